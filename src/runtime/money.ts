@@ -1,0 +1,95 @@
+/**
+ * The only door to decimal.js. Every number of the law (money, ADA, per-ADA
+ * rates, percents, counts used in ratios) is a Decimal created here; rounding
+ * happens only through `roundTo`, which callers use where a rule or a
+ * parameter declares it.
+ */
+import DecimalJs from 'decimal.js';
+
+/** A private Decimal constructor: high precision, never rounds by itself. */
+export const Dec = DecimalJs.Decimal.clone({ precision: 60, rounding: DecimalJs.Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 60 });
+export type Dec = InstanceType<typeof Dec>;
+
+export type RoundingMode = 'half_up' | 'half_even' | 'down' | 'up';
+/** How many decimal places a rounding target keeps. */
+export type RoundingUnit = 'dollar' | 'cent' | { places: number };
+
+const MODES: Record<RoundingMode, DecimalJs.Decimal.Rounding> = {
+  half_up: DecimalJs.Decimal.ROUND_HALF_UP,
+  half_even: DecimalJs.Decimal.ROUND_HALF_EVEN,
+  down: DecimalJs.Decimal.ROUND_DOWN,
+  up: DecimalJs.Decimal.ROUND_UP,
+};
+
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** True when `text` is a plain decimal literal ("2.50", "-3", "0.125"). */
+export function isDecimalText(text: string): boolean {
+  return DECIMAL_TEXT.test(text.trim());
+}
+
+/**
+ * Parses a decimal from text (or from a YAML/JSON number, through its
+ * source text when available). Throws a RangeError on anything that is not a
+ * plain decimal literal; callers turn it into a positioned diagnostic.
+ */
+export function dec(value: string | number | Dec): Dec {
+  if (value instanceof Dec) return value;
+  const text = typeof value === 'number' ? numberText(value) : value.replace(/,/g, '').trim();
+  if (!DECIMAL_TEXT.test(text)) throw new RangeError(`not a decimal number: ${JSON.stringify(String(value))}`);
+  return new Dec(text);
+}
+
+/** A JS number's shortest round-trip text; only for numbers that came from source literals. */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  return String(n);
+}
+
+export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
+export const HUNDRED = new Dec(100);
+
+export function placesOf(unit: RoundingUnit): number {
+  if (unit === 'dollar') return 0;
+  if (unit === 'cent') return 2;
+  return unit.places;
+}
+
+/** Rounds to a declared unit with a declared mode (half-up unless stated). */
+export function roundTo(value: Dec, unit: RoundingUnit, mode: RoundingMode = 'half_up'): Dec {
+  return value.toDecimalPlaces(placesOf(unit), MODES[mode]);
+}
+
+/** Fixed-place text for output contracts ("27399.85"); rounds half-up only for display. */
+export function fixed(value: Dec, places: number): string {
+  return value.toFixed(places, DecimalJs.Decimal.ROUND_HALF_UP);
+}
+
+/** "12,345.67" for tables. */
+export function grouped(value: Dec, places: number): string {
+  const [int, frac] = fixed(value, places).split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const withCommas = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? `${sign}${withCommas}` : `${sign}${withCommas}.${frac}`;
+}
+
+/** Percent text from a fraction: 0.6 -> "60.00%". */
+export function percentText(fraction: Dec, places = 2): string {
+  return `${fixed(fraction.times(HUNDRED), places)}%`;
+}
+
+export function sum(values: Iterable<Dec>): Dec {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+export function maxDec(a: Dec, b: Dec): Dec {
+  return a.greaterThanOrEqualTo(b) ? a : b;
+}
+
+export function minDec(a: Dec, b: Dec): Dec {
+  return a.lessThanOrEqualTo(b) ? a : b;
+}
