@@ -1,0 +1,211 @@
+/**
+ * Student rows from a CSV file, streamed (large files are CSV, not YAML).
+ * Header columns:
+ *   id,school,grade,basis,district_of_residence,unduplicated,census_day,ada,
+ *   reported_transfer_code,reported_district_of_residence
+ * `basis` lists enrollment bases separated by ";" or "|". Empty optional
+ * cells mean "absent". Every problem names the file, line and column.
+ */
+import { parse, type Info } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { suggest, type SourceRange } from '../core/diagnostics.js';
+import { ScenarioCodes as C } from './diagnostic-codes.js';
+import type { Ctx } from './context.js';
+import type { Student } from './model.js';
+import { assembleStudent, splitBasis, type StudentSource } from './students.js';
+import * as v from './values.js';
+import type { At } from './values.js';
+
+export const CSV_REQUIRED = ['id', 'school', 'grade', 'basis', 'unduplicated', 'census_day', 'ada'] as const;
+export const CSV_OPTIONAL = ['district_of_residence', 'reported_transfer_code', 'reported_district_of_residence'] as const;
+const CSV_COLUMNS: readonly string[] = [...CSV_REQUIRED, ...CSV_OPTIONAL];
+
+interface Row {
+  record: string[];
+  info: Info;
+  raw?: string;
+}
+
+/** Start offsets of each field of a raw CSV record (quotes respected). */
+export function fieldOffsets(raw: string): number[] {
+  const starts = [0];
+  let inQuotes = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '"') {
+      if (inQuotes && raw[i + 1] === '"') i++;
+      else inQuotes = !inQuotes;
+    } else if (ch === ',' && !inQuotes) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Positions within one record: line/column of each field. */
+class RecordPos {
+  readonly startLine: number;
+  private readonly body: string;
+  private readonly starts: number[];
+  private readonly baseOffset: number;
+  constructor(
+    readonly file: string,
+    raw: string,
+    lines: number,
+    bytes: number,
+  ) {
+    const lead = /^(\r?\n)*/.exec(raw)?.[0].length ?? 0;
+    this.body = raw.slice(lead).replace(/\r?\n$/, '');
+    this.startLine = lines - (this.body.match(/\n/g)?.length ?? 0);
+    this.starts = fieldOffsets(this.body);
+    this.baseOffset = Math.max(0, bytes - raw.length + lead);
+  }
+  private posOf(offset: number): { line: number; column: number; offset: number } {
+    const before = this.body.slice(0, offset);
+    const nl = before.lastIndexOf('\n');
+    const line = this.startLine + (before.match(/\n/g)?.length ?? 0);
+    return { line, column: offset - nl, offset: this.baseOffset + offset };
+  }
+  record(): At {
+    return this.at(0, this.body.length);
+  }
+  field(index: number): At {
+    const start = this.starts[index] ?? this.body.length;
+    const next = this.starts[index + 1];
+    const end = next === undefined ? this.body.length : next - 1;
+    return this.at(start, Math.max(start, end));
+  }
+  private at(start: number, end: number): At {
+    const range: SourceRange = { start: this.posOf(start), end: this.posOf(end) };
+    return { file: this.file, range };
+  }
+}
+
+function lineAt(file: string, line: number): At {
+  const p = { line, column: 1, offset: 0 };
+  return { file, range: { start: p, end: p } };
+}
+
+/**
+ * Reads students from CSV text or a stream. `file` names the CSV in
+ * diagnostics. Returns undefined when any row is bad (all rows reported).
+ */
+export async function readStudentsCsv(ctx: Ctx, file: string, input: string | Readable): Promise<Student[] | undefined> {
+  const sink = ctx.sink;
+  const out: Student[] = [];
+  let ok = true;
+  const parser = parse({
+    info: true,
+    raw: true,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      ok = false;
+      const line = (err as { lines?: number } | undefined)?.lines ?? 1;
+      sink.error(C.csvSyntax, `CSV syntax: ${err?.message ?? 'unreadable record'}`, lineAt(file, line));
+      return undefined;
+    },
+  });
+  const source = typeof input === 'string' ? Readable.from([input]) : input;
+  source.on('error', (e) => parser.destroy(e));
+  source.pipe(parser);
+
+  let header: Map<string, number> | undefined;
+  let sawHeader = false;
+  try {
+    for await (const row of parser as AsyncIterable<Row>) {
+      const pos = new RecordPos(file, row.raw ?? row.record.join(','), row.info.lines, row.info.bytes);
+      if (!sawHeader) {
+        sawHeader = true;
+        header = readHeader(ctx, row.record, pos);
+        if (!header) ok = false;
+        continue;
+      }
+      if (!header) continue;
+      const s = readRow(ctx, file, header, row.record, pos);
+      if (s) out.push(s);
+      else ok = false;
+    }
+  } catch (e) {
+    sink.error(C.fileUnreadable, `cannot read ${file}: ${(e as Error).message}`, lineAt(file, 1));
+    return undefined;
+  }
+  if (!sawHeader) {
+    sink.error(C.csvEmpty, `${file} is empty: expected a header line (${CSV_COLUMNS.join(',')})`, lineAt(file, 1));
+    return undefined;
+  }
+  return ok ? out : undefined;
+}
+
+function readHeader(ctx: Ctx, cells: string[], pos: RecordPos): Map<string, number> | undefined {
+  const map = new Map<string, number>();
+  let ok = true;
+  cells.forEach((cell, i) => {
+    const name = cell.trim().toLowerCase();
+    const at = pos.field(i);
+    if (!CSV_COLUMNS.includes(name)) {
+      const did = suggest(name, CSV_COLUMNS);
+      ctx.sink.error(C.csvUnknownColumn, `unknown column "${cell}"${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}; columns: ${CSV_COLUMNS.join(', ')}`, at, { field: cell, suggestions: did });
+      ok = false;
+    } else if (map.has(name)) {
+      ctx.sink.error(C.csvUnknownColumn, `column "${name}" appears twice`, at, { field: name });
+      ok = false;
+    } else map.set(name, i);
+  });
+  for (const req of CSV_REQUIRED) {
+    if (!map.has(req)) {
+      ctx.sink.error(C.csvMissingColumn, `missing required column "${req}"`, pos.record(), { field: req });
+      ok = false;
+    }
+  }
+  return ok ? map : undefined;
+}
+
+function readRow(ctx: Ctx, file: string, header: Map<string, number>, cells: string[], pos: RecordPos): Student | undefined {
+  if (cells.length !== header.size) {
+    ctx.sink.error(C.csvColumnCount, `line ${pos.startLine}: expected ${header.size} fields as in the header, got ${cells.length}`, pos.record());
+    return undefined;
+  }
+  const cell = (name: string): string | undefined => {
+    const i = header.get(name);
+    return i === undefined ? undefined : cells[i];
+  };
+  const at = (name: string): At => {
+    const i = header.get(name);
+    return i === undefined ? pos.record() : pos.field(i);
+  };
+  const isRequired = (name: string) => (CSV_REQUIRED as readonly string[]).includes(name);
+  const text = (name: string): string | undefined => {
+    const c = cell(name);
+    if (c === undefined) return undefined;
+    if (c.trim() === '') {
+      if (isRequired(name)) ctx.sink.error(C.missingKey, `${name}: a value is required`, at(name), { field: name });
+      return undefined;
+    }
+    return c;
+  };
+  const src: StudentSource = {
+    recordAt: pos.record(),
+    field: (n) => n,
+    at,
+    text,
+    bool: (n) => {
+      const t = text(n);
+      return t === undefined ? undefined : v.csvBoolean(ctx.sink, t, n, at(n));
+    },
+    basis: () => {
+      const t = text('basis');
+      return t === undefined ? undefined : splitBasis(t).map((b) => ({ text: b, at: at('basis'), field: 'basis' }));
+    },
+    reported: () => {
+      const tc = text('reported_transfer_code');
+      const d = text('reported_district_of_residence');
+      if (tc === undefined && d === undefined) return undefined;
+      return {
+        ...(tc !== undefined ? { transfer_code: { text: tc, at: at('reported_transfer_code'), field: 'reported_transfer_code' } } : {}),
+        ...(d !== undefined ? { district_of_residence: { text: d, at: at('reported_district_of_residence'), field: 'reported_district_of_residence' } } : {}),
+      };
+    },
+  };
+  return assembleStudent(ctx, src);
+}

@@ -1,0 +1,180 @@
+/**
+ * The typed scenario: one county, one fiscal year (design.md "Scenarios").
+ * Every ADA and money value is a Dec built from its source text; counts are
+ * whole numbers; fiscal years are start years (2019 for "2019-20").
+ */
+import type { Dec } from '../runtime/money.js';
+import type { FiscalYear } from '../core/fiscal-year.js';
+
+/** The closed list of enrollment bases (domain.md, EC 2574(c)(4)(A), EC 2576). */
+export const ENROLLMENT_BASES = [
+  'wic_300',
+  'wic_601',
+  'wic_602',
+  'wic_654',
+  'probation_not_in_school',
+  'parole_not_in_school',
+  'expelled_48915_a',
+  'expelled_48915_b',
+  'expelled_48915_c',
+  'expelled_48915_d',
+  'expelled_other',
+  'district_referred',
+  'voluntary',
+  'homeless_1981d',
+  'out_of_state',
+  'none',
+] as const;
+export type EnrollmentBasis = (typeof ENROLLMENT_BASES)[number];
+
+export const SCHOOL_KINDS = [
+  'juvenile_court',
+  'county_community',
+  'special_education',
+  'opportunity',
+  'specialized_secondary',
+  'other',
+] as const;
+export type SchoolKind = (typeof SCHOOL_KINDS)[number];
+
+export const AUTHORIZERS = ['coe', 'district'] as const;
+export type Authorizer = (typeof AUTHORIZERS)[number];
+
+/**
+ * Scenario options: an open map, but every name and value is validated
+ * against this table. Add an option here (with its allowed values) before a
+ * rule reads it.
+ */
+export const KNOWN_OPTIONS: Record<string, { values: readonly string[]; description: string }> = {
+  transfer_rate_method: {
+    values: ['by_span', 'blended'],
+    description: "how a district's rate per ADA is formed for the EC 2576 transfer: per grade span, or one blended rate",
+  },
+  transfer_rate_rounding: {
+    values: ['cent', 'dollar', 'none'],
+    description: 'rounding of the per-ADA transfer rate (half-up)',
+  },
+  transfer_amount_rounding: {
+    values: ['cent', 'dollar'],
+    description: 'rounding of ADA × rate (half-up)',
+  },
+};
+
+/** Where a record came from, for messages and traces. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export interface CountPair {
+  enrollment: number;
+  unduplicated: number;
+}
+
+export interface District {
+  cds: string; // 7-digit county-district code
+  name: string;
+  enrollment: number;
+  unduplicated: number;
+  /** Prior fiscal years (start year → counts), all before the scenario's year. */
+  history: Map<FiscalYear, CountPair>;
+  source: SourceRef;
+}
+
+export interface Charter {
+  cds: string;
+  name: string;
+  authorizer: Authorizer;
+  enrollment: number;
+  unduplicated: number;
+  history?: Map<FiscalYear, CountPair>;
+  /** The district the charter is physically located in (declared in `districts`). */
+  district?: string;
+  source: SourceRef;
+}
+
+export type SchoolOperator = { kind: 'coe' } | { kind: 'charter'; cds: string };
+
+export interface School {
+  code: string; // 7-digit school code
+  name: string;
+  operator: SchoolOperator;
+  kind: SchoolKind;
+  source: SourceRef;
+}
+
+export interface Student {
+  id: string;
+  school: string;
+  /** -1 = TK, 0 = K, 1..12. */
+  grade: number;
+  basis: EnrollmentBasis[];
+  /** Absent → a finding of the evaluator, not a load error. */
+  district_of_residence?: string;
+  unduplicated: boolean;
+  census_day: boolean;
+  ada: Dec;
+  reported?: { transfer_code?: string; district_of_residence?: string };
+  source: SourceRef;
+}
+
+/**
+ * An EC 2576 agreement with a district of residence.
+ * - 2019-20 onward: `alternative_rate_per_ada` (zero allowed: no transfer)
+ *   with `district_concurred` (the district's concurrence; without it the
+ *   statutory rate applies).
+ * - 2014-15 … 2018-19: `transfer_agreed: true` records that the COE and the
+ *   district both agreed to the optional transfer.
+ */
+export interface Agreement {
+  district: string;
+  alternative_rate_per_ada?: Dec;
+  district_concurred: boolean;
+  transfer_agreed?: boolean;
+  source: SourceRef;
+}
+
+export interface DistrictAda {
+  district: string;
+  ada: Dec;
+}
+
+export interface CharterAda {
+  charter: string;
+  ada: Dec;
+}
+
+/** ADA as reported on the PADC data entry screens (to validate). */
+export interface Padc {
+  attendance_coe: { juvenile_court: Dec; non_juvenile_court: Dec };
+  attendance_district_funded: DistrictAda[];
+  attendance_coe_charter?: CharterAda[];
+  attendance_charter_funded?: CharterAda[];
+}
+
+/** A prior-year correction reported after the Fall 1 amendment window. */
+export interface Correction {
+  district: string;
+  fiscal_year: FiscalYear; // a prior year
+  enrollment_change: number; // signed whole number
+  unduplicated_change: number;
+  ada_change?: Dec;
+  audit_reference: string;
+  source: SourceRef;
+}
+
+export interface Scenario {
+  file: string;
+  fiscal_year: FiscalYear;
+  county: { code: string; name: string };
+  coe: { cds: string; name: string };
+  districts: District[];
+  charters: Charter[];
+  schools: School[];
+  /** In input order; each carries its source line. */
+  students: Student[];
+  agreements: Agreement[];
+  padc?: Padc;
+  corrections: Correction[];
+  options: Map<string, string>;
+}
