@@ -55,3 +55,24 @@ export function keyInForce(keys: readonly FiscalYear[], year: FiscalYear): Fisca
   for (const k of keys) if (k <= year && (best === undefined || k > best)) best = k;
   return best;
 }
+
+/** The last fiscal year the bundled library carries values for (2025-26); "onward" ranges are checked through it. */
+export const LAST_LIBRARY_YEAR: FiscalYear = 2025;
+
+/** The years of a range within the library's horizon. */
+export function yearsOf(range: YearRange, last: FiscalYear = LAST_LIBRARY_YEAR): FiscalYear[] {
+  const out: FiscalYear[] = [];
+  for (let y = Math.max(range.from, FIRST_LCFF_YEAR); y <= Math.min(range.to ?? last, last); y++) out.push(y);
+  return out;
+}
+
+/** "2013-14, 2014-15 and 2016-17" → compact runs "2013-14..2014-15, 2016-17". */
+export function formatYears(years: FiscalYear[]): string {
+  const runs: YearRange[] = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === y - 1) last.to = y;
+    else runs.push({ from: y, to: y });
+  }
+  return runs.map(formatRange).join(', ');
+}

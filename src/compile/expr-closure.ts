@@ -1,0 +1,217 @@
+/**
+ * Compiles checked expressions to closures over decimal.js values. The
+ * closures record every parameter value they read (for the trace) and never
+ * round unless the expression says `round(...)`.
+ */
+import { inRange } from '../core/fiscal-year.js';
+import { Dec, maxDec, minDec, roundTo } from '../runtime/money.js';
+import type { Expr } from '../syntax/ast.js';
+import type { Library } from '../semantics/library.js';
+import { compareValues, isDec, readPath, valuesEqual, valueText, type Value } from './values.js';
+
+export interface ParamRead {
+  name: string;
+  year: number; // the key year of the value read
+  member?: string;
+  value: string;
+  cite: string;
+  status: 'confirmed' | 'unconfirmed';
+  note?: string;
+}
+
+export interface EvalContext {
+  year: number;
+  facts: Record<string, unknown>;
+  locals: Map<string, Value>;
+  reads: ParamRead[];
+  /** names of the formulas called (for the trace and the unconfirmed list) */
+  calls: string[];
+}
+
+export type Closure = (ctx: EvalContext) => Value;
+
+/** An error in evaluation (a missing fact used in arithmetic, a division by zero): reported with the rule's position. */
+export class EvalError extends Error {
+  constructor(message: string, readonly expr: Expr) {
+    super(message);
+  }
+}
+
+const cache = new WeakMap<Expr, Closure>();
+
+export function compileExpr(lib: Library, e: Expr): Closure {
+  let c = cache.get(e);
+  if (!c) {
+    c = build(lib, e);
+    cache.set(e, c);
+  }
+  return c;
+}
+
+function dec(v: Value, e: Expr): Dec {
+  if (isDec(v)) return v;
+  throw new EvalError(`expected a number but the value is ${valueText(v)}`, e);
+}
+
+function bool(v: Value, e: Expr): boolean {
+  if (typeof v === 'boolean') return v;
+  throw new EvalError(`expected true or false but the value is ${valueText(v)}`, e);
+}
+
+function build(lib: Library, e: Expr): Closure {
+  switch (e.kind) {
+    case 'number':
+      return constant(new Dec(e.text));
+    case 'percent':
+      return constant(new Dec(e.text).div(100));
+    case 'money':
+      return constant(new Dec(e.text));
+    case 'text':
+      return constant(e.value);
+    case 'bool':
+      return constant(e.value);
+    case 'year': {
+      const v = { fy: e.year };
+      return () => v;
+    }
+    case 'fact': {
+      const group = e.group.text;
+      const path = e.path.map((p) => p.text).join('.');
+      return (ctx) => readPath(ctx.facts[group], path);
+    }
+    case 'name': {
+      const r = lib.resolutions.get(e);
+      if (!r) throw new EvalError(`unresolved name ${e.name.text}`, e);
+      if (r.kind === 'local') return (ctx) => ctx.locals.get(r.name);
+      if (r.kind === 'member') return constant(r.member);
+      if (r.kind === 'fiscal_year') return (ctx) => ({ fy: ctx.year });
+      if (r.kind === 'param') return (ctx) => readParam(lib, ctx, r.name, undefined, e);
+      throw new EvalError(`cannot evaluate ${e.name.text}`, e);
+    }
+    case 'index': {
+      const name = e.target.text;
+      const index = compileExpr(lib, e.index);
+      return (ctx) => readParam(lib, ctx, name, String(index(ctx)), e);
+    }
+    case 'call':
+      return buildCall(lib, e);
+    case 'list': {
+      const items = e.items.map((i) => compileExpr(lib, i));
+      return (ctx) => items.map((i) => i(ctx));
+    }
+    case 'unary': {
+      const operand = compileExpr(lib, e.operand);
+      if (e.op === 'not') return (ctx) => !bool(operand(ctx), e);
+      return (ctx) => dec(operand(ctx), e).negated();
+    }
+    case 'binary':
+      return buildBinary(lib, e);
+    case 'is': {
+      const l = compileExpr(lib, e.left);
+      const r = compileExpr(lib, e.right);
+      return (ctx) => valuesEqual(l(ctx), r(ctx)) !== e.negated;
+    }
+    case 'in': {
+      const l = compileExpr(lib, e.left);
+      const list = compileExpr(lib, e.list);
+      return (ctx) => {
+        const items = list(ctx);
+        const left = l(ctx);
+        if (!Array.isArray(items)) throw new EvalError('"in" needs a list', e);
+        const hit = Array.isArray(left) ? left.some((x) => items.some((y) => valuesEqual(x, y))) : items.some((y) => valuesEqual(left, y));
+        return hit !== e.negated;
+      };
+    }
+    case 'present': {
+      const operand = compileExpr(lib, e.operand);
+      return (ctx) => {
+        const v = operand(ctx);
+        const present = v !== undefined && v !== '';
+        return present !== e.negated;
+      };
+    }
+    case 'if': {
+      const c = compileExpr(lib, e.cond);
+      const a = compileExpr(lib, e.then);
+      const b = compileExpr(lib, e.else);
+      return (ctx) => (bool(c(ctx), e.cond) ? a(ctx) : b(ctx));
+    }
+    case 'round': {
+      const operand = compileExpr(lib, e.operand);
+      return (ctx) => roundTo(dec(operand(ctx), e.operand), e.unit, e.mode);
+    }
+  }
+}
+
+function constant(v: Value): Closure {
+  return () => v;
+}
+
+function buildBinary(lib: Library, e: Extract<Expr, { kind: 'binary' }>): Closure {
+  const l = compileExpr(lib, e.left);
+  const r = compileExpr(lib, e.right);
+  switch (e.op) {
+    case 'and':
+      return (ctx) => bool(l(ctx), e.left) && bool(r(ctx), e.right);
+    case 'or':
+      return (ctx) => bool(l(ctx), e.left) || bool(r(ctx), e.right);
+    case '+':
+      return (ctx) => dec(l(ctx), e.left).plus(dec(r(ctx), e.right));
+    case '-':
+      return (ctx) => dec(l(ctx), e.left).minus(dec(r(ctx), e.right));
+    case '*':
+      return (ctx) => dec(l(ctx), e.left).times(dec(r(ctx), e.right));
+    case '/':
+      return (ctx) => {
+        const d = dec(r(ctx), e.right);
+        if (d.isZero()) throw new EvalError('division by zero', e);
+        return dec(l(ctx), e.left).div(d);
+      };
+    case '=':
+      return (ctx) => valuesEqual(l(ctx), r(ctx));
+    case '!=':
+      return (ctx) => !valuesEqual(l(ctx), r(ctx));
+    default: {
+      const op = e.op;
+      return (ctx) => {
+        const c = compareValues(l(ctx), r(ctx));
+        if (c === undefined) throw new EvalError(`cannot order ${valueText(l(ctx))} and ${valueText(r(ctx))}`, e);
+        return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
+      };
+    }
+  }
+}
+
+function buildCall(lib: Library, e: Extract<Expr, { kind: 'call' }>): Closure {
+  const args = e.args.map((a) => compileExpr(lib, a));
+  const r = lib.resolutions.get(e);
+  if (r?.kind === 'builtin') {
+    const pick = r.name === 'max' ? maxDec : minDec;
+    return (ctx) => pick(dec(args[0](ctx), e.args[0]), dec(args[1](ctx), e.args[1]));
+  }
+  return (ctx) => callFormula(lib, e.callee.text, args.map((a) => a(ctx)), ctx, e);
+}
+
+/** Calls the version of a formula in force in the context's fiscal year. */
+export function callFormula(lib: Library, name: string, args: Value[], ctx: EvalContext, at?: Expr): Value {
+  const v = (lib.formulas.get(name) ?? []).find((f) => inRange(ctx.year, f.decl.effective?.years ?? { from: 0 }));
+  if (!v) throw new EvalError(`formula ${name} is not in force in this fiscal year`, at ?? ({ kind: 'text', value: name, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } } as Expr));
+  ctx.calls.push(name);
+  const locals = new Map<string, Value>();
+  v.decl.params.forEach((p, i) => locals.set(p.name.text, args[i]));
+  return compileExpr(lib, v.decl.body)({ ...ctx, locals });
+}
+
+function readParam(lib: Library, ctx: EvalContext, name: string, member: string | undefined, e: Expr): Value {
+  const rv = lib.params.valueInForce(name, ctx.year);
+  if (!rv) throw new EvalError(`parameter ${name} has no value in this fiscal year`, e);
+  let value: Dec | undefined;
+  if (rv.value instanceof Map) {
+    if (member === undefined) throw new EvalError(`parameter ${name} needs a breakdown member`, e);
+    value = rv.value.get(member);
+  } else value = rv.value;
+  if (value === undefined) throw new EvalError(`parameter ${name} has no value for ${member}`, e);
+  ctx.reads.push({ name, year: rv.year, member, value: value.toString(), cite: rv.cite, status: rv.status, note: rv.note });
+  return value;
+}
+

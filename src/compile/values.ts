@@ -1,0 +1,52 @@
+/**
+ * Runtime values of the rule language. Numbers of the law are Decimals (from
+ * the money module); enum members and text are strings; fiscal years are
+ * `{ fy: 2019 }`; lists are arrays; an absent optional fact is undefined.
+ */
+import { Dec } from '../runtime/money.js';
+import { formatFiscalYear } from '../core/fiscal-year.js';
+
+export interface FyValue {
+  fy: number;
+}
+export type Value = Dec | string | boolean | FyValue | Value[] | undefined;
+
+export function isDec(v: Value): v is Dec {
+  return v instanceof Dec;
+}
+
+export function isFy(v: Value): v is FyValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Dec) && 'fy' in v;
+}
+
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (isDec(a) && isDec(b)) return a.eq(b);
+  if (isFy(a) && isFy(b)) return a.fy === b.fy;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]));
+  return a === b;
+}
+
+/** Orders two numeric values (Decimals or fiscal years); undefined when they have no order. */
+export function compareValues(a: Value, b: Value): number | undefined {
+  if (isDec(a) && isDec(b)) return a.cmp(b);
+  if (isFy(a) && isFy(b)) return a.fy - b.fy;
+  return undefined;
+}
+
+export function valueText(v: Value): string {
+  if (v === undefined) return 'missing';
+  if (isDec(v)) return v.toString();
+  if (isFy(v)) return formatFiscalYear(v.fy);
+  if (Array.isArray(v)) return `[${v.map(valueText).join(', ')}]`;
+  return String(v);
+}
+
+/** Reads a dotted path ("reported.transfer_code") from a facts object. */
+export function readPath(obj: unknown, path: string): Value {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur as Value;
+}

@@ -1,0 +1,70 @@
+/**
+ * Aggregate checks (FAQ Q13): PADC ADA against the student records and the
+ * CALPADS transfer codes, per district of residence and for the COE.
+ */
+import { Dec, ZERO } from '../runtime/money.js';
+import type { RunContext } from './context.js';
+import type { FindingResult } from './result.js';
+import type { ClassifiedStudent } from './students.js';
+
+const DISTRICT_CODES = new Set(['1', '2', '3', '4', '6']);
+
+function push(findings: FindingResult[], subject: string, firings: Awaited<ReturnType<RunContext['decide']>>, decision: string): void {
+  for (const f of firings) {
+    findings.push({
+      code: String(f.outputs.code),
+      severity: String(f.outputs.level) as FindingResult['severity'],
+      subject,
+      message: String(f.outputs.message),
+      rule: `${decision}.${f.rule.name}`,
+      cite: f.rule.cites.join('; '),
+    });
+  }
+}
+
+export async function aggregateChecks(ctx: RunContext, students: ClassifiedStudent[], findings: FindingResult[]): Promise<void> {
+  const sc = ctx.scenario;
+  const padc = sc.padc;
+  if (!padc) {
+    findings.push({ code: 'LCFF-V029', severity: 'info', subject: sc.coe.cds, message: 'no PADC data in the scenario: the FAQ Question 13 aggregate checks were not run', rule: 'district_checks', cite: 'FAQ Q13' });
+    return;
+  }
+  const padcBy = new Map<string, Dec>();
+  for (const r of padc.attendance_district_funded) padcBy.set(r.district, (padcBy.get(r.district) ?? ZERO).plus(r.ada));
+  const agreements = new Map(sc.agreements.map((a) => [a.district, a]));
+  for (const d of [...sc.districts].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
+    let computed = ZERO;
+    let coded = 0;
+    for (const s of students) {
+      if (s.category === 'district_funded' && s.creditedTo === d.cds) computed = computed.plus(s.student.ada);
+      const code = s.student.reported?.transfer_code;
+      const named = s.student.reported?.district_of_residence ?? s.student.district_of_residence;
+      if (s.student.census_day && code !== undefined && DISTRICT_CODES.has(code) && named === d.cds && s.school.operator.kind === 'coe') coded += 1;
+    }
+    const a = agreements.get(d.cds);
+    const facts = {
+      district: { cds: d.cds, padc_ada: padcBy.get(d.cds), computed_ada: computed, coded_census_students: new Dec(coded), alternative_rate: a?.alternative_rate_per_ada, concurred: a?.district_concurred === true },
+    };
+    push(findings, d.cds, await ctx.decide('district_checks', `district ${d.cds}`, facts), 'district_checks');
+  }
+  let nonJc = ZERO;
+  let jc = ZERO;
+  let code5 = 0;
+  for (const s of students) {
+    if (s.school.operator.kind !== 'coe') continue;
+    if (s.category === 'coe_non_juvenile_court') nonJc = nonJc.plus(s.student.ada);
+    if (s.category === 'coe_juvenile_court') jc = jc.plus(s.student.ada);
+    if (s.student.census_day && s.student.reported?.transfer_code === '5') code5 += 1;
+  }
+  const facts = {
+    coe: {
+      cds: sc.coe.cds,
+      padc_non_juvenile_court_ada: padc.attendance_coe.non_juvenile_court,
+      padc_juvenile_court_ada: padc.attendance_coe.juvenile_court,
+      computed_non_juvenile_court_ada: nonJc,
+      computed_juvenile_court_ada: jc,
+      code5_students: new Dec(code5),
+    },
+  };
+  push(findings, sc.coe.cds, await ctx.decide('coe_checks', 'coe', facts), 'coe_checks');
+}

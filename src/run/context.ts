@@ -1,0 +1,91 @@
+/**
+ * The state of one scenario run: the compiled program, the decision
+ * evaluator (json-rules-engine or the fast path), the trace and the list of
+ * unconfirmed rules, formulas and values the result relies on.
+ */
+import { callFormula, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
+import { valueText, type Value } from '../compile/values.js';
+import type { Program } from '../compile/program.js';
+import { decideFast, decideWithEngine, type DecisionOutcome, type Firing, type RuleTrace } from '../runtime/decide.js';
+import type { Scenario } from '../scenario/model.js';
+
+export type EvaluatorKind = 'engine' | 'fast';
+
+export interface TraceEntry {
+  /** "student S001", "district 0161119", "transfer 0161119 g9_12", "coe" */
+  subject: string;
+  decision: string;
+  rules: RuleTrace[];
+  fired: Array<{ rule: string; cite: string[]; outputs: Record<string, string> }>;
+  reads: ParamRead[];
+  formulas: string[];
+}
+
+/** A fatal error of a run (a student no rule classifies, a conservation violation). */
+export class RunError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export class RunContext {
+  readonly trace: TraceEntry[] = [];
+  readonly unconfirmed = new Set<string>();
+
+  constructor(
+    readonly program: Program,
+    readonly scenario: Scenario,
+    readonly evaluator: EvaluatorKind,
+  ) {}
+
+  get year(): number {
+    return this.program.year;
+  }
+
+  /** Evaluates a decision for one subject and records its trace. */
+  async decide(decision: string, subject: string, facts: Record<string, unknown>): Promise<Firing[]> {
+    const d = this.program.decisions.get(decision);
+    if (!d) throw new RunError('LCFF-F002', `the rule library has no decision "${decision}"`);
+    const input = { year: this.year, facts };
+    const outcome: DecisionOutcome = this.evaluator === 'engine' ? await decideWithEngine(this.program.lib, d, input) : decideFast(d, input);
+    this.record(subject, outcome);
+    return outcome.firings;
+  }
+
+  /** Calls a formula of the library directly (e.g. the rate components shown per LEA). */
+  formula(name: string, args: Value[]): Value {
+    const ctx: EvalContext = { year: this.year, facts: {}, locals: new Map(), reads: [], calls: [] };
+    const v = callFormula(this.program.lib, name, args, ctx);
+    this.noteUnconfirmed(ctx.reads, ctx.calls);
+    return v;
+  }
+
+  private noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
+    for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
+    for (const name of new Set(calls)) {
+      const formula = this.program.formulas.get(name);
+      if (formula?.status?.value === 'unconfirmed') this.unconfirmed.add(name);
+    }
+  }
+
+  /** Records unconfirmed values and rules, and (for the engine path) the trace. */
+  private record(subject: string, o: DecisionOutcome): void {
+    this.noteUnconfirmed(o.reads, o.calls);
+    for (const f of o.firings) if (f.rule.status === 'unconfirmed') this.unconfirmed.add(`${f.rule.decision}.${f.rule.name}`);
+    if (this.evaluator !== 'engine') return;
+    this.trace.push({
+      subject,
+      decision: o.decision,
+      rules: o.trace,
+      fired: o.firings.map((f) => ({ rule: f.rule.name, cite: f.rule.cites, outputs: Object.fromEntries(Object.entries(f.outputs).map(([k, v]) => [k, valueText(v)])) })),
+      reads: dedupeReads(o.reads),
+      formulas: [...new Set(o.calls)],
+    });
+  }
+}
+
+function dedupeReads(reads: ParamRead[]): ParamRead[] {
+  const seen = new Map<string, ParamRead>();
+  for (const r of reads) seen.set(`${r.name}|${r.member ?? ''}|${r.year}`, r);
+  return [...seen.values()];
+}

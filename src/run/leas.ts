@@ -1,0 +1,110 @@
+/**
+ * Crediting: ADA, census-day enrollment and unduplicated counts of each LEA
+ * before and after the county-program adjustments CDE makes (FAQ Q5, Q20:
+ * district +, COE −; COE +, charter −), and the unduplicated pupil
+ * percentages, single-year and over the window the law sets for the year.
+ */
+import { formatFiscalYear } from '../core/fiscal-year.js';
+import { Dec, fixed, ZERO } from '../runtime/money.js';
+import type { CountPair } from '../scenario/model.js';
+import type { RunContext } from './context.js';
+import type { LeaResult, FindingResult } from './result.js';
+import type { ClassifiedStudent } from './students.js';
+
+export interface LeaTally {
+  cds: string;
+  kind: 'coe' | 'district' | 'charter';
+  name: string;
+  adaBefore: Dec;
+  adaAfter: Dec;
+  enrBefore: number;
+  enrAfter: number;
+  upcBefore: number;
+  upcAfter: number;
+  history: Map<number, CountPair>;
+  rollingAfter: Dec;
+  rollingBefore: Dec;
+}
+
+export function tallyLeas(ctx: RunContext, students: ClassifiedStudent[]): Map<string, LeaTally> {
+  const sc = ctx.scenario;
+  const leas = new Map<string, LeaTally>();
+  const add = (cds: string, kind: LeaTally['kind'], name: string, enr: number, upc: number, history?: Map<number, CountPair>): void => {
+    leas.set(cds, { cds, kind, name, adaBefore: ZERO, adaAfter: ZERO, enrBefore: enr, enrAfter: enr, upcBefore: upc, upcAfter: upc, history: history ?? new Map(), rollingAfter: ZERO, rollingBefore: ZERO });
+  };
+  add(sc.coe.cds, 'coe', sc.coe.name, 0, 0);
+  for (const d of sc.districts) add(d.cds, 'district', d.name, d.enrollment, d.unduplicated, d.history);
+  for (const c of sc.charters) add(c.cds, 'charter', c.name, c.enrollment, c.unduplicated, c.history);
+  const coe = leas.get(sc.coe.cds)!;
+  for (const s of students) {
+    // who reports the student: the COE for its own schools, the charter for its schools
+    const reporter = s.school.operator.kind === 'charter' ? leas.get(s.school.operator.cds)! : coe;
+    const credited = leas.get(s.creditedTo);
+    if (!credited) continue; // conservation reports it
+    reporter.adaBefore = reporter.adaBefore.plus(s.student.ada);
+    credited.adaAfter = credited.adaAfter.plus(s.student.ada);
+    if (!s.student.census_day) continue;
+    const upc = s.student.unduplicated ? 1 : 0;
+    if (reporter === coe) {
+      // the COE's own CALPADS counts are its schools' census-day students
+      coe.enrBefore += 1;
+      coe.enrAfter += 1;
+      coe.upcBefore += upc;
+      coe.upcAfter += upc;
+    }
+    if (credited !== reporter) {
+      reporter.enrAfter -= 1;
+      reporter.upcAfter -= upc;
+      credited.enrAfter += 1;
+      credited.upcAfter += upc;
+    }
+  }
+  return leas;
+}
+
+function ratio(num: number, den: number): Dec {
+  return den === 0 ? ZERO : new Dec(num).div(den);
+}
+
+/** Rolling UPP: sums of unduplicated counts over sums of enrollment for the window's years. */
+export function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, findings: FindingResult[]): number {
+  const rv = ctx.program.lib.params.valueInForce('upp_window_years', ctx.year);
+  const window = rv && !(rv.value instanceof Map) ? rv.value.toNumber() : 1;
+  if (rv?.status === 'unconfirmed') ctx.unconfirmed.add('upp_window_years');
+  for (const lea of leas.values()) {
+    let enr = 0;
+    let upc = 0;
+    const missing: string[] = [];
+    for (let y = ctx.year - window + 1; y < ctx.year; y++) {
+      const h = lea.history.get(y);
+      if (h) {
+        enr += h.enrollment;
+        upc += h.unduplicated;
+      } else missing.push(formatFiscalYear(y));
+    }
+    if (missing.length > 0 && lea.kind !== 'coe') {
+      findings.push({ code: 'LCFF-V030', severity: 'warning', subject: lea.cds, message: `no history for ${missing.join(', ')}: the ${window}-year unduplicated pupil percentage uses the years given`, rule: 'upp_window_years', cite: 'EC 42238.02(b)(5)' });
+    }
+    lea.rollingBefore = ratio(upc + lea.upcBefore, enr + lea.enrBefore);
+    lea.rollingAfter = ratio(upc + lea.upcAfter, enr + lea.enrAfter);
+  }
+  return window;
+}
+
+export function leaResult(lea: LeaTally, window: number): LeaResult {
+  return {
+    cds: lea.cds,
+    kind: lea.kind,
+    name: lea.name,
+    ada: { before: fixed(lea.adaBefore, 2), after: fixed(lea.adaAfter, 2) },
+    enrollment: { before: lea.enrBefore, after: lea.enrAfter },
+    unduplicated: { before: lea.upcBefore, after: lea.upcAfter },
+    upp: {
+      before: fixed(ratio(lea.upcBefore, lea.enrBefore), 4),
+      after: fixed(ratio(lea.upcAfter, lea.enrAfter), 4),
+      rolling_before: fixed(lea.rollingBefore, 4),
+      rolling_after: fixed(lea.rollingAfter, 4),
+      window_years: window,
+    },
+  };
+}

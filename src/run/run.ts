@@ -1,0 +1,68 @@
+/**
+ * Runs one scenario through the rule library compiled for its fiscal year:
+ * who is credited with what, what transfers, what must be reported, what is
+ * inconsistent — deterministic, with a trace to the statute.
+ */
+import { formatFiscalYear } from '../core/fiscal-year.js';
+import { compileProgram, type Program } from '../compile/program.js';
+import type { Library } from '../semantics/library.js';
+import type { Scenario } from '../scenario/model.js';
+import { computeAeg } from './aeg.js';
+import { aggregateChecks } from './checks.js';
+import { checkConservation } from './conservation.js';
+import { RunContext, type EvaluatorKind, type TraceEntry } from './context.js';
+import { priorYearAdjustments } from './corrections.js';
+import { computeUpp, leaResult, tallyLeas } from './leas.js';
+import type { FindingResult, RunResult } from './result.js';
+import { classifyStudents } from './students.js';
+import { computeTransfers, districtRates } from './transfers.js';
+
+export interface RunOptions {
+  evaluator?: EvaluatorKind;
+  program?: Program;
+}
+
+export interface RunOutput {
+  result: RunResult;
+  trace: TraceEntry[];
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+export async function runScenario(lib: Library, scenario: Scenario, opts: RunOptions = {}): Promise<RunOutput> {
+  const program = opts.program ?? compileProgram(lib, scenario.fiscal_year);
+  const ctx = new RunContext(program, scenario, opts.evaluator ?? 'engine');
+  const findings: FindingResult[] = [];
+  const students = await classifyStudents(ctx, findings);
+  const leas = tallyLeas(ctx, students);
+  const window = computeUpp(ctx, leas, findings);
+  const { transfers, accounting } = await computeTransfers(ctx, students, leas);
+  await aggregateChecks(ctx, students, findings);
+  const coe = leas.get(scenario.coe.cds)!;
+  const aeg = await computeAeg(ctx, students, coe);
+  const adjustments = await priorYearAdjustments(ctx);
+  const conservation = checkConservation(students, leas, transfers);
+  const kindOrder = { coe: 0, district: 1, charter: 2 };
+  const leaResults = [...leas.values()]
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.cds < b.cds ? -1 : 1))
+    .map((l) => (l.kind === 'district' ? { ...leaResult(l, window), rates: districtRates(ctx, l) } : leaResult(l, window)));
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cmp(a.subject, b.subject) || cmp(a.code, b.code));
+  const result: RunResult = {
+    fiscal_year: formatFiscalYear(scenario.fiscal_year),
+    county: { code: scenario.county.code, name: scenario.county.name },
+    students: students.map((s) => s.result),
+    leas: leaResults,
+    transfers,
+    findings,
+    accounting,
+    aeg,
+    prior_year_adjustments: adjustments,
+    unconfirmed: [...ctx.unconfirmed].sort(),
+    conservation,
+  };
+  return { result, trace: ctx.trace };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

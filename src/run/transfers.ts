@@ -1,0 +1,86 @@
+/**
+ * The EC 2576 transfer: one line per district of residence and grade span of
+ * its District Funded County Program ADA, decided by the `transfer`
+ * decision, with the SACS entries both sides record (`sacs_entries`).
+ */
+import { Dec, fixed, ZERO } from '../runtime/money.js';
+import type { RunContext } from './context.js';
+import type { LeaTally } from './leas.js';
+import type { AccountingEntry, SpanRate, TransferResult } from './result.js';
+import type { ClassifiedStudent } from './students.js';
+
+export const SPANS = ['k3', 'g4_6', 'g7_8', 'g9_12'] as const;
+
+export function spanOf(ctx: RunContext, grade: number): string {
+  return String(ctx.formula('grade_span_of', [new Dec(grade)]));
+}
+
+/** The district's rate components per grade span at its rolling UPP after adjustments. */
+export function districtRates(ctx: RunContext, lea: LeaTally): Record<string, SpanRate> {
+  const out: Record<string, SpanRate> = {};
+  for (const span of SPANS) {
+    const base = ctx.formula('adjusted_base', [span]) as Dec;
+    const supp = ctx.formula('supplemental_per_ada', [span, lea.rollingAfter]) as Dec;
+    const conc = ctx.formula('concentration_per_ada', [span, lea.rollingAfter]) as Dec;
+    const total = ctx.formula('district_rate_per_ada', [span, lea.rollingAfter]) as Dec;
+    out[span] = { base: fixed(base, 2), supplemental: fixed(supp, 2), concentration: fixed(conc, 2), total: fixed(total, 2) };
+  }
+  return out;
+}
+
+export async function computeTransfers(
+  ctx: RunContext,
+  students: ClassifiedStudent[],
+  leas: Map<string, LeaTally>,
+): Promise<{ transfers: TransferResult[]; accounting: AccountingEntry[] }> {
+  const coe = ctx.scenario.coe.cds;
+  const adaBy = new Map<string, Dec>();
+  for (const s of students) {
+    if (s.category !== 'district_funded' || s.creditedTo === coe) continue;
+    const key = `${s.creditedTo}|${spanOf(ctx, s.student.grade)}`;
+    adaBy.set(key, (adaBy.get(key) ?? ZERO).plus(s.student.ada));
+  }
+  const agreements = new Map(ctx.scenario.agreements.map((a) => [a.district, a]));
+  const transfers: TransferResult[] = [];
+  const accounting: AccountingEntry[] = [];
+  for (const key of [...adaBy.keys()].sort()) {
+    const [district, span] = key.split('|');
+    const ada = adaBy.get(key)!;
+    const lea = leas.get(district)!;
+    const a = agreements.get(district);
+    const facts = {
+      transfer_line: {
+        district,
+        span,
+        ada,
+        upp: lea.rollingAfter,
+        transfer_agreed: a?.transfer_agreed === true,
+        alternative_rate: a?.alternative_rate_per_ada,
+        concurred: a?.district_concurred === true,
+      },
+    };
+    const subject = `transfer ${district} ${span}`;
+    const [t] = await ctx.decide('transfer', subject, facts);
+    if (!t) continue;
+    const amount = t.outputs.amount as Dec;
+    transfers.push({
+      from: district,
+      to: coe,
+      grade_span: span,
+      ada: fixed(ada, 2),
+      rate_per_ada: fixed(t.outputs.rate_per_ada as Dec, 2),
+      amount: fixed(amount, 2),
+      basis: String(t.outputs.basis),
+      reason: String(t.outputs.reason),
+      rule: `transfer.${t.rule.name}`,
+      cite: t.rule.cites.join('; '),
+    });
+    if (amount.isZero()) continue;
+    const [sacs] = await ctx.decide('sacs_entries', subject, facts);
+    if (!sacs || !sacs.outputs.payer_object) continue;
+    const cite = sacs.rule.cites.join('; ');
+    accounting.push({ lea: district, side: 'payer', goal: String(sacs.outputs.payer_goal), object: String(sacs.outputs.payer_object), amount: fixed(amount, 2), cite });
+    accounting.push({ lea: coe, side: 'payee', object: String(sacs.outputs.payee_object), amount: fixed(amount, 2), cite });
+  }
+  return { transfers, accounting };
+}

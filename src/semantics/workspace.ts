@@ -1,0 +1,92 @@
+/**
+ * Builds the checked library from source texts (pure: the language server
+ * calls this with its open documents) or from paths on disk (the CLI).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { loadParameterFile, resolveParameters, type Parameter } from '../params/index.js';
+import { parseRuleFile } from '../syntax/parse.js';
+import type { RuleFile } from '../syntax/ast.js';
+import { checkLibrary } from './checker.js';
+import { collectDeclarations, symbolKey } from './declarations.js';
+import type { Library } from './library.js';
+
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export function isRuleFile(path: string): boolean {
+  return path.endsWith('.lcff');
+}
+
+export function isParameterFile(path: string): boolean {
+  return path.endsWith('.yaml') || path.endsWith('.yml');
+}
+
+/** Parses, resolves and checks a set of rule and parameter files. Never throws on bad input. */
+export function buildLibrary(sources: SourceText[]): Library {
+  const diagnostics: Diagnostic[] = [];
+  const files: RuleFile[] = [];
+  const paramList: Parameter[] = [];
+  const texts = new Map<string, string>();
+  for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    texts.set(s.file, s.text);
+    if (isRuleFile(s.file)) {
+      const { ast, diagnostics: ds } = parseRuleFile(s.file, s.text);
+      files.push(ast);
+      diagnostics.push(...ds);
+    } else if (isParameterFile(s.file)) {
+      const { params, diagnostics: ds } = loadParameterFile(s.file, s.text);
+      paramList.push(...params);
+      diagnostics.push(...ds);
+    }
+  }
+  const enumMembers = new Map<string, string[]>();
+  for (const f of files) for (const d of f.declarations) if (d.kind === 'enum') enumMembers.set(d.name.text, d.members.map((m) => m.name.text));
+  const { table, diagnostics: pds } = resolveParameters(paramList, { enumMembers });
+  diagnostics.push(...pds);
+  const lib: Library = {
+    files,
+    params: table,
+    paramList,
+    enums: new Map(),
+    members: new Map(),
+    factGroups: new Map(),
+    formulas: new Map(),
+    decisions: new Map(),
+    definitions: [],
+    references: [],
+    resolutions: new WeakMap(),
+    types: new WeakMap(),
+    diagnostics,
+    sources: texts,
+  };
+  for (const p of paramList) {
+    lib.definitions.push({ key: symbolKey('param', p.name), kind: 'param', name: p.name, file: p.file, range: p.range, detail: `parameter ${p.name} (${p.unit}${p.by ? ` by ${p.by}` : ''})`, doc: p.description });
+  }
+  collectDeclarations(lib, files);
+  checkLibrary(lib);
+  sortDiagnostics(lib.diagnostics);
+  return lib;
+}
+
+/** Every .lcff and parameter YAML file under the given files or folders. */
+export async function findSources(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (p: string): Promise<void> => {
+    const st = await stat(p);
+    if (st.isDirectory()) {
+      for (const entry of (await readdir(p)).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
+    } else if (isRuleFile(p) || isParameterFile(p)) out.push(p);
+  };
+  for (const p of paths) await walk(p);
+  return out;
+}
+
+export async function loadLibrary(paths: string[], cwd = process.cwd()): Promise<Library> {
+  const files = await findSources(paths);
+  const sources = await Promise.all(files.map(async (f) => ({ file: relative(cwd, f) || f, text: await readFile(f, 'utf8') })));
+  return buildLibrary(sources);
+}
