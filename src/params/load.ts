@@ -3,7 +3,7 @@
  * the offending node. Uses the `yaml` Document API with source ranges; never
  * throws on bad input.
  */
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex, suggest, type Diagnostic, type SourceRange } from '../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscal-year.js';
 import type { Dec, RoundingMode, RoundingUnit } from '../runtime/money.js';
@@ -32,6 +32,7 @@ interface KeyedPair {
 class Loader {
   readonly diagnostics: Diagnostic[] = [];
   private readonly lines: LineIndex;
+  private doc: Document.Parsed | undefined;
 
   constructor(
     readonly file: string,
@@ -57,6 +58,12 @@ class Loader {
     return String(node.value);
   }
 
+  /** Follows a YAML alias (`*name`) to its anchored node; diagnostics inside it point at the anchor. */
+  deref(node: Node | null): Node | null {
+    if (node && isAlias(node) && this.doc) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    return node;
+  }
+
   /** The pairs of a mapping with their key text; reports duplicate and non-scalar keys. */
   pairs(map: YAMLMap, what: string): KeyedPair[] {
     const out: KeyedPair[] = [];
@@ -78,7 +85,7 @@ class Loader {
         continue;
       }
       seen.set(key, keyRange);
-      out.push({ key, keyRange, value: (pair.value as Node | null) ?? null, pair });
+      out.push({ key, keyRange, value: this.deref((pair.value as Node | null) ?? null), pair });
     }
     return out;
   }
@@ -110,6 +117,7 @@ class Loader {
 
   load(): Parameter[] {
     const doc = parseDocument(this.text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    this.doc = doc;
     for (const e of doc.errors) this.report(C.yamlSyntax, this.lines.range(e.pos[0], Math.max(e.pos[0], e.pos[1])), `YAML: ${e.message.split('\n')[0]}`);
     if (doc.errors.length) return [];
     const root = doc.contents as Node | null;
@@ -357,7 +365,7 @@ class Loader {
     for (const p of this.pairs(f.value, `${where} derive`)) {
       if (p.key === 'grow_by') {
         sawGrow = true;
-        const items: (Node | null)[] = isSeq(p.value) ? (p.value.items as (Node | null)[]) : [p.value];
+        const items: (Node | null)[] = isSeq(p.value) ? (p.value.items as (Node | null)[]).map((n) => this.deref(n)) : [p.value];
         for (const item of items) {
           const step = this.step(item, p.keyRange, where);
           if (step) spec.growBy.push(step);
