@@ -1,0 +1,68 @@
+/** `lcff rates --year Y`: every parameter's value in force in a year, with citation and status, and the rates derived from them. */
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { callFormula, type EvalContext } from '../../compile/expr-closure.js';
+import { formatFiscalYear } from '../../core/fiscal-year.js';
+import { formatParamValue } from '../../params/index.js';
+import { Dec, grouped, percentText } from '../../runtime/money.js';
+import type { Library } from '../../semantics/library.js';
+import { checkedLibrary, yearOption } from '../library.js';
+import { EXIT } from '../errors.js';
+
+export async function ratesCommand(opts: { year: string; rules?: string; json?: boolean }): Promise<number> {
+  const year = yearOption(opts.year);
+  const lib = await checkedLibrary(opts.rules);
+  const rows = parameterRows(lib, year);
+  const derived = derivedRates(lib, year);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ fiscal_year: formatFiscalYear(year), parameters: rows, grade_span_rates: derived }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const t = new Table({ head: ['parameter', 'value', 'since', 'status', 'citation'], wordWrap: true, colWidths: [32, 44, 9, 13, 48] });
+  for (const r of rows) t.push([r.name, r.value, r.since, r.status === 'unconfirmed' ? pc.yellow('unconfirmed') : 'confirmed', r.cite]);
+  process.stdout.write(`${pc.bold(`LCFF parameters in force in ${formatFiscalYear(year)}`)}\n${t.toString()}\n`);
+  if (derived.length > 0) {
+    const d = new Table({ head: ['grade span', 'base', 'adjustment', 'adjusted base per ADA'] });
+    for (const r of derived) d.push([r.span, r.base, r.adjustment, pc.bold(r.adjusted)]);
+    process.stdout.write(`\n${pc.bold('Base grants with grade span adjustments (formula adjusted_base)')}\n${d.toString()}\n`);
+  }
+  return EXIT.ok;
+}
+
+export interface ParamRow {
+  name: string;
+  value: string;
+  since: string;
+  status: string;
+  note?: string;
+  cite: string;
+}
+
+export function parameterRows(lib: Library, year: number): ParamRow[] {
+  const rows: ParamRow[] = [];
+  for (const name of lib.params.names().sort()) {
+    const p = lib.params.get(name)!;
+    const rv = lib.params.valueInForce(name, year);
+    if (!rv) {
+      rows.push({ name, value: '(no value)', since: '', status: '', cite: p.cite ?? '' });
+      continue;
+    }
+    rows.push({ name, value: formatParamValue(p.unit, rv.value, rv.text), since: formatFiscalYear(rv.year), status: rv.status, note: rv.note, cite: rv.cite });
+  }
+  return rows;
+}
+
+/** adjusted_base(span) for each member of grade_span, when the library has it and the year has values. */
+export function derivedRates(lib: Library, year: number): Array<{ span: string; base: string; adjustment: string; adjusted: string }> {
+  const spans = lib.enums.get('grade_span')?.decl.members.map((m) => m.name.text) ?? [];
+  const base = lib.params.valueInForce('base_grant_per_ada', year);
+  const gsa = lib.params.valueInForce('grade_span_adjustment', year);
+  if (!lib.formulas.has('adjusted_base') || !base || !gsa || !(base.value instanceof Map) || !(gsa.value instanceof Map)) return [];
+  return spans.map((span) => {
+    const ctx: EvalContext = { year, facts: {}, locals: new Map(), reads: [], calls: [] };
+    const adjusted = callFormula(lib, 'adjusted_base', [span], ctx) as Dec;
+    const b = (base.value as Map<string, Dec>).get(span) ?? new Dec(0);
+    const adj = (gsa.value as Map<string, Dec>).get(span) ?? new Dec(0);
+    return { span, base: grouped(b, 0), adjustment: percentText(adj, 1), adjusted: grouped(adjusted, 0) };
+  });
+}

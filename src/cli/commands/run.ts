@@ -1,0 +1,54 @@
+/** `lcff run <scenario>`: a county's data for a fiscal year → who is credited with what, what moves, what is wrong. */
+import { formatDiagnostic, hasErrors } from '../../core/diagnostics.js';
+import { explain } from '../../report/explain.js';
+import { writeCsv } from '../../report/csv.js';
+import { renderTables } from '../../report/tables.js';
+import { runScenario } from '../../run/run.js';
+import { RunError } from '../../run/context.js';
+import { loadScenario } from '../../scenario/load.js';
+import { checkedLibrary, yearOption } from '../library.js';
+import { EXIT, UserError } from '../errors.js';
+
+export interface RunCommandOptions {
+  year?: string;
+  json?: boolean;
+  csv?: string;
+  explain?: string;
+  rules?: string;
+  fast?: boolean;
+}
+
+export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
+  const year = opts.year !== undefined ? yearOption(opts.year) : undefined;
+  const { scenario, diagnostics } = await loadScenario(path);
+  if (!scenario || hasErrors(diagnostics)) {
+    throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
+  }
+  if (year !== undefined) scenario.fiscal_year = year;
+  const lib = await checkedLibrary(opts.rules);
+  let output;
+  try {
+    output = await runScenario(lib, scenario, { evaluator: opts.fast ? 'fast' : 'engine' });
+  } catch (e) {
+    if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
+    throw e;
+  }
+  const { result, trace } = output;
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (opts.explain) {
+    const text = explain(result, trace, opts.explain);
+    if (!text) throw new UserError(`--explain: "${opts.explain}" is neither a student id nor an LEA code of ${path}`);
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
+  if (opts.csv) {
+    const files = await writeCsv(opts.csv, result);
+    process.stdout.write(`wrote ${files.join(', ')}\n`);
+    return EXIT.ok;
+  }
+  process.stdout.write(renderTables(result, path));
+  return EXIT.ok;
+}

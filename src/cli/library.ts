@@ -1,0 +1,24 @@
+/** Loads and checks the rule library for a CLI command; errors stop the command. */
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
+import { formatFiscalYear, parseFiscalYear } from '../core/fiscal-year.js';
+import type { Library } from '../semantics/library.js';
+import { loadLibrary } from '../semantics/workspace.js';
+import { UserError } from './errors.js';
+import { bundledRules } from './paths.js';
+
+export async function checkedLibrary(rulesPath?: string): Promise<Library> {
+  const lib = await loadLibrary([rulesPath ?? bundledRules()]);
+  if (hasErrors(lib.diagnostics)) {
+    const lines = lib.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    throw new UserError(`the rule library has errors (run lcff check):\n${lines.join('\n')}`, 1);
+  }
+  return lib;
+}
+
+export function yearOption(text: string, what = '--year'): number {
+  const y = parseFiscalYear(text);
+  if (y === undefined) throw new UserError(`${what}: "${text}" is not a fiscal year like 2019-20 (two consecutive years)`);
+  return y;
+}
+
+export { formatFiscalYear };

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/** The `lcff` command line. */
+import { Command } from 'commander';
+import { checkCommand } from './commands/check.js';
+import { compileCommand } from './commands/compile.js';
+import { diffCommand } from './commands/diff.js';
+import { ratesCommand } from './commands/rates.js';
+import { runCommand } from './commands/run.js';
+import { testCommand } from './commands/test.js';
+import { EXIT, UserError } from './errors.js';
+
+const program = new Command();
+program.name('lcff').description("California's LCFF county-program funding law as versioned, executable rules").showHelpAfterError();
+
+/** Runs a command; user errors print one line each and exit with their code, never a stack trace. */
+function action<A extends unknown[]>(fn: (...args: A) => Promise<number>) {
+  return async (...args: A): Promise<void> => {
+    try {
+      process.exitCode = await fn(...args);
+    } catch (e) {
+      if (e instanceof UserError) {
+        process.stderr.write(`${e.message}\n`);
+        process.exitCode = e.exitCode;
+      } else {
+        process.stderr.write(`lcff: internal error: ${e instanceof Error ? e.message : String(e)}\n(this is a bug in lcff-rules; please report it with the command you ran)\n`);
+        process.exitCode = EXIT.fatal;
+      }
+    }
+  };
+}
+
+program
+  .command('check')
+  .description('check rule and parameter files; exit 1 on any error; list the unconfirmed values relied on')
+  .argument('[paths...]', 'files or folders (default: the bundled rules/)')
+  .option('-q, --quiet', 'only diagnostics and the summary')
+  .action(action((paths: string[], opts: { quiet?: boolean }) => checkCommand(paths, opts)));
+
+program
+  .command('compile')
+  .description('the rules in force in a fiscal year, as json-rules-engine rules')
+  .requiredOption('-y, --year <year>', 'fiscal year, e.g. 2019-20')
+  .option('--json', 'print the compiled rules as JSON')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((opts: { year: string; json?: boolean; rules?: string }) => compileCommand(opts)));
+
+program
+  .command('rates')
+  .description("every parameter's value in force in a fiscal year, with citation and status")
+  .requiredOption('-y, --year <year>', 'fiscal year, e.g. 2024-25')
+  .option('--json', 'print as JSON')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((opts: { year: string; json?: boolean; rules?: string }) => ratesCommand(opts)));
+
+program
+  .command('diff')
+  .description('rules and parameter values that changed between two fiscal years')
+  .argument('<from>', 'first fiscal year')
+  .argument('<to>', 'second fiscal year')
+  .option('--json', 'print as JSON')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((from: string, to: string, opts: { json?: boolean; rules?: string }) => diffCommand(from, to, opts)));
+
+program
+  .command('run')
+  .description("run a county scenario: credits, transfers, reporting, findings")
+  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .option('-y, --year <year>', 'fiscal year (default: the scenario\'s)')
+  .option('--json', 'print the result contract as JSON, and nothing else')
+  .option('--csv <dir>', 'write one CSV file per table')
+  .option('--explain <id>', 'explain a student (id) or an LEA (CDS code, or "coe")')
+  .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace)')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((path: string, opts) => runCommand(path, opts)));
+
+program
+  .command('test')
+  .description('run scenario test cases (YAML) and compare with their expected results')
+  .argument('<files...>', 'test case files or folders')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((files: string[], opts: { rules?: string }) => testCommand(files, opts)));
+
+program
+  .command('lsp')
+  .description('start the language server (for editors)')
+  .option('--stdio', 'talk LSP over standard input/output (the default)')
+  .action(async () => {
+    const { startServer } = await import('../../lsp/server/main.js');
+    startServer();
+  });
+
+await program.parseAsync(process.argv);
