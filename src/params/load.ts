@@ -218,7 +218,7 @@ class Loader {
     let hasValue = false;
     if (isScalar(y.value)) {
       // Shorthand: `2013-14: 20%`.
-      if (param.by) {
+      if (param.by && this.scalarText(y.value)?.trim() !== UNKNOWN_WORD) {
         this.report(C.badShape, this.rangeOf(y.value, y.keyRange), `'${param.name}' is broken down by ${param.by}: ${fy} needs a mapping of members, e.g. { k3: ..., g4_6: ... }`);
         return { ...e, invalid: true, status: param.status ?? 'confirmed' };
       }
@@ -230,7 +230,10 @@ class Loader {
       for (const f of this.pairs(y.value, `${where}`)) {
         switch (f.key) {
           case 'value':
-            if (param.by) {
+            if (param.by && this.scalarText(f.value)?.trim() === UNKNOWN_WORD) {
+              e.unknown = true;
+              hasValue = true;
+            } else if (param.by) {
               this.report(C.badShape, f.keyRange, `'${param.name}' is broken down by ${param.by}: write the members directly in the ${fy} mapping, not under 'value'`);
               e.invalid = true;
             } else {

@@ -122,3 +122,26 @@ flat:
     expect(at(t, 'flat', '2019-20')).toBe('101.35');
   });
 });
+
+describe('unknown periods of a breakdown parameter', () => {
+  it('accepts `value: unknown` and the `unknown` shorthand for a by-parameter', () => {
+    const t = table(`
+gsa:
+  description: d
+  unit: percent
+  cite: c
+  by: grade_span
+  status: unconfirmed
+  note: test
+  values:
+    2013-14: { k3: 10.4%, g9_12: 2.6% }
+    2015-16: { value: unknown }
+    2017-18: { k3: 1%, g9_12: 1% }
+    2019-20: unknown
+`);
+    expect(t.valueInForce('gsa', fy('2014-15'))).toBeDefined();
+    expect(t.valueInForce('gsa', fy('2016-17'))).toBeUndefined();
+    expect(t.valueInForce('gsa', fy('2018-19'))!.status).toBe('unconfirmed');
+    expect(t.valueInForce('gsa', fy('2019-20'))).toBeUndefined();
+  });
+});
