@@ -79,8 +79,9 @@ class RecordPos {
   }
 }
 
-function lineAt(file: string, line: number): At {
-  const p = { line, column: 1, offset: 0 };
+/** Line `line`, column 1; `offset` only orders diagnostics (byte-based for CSV). */
+function lineAt(file: string, line: number, offset = 0): At {
+  const p = { line, column: 1, offset };
   return { file, range: { start: p, end: p } };
 }
 
@@ -92,7 +93,7 @@ export async function readStudentsCsv(ctx: Ctx, file: string, input: string | Re
   const sink = ctx.sink;
   const out: Student[] = [];
   let ok = true;
-  const parser = parse({
+  const parser: ReturnType<typeof parse> = parse({
     info: true,
     raw: true,
     bom: true,
@@ -102,7 +103,7 @@ export async function readStudentsCsv(ctx: Ctx, file: string, input: string | Re
     on_skip: (err) => {
       ok = false;
       const line = (err as { lines?: number } | undefined)?.lines ?? 1;
-      sink.error(C.csvSyntax, `CSV syntax: ${err?.message ?? 'unreadable record'}`, lineAt(file, line));
+      sink.error(C.csvSyntax, `CSV syntax: ${err?.message ?? 'unreadable record'}`, lineAt(file, line, parser.info.bytes));
       return undefined;
     },
   });
