@@ -4,21 +4,21 @@
  * happens only through `roundTo`, which callers use where a rule or a
  * parameter declares it.
  */
-import DecimalJs from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** A private Decimal constructor: high precision, never rounds by itself. */
-export const Dec = DecimalJs.Decimal.clone({ precision: 60, rounding: DecimalJs.Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 60 });
+export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 60 });
 export type Dec = InstanceType<typeof Dec>;
 
 export type RoundingMode = 'half_up' | 'half_even' | 'down' | 'up';
 /** How many decimal places a rounding target keeps. */
 export type RoundingUnit = 'dollar' | 'cent' | { places: number };
 
-const MODES: Record<RoundingMode, DecimalJs.Decimal.Rounding> = {
-  half_up: DecimalJs.Decimal.ROUND_HALF_UP,
-  half_even: DecimalJs.Decimal.ROUND_HALF_EVEN,
-  down: DecimalJs.Decimal.ROUND_DOWN,
-  up: DecimalJs.Decimal.ROUND_UP,
+const MODES: Record<RoundingMode, Decimal.Rounding> = {
+  half_up: Decimal.ROUND_HALF_UP,
+  half_even: Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
 };
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -63,7 +63,7 @@ export function roundTo(value: Dec, unit: RoundingUnit, mode: RoundingMode = 'ha
 
 /** Fixed-place text for output contracts ("27399.85"); rounds half-up only for display. */
 export function fixed(value: Dec, places: number): string {
-  return value.toFixed(places, DecimalJs.Decimal.ROUND_HALF_UP);
+  return value.toFixed(places, Decimal.ROUND_HALF_UP);
 }
 
 /** "12,345.67" for tables. */
