@@ -9,7 +9,8 @@ export interface Ref {
   kind: 'district' | 'school' | 'charter';
   value: string;
   field: string;
-  at: At;
+  /** Computed only when the reference is bad (CSV rows are many). */
+  at: () => At;
 }
 
 export class Ctx {
@@ -32,7 +33,7 @@ export class Ctx {
     return { file: at.file, line: at.range.start.line };
   }
 
-  ref(kind: Ref['kind'], value: string | undefined, field: string, at: At): void {
-    if (value !== undefined) this.refs.push({ kind, value, field, at });
+  ref(kind: Ref['kind'], value: string | undefined, field: string, at: At | (() => At)): void {
+    if (value !== undefined) this.refs.push({ kind, value, field, at: typeof at === 'function' ? at : () => at });
   }
 }

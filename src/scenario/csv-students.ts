@@ -42,35 +42,45 @@ export function fieldOffsets(raw: string): number[] {
 
 /** Positions within one record: line/column of each field. */
 class RecordPos {
-  readonly startLine: number;
-  private readonly body: string;
-  private readonly starts: number[];
-  private readonly baseOffset: number;
+  private computed?: { body: string; startLine: number; starts: number[]; baseOffset: number };
   constructor(
     readonly file: string,
-    raw: string,
-    lines: number,
-    bytes: number,
-  ) {
-    const lead = /^(\r?\n)*/.exec(raw)?.[0].length ?? 0;
-    this.body = raw.slice(lead).replace(/\r?\n$/, '');
-    this.startLine = lines - (this.body.match(/\n/g)?.length ?? 0);
-    this.starts = fieldOffsets(this.body);
-    this.baseOffset = Math.max(0, bytes - raw.length + lead);
+    private readonly raw: string,
+    private readonly lines: number,
+    private readonly bytes: number,
+  ) {}
+  /** Positions are computed only when a diagnostic needs one. */
+  private get c(): { body: string; startLine: number; starts: number[]; baseOffset: number } {
+    if (!this.computed) {
+      const lead = /^(\r?\n)*/.exec(this.raw)?.[0].length ?? 0;
+      const body = this.raw.slice(lead).replace(/\r?\n$/, '');
+      this.computed = {
+        body,
+        startLine: this.lines - (body.match(/\n/g)?.length ?? 0),
+        starts: fieldOffsets(body),
+        baseOffset: Math.max(0, this.bytes - this.raw.length + lead),
+      };
+    }
+    return this.computed;
+  }
+  get startLine(): number {
+    return this.c.startLine;
   }
   private posOf(offset: number): { line: number; column: number; offset: number } {
-    const before = this.body.slice(0, offset);
+    const { body, startLine, baseOffset } = this.c;
+    const before = body.slice(0, offset);
     const nl = before.lastIndexOf('\n');
-    const line = this.startLine + (before.match(/\n/g)?.length ?? 0);
-    return { line, column: offset - nl, offset: this.baseOffset + offset };
+    const line = startLine + (before.match(/\n/g)?.length ?? 0);
+    return { line, column: offset - nl, offset: baseOffset + offset };
   }
   record(): At {
-    return this.at(0, this.body.length);
+    return this.at(0, this.c.body.length);
   }
   field(index: number): At {
-    const start = this.starts[index] ?? this.body.length;
-    const next = this.starts[index + 1];
-    const end = next === undefined ? this.body.length : next - 1;
+    const { body, starts } = this.c;
+    const start = starts[index] ?? body.length;
+    const next = starts[index + 1];
+    const end = next === undefined ? body.length : next - 1;
     return this.at(start, Math.max(start, end));
   }
   private at(start: number, end: number): At {
@@ -186,7 +196,7 @@ function readRow(ctx: Ctx, file: string, header: Map<string, number>, cells: str
     return c;
   };
   const src: StudentSource = {
-    recordAt: pos.record(),
+    source: { file, line: pos.startLine },
     field: (n) => n,
     at,
     text,

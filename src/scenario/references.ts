@@ -14,7 +14,7 @@ export function checkReferences(ctx: Ctx, coeCds: string | undefined): void {
       ctx.sink.error(
         C.unknownDistrict,
         `${ref.field}: district "${ref.value}" is not declared in districts${what}${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}; the scenario declares every district it references`,
-        ref.at,
+        ref.at(),
         { field: ref.field, suggestions: did },
       );
     } else if (ref.kind === 'charter' && !ctx.charters.has(ref.value)) {
@@ -22,7 +22,7 @@ export function checkReferences(ctx: Ctx, coeCds: string | undefined): void {
       ctx.sink.error(
         C.unknownCharter,
         `${ref.field}: charter "${ref.value}" is not declared in charters${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}`,
-        ref.at,
+        ref.at(),
         { field: ref.field, suggestions: did },
       );
     } else if (ref.kind === 'school' && !ctx.schools.has(ref.value)) {
@@ -30,7 +30,7 @@ export function checkReferences(ctx: Ctx, coeCds: string | undefined): void {
       ctx.sink.error(
         C.unknownSchool,
         `${ref.field}: school "${ref.value}" is not declared in schools${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}`,
-        ref.at,
+        ref.at(),
         { field: ref.field, suggestions: did },
       );
     }

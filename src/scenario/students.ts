@@ -4,7 +4,7 @@
  */
 import { ScenarioCodes as C } from './diagnostic-codes.js';
 import type { Ctx } from './context.js';
-import type { EnrollmentBasis, Student } from './model.js';
+import type { EnrollmentBasis, SourceRef, Student } from './model.js';
 import * as v from './values.js';
 import type { At } from './values.js';
 import type { YNode } from './yaml-reader.js';
@@ -15,7 +15,7 @@ export const STUDENT_OPTIONAL = ['district_of_residence', 'reported'] as const;
 
 /** What the assembler needs from one record, whatever its format. */
 export interface StudentSource {
-  recordAt: At;
+  source: SourceRef;
   field(name: string): string;
   at(name: string): At;
   /** Text of a scalar field; undefined (already reported) when malformed, or absent. */
@@ -46,7 +46,7 @@ export function assembleStudent(ctx: Ctx, src: StudentSource): Student | undefin
     } else ctx.studentIds.set(id, src.at('id'));
   }
   const school = textOf('school', v.schoolCode);
-  ctx.ref('school', school, src.field('school'), src.at('school'));
+  ctx.ref('school', school, src.field('school'), () => src.at('school'));
   const grade = textOf('grade', v.grade);
   const items = src.basis();
   let basis: EnrollmentBasis[] | undefined;
@@ -57,7 +57,7 @@ export function assembleStudent(ctx: Ctx, src: StudentSource): Student | undefin
   }
   const dorText = src.text('district_of_residence');
   const dor = dorText === undefined ? undefined : v.cds(sink, dorText, src.field('district_of_residence'), src.at('district_of_residence'));
-  ctx.ref('district', dor, src.field('district_of_residence'), src.at('district_of_residence'));
+  ctx.ref('district', dor, src.field('district_of_residence'), () => src.at('district_of_residence'));
   const dorBad = dorText !== undefined && dor === undefined;
   const unduplicated = src.bool('unduplicated');
   const census = src.bool('census_day');
@@ -91,7 +91,7 @@ export function assembleStudent(ctx: Ctx, src: StudentSource): Student | undefin
     census_day: census,
     ada,
     ...(reported !== undefined ? { reported } : {}),
-    source: ctx.source(src.recordAt),
+    source: src.source,
   };
 }
 
@@ -103,7 +103,7 @@ export function buildInlineStudents(ctx: Ctx, node: YNode, at: At): Student[] | 
     const f = ctx.r.fields(it.node, it.field, it.at, { required: STUDENT_REQUIRED, optional: STUDENT_OPTIONAL });
     if (!f) { ok = false; continue; }
     const src: StudentSource = {
-      recordAt: it.at,
+      source: ctx.source(it.at),
       field: (n) => f.field(n),
       at: (n) => f.at(n),
       text: (n) => f.text(n),
