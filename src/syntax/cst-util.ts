@@ -1,0 +1,127 @@
+/**
+ * Helpers of the CST → AST builders: child access that treats tokens inserted
+ * by error recovery as missing, source ranges, doc comments, diagnostics.
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { Diagnostic, LineIndex, SourceRange } from '../core/diagnostics.js';
+import type { Name } from './ast.js';
+
+function isToken(e: CstElement): e is IToken {
+  return (e as IToken).image !== undefined;
+}
+
+/** A real token: not one inserted by recovery (those have no position). */
+function real(t: IToken): boolean {
+  return !t.isInsertedInRecovery && !Number.isNaN(t.startOffset);
+}
+
+export function toks(node: CstNode, key: string): IToken[] {
+  const list = node.children[key];
+  if (!list) return [];
+  return list.filter((e): e is IToken => isToken(e) && real(e));
+}
+
+export function tok(node: CstNode, key: string, i = 0): IToken | undefined {
+  const list = node.children[key];
+  const e = list?.[i];
+  return e && isToken(e) && real(e) ? e : undefined;
+}
+
+export function kids(node: CstNode, key: string): CstNode[] {
+  const list = node.children[key];
+  if (!list) return [];
+  return list.filter((e): e is CstNode => !isToken(e));
+}
+
+export function kid(node: CstNode, key: string, i = 0): CstNode | undefined {
+  return kids(node, key)[i];
+}
+
+/** First and last real token offsets under a node (end exclusive), or undefined when it has none. */
+function extent(node: CstNode): [number, number] | undefined {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const walk = (n: CstNode): void => {
+    for (const list of Object.values(n.children)) {
+      for (const e of list) {
+        if (isToken(e)) {
+          if (!real(e)) continue;
+          if (e.startOffset < lo) lo = e.startOffset;
+          const end = e.startOffset + e.image.length;
+          if (end > hi) hi = end;
+        } else walk(e);
+      }
+    }
+  };
+  walk(node);
+  return lo === Number.POSITIVE_INFINITY ? undefined : [lo, hi];
+}
+
+/** State of one file's CST → AST conversion. */
+export class AstContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly tokenStarts: number[];
+  private readonly tokenEnds: number[];
+
+  constructor(
+    readonly file: string,
+    readonly lines: LineIndex,
+    /** All parser tokens of the file, in order. */
+    tokens: IToken[],
+    /** All `///` tokens of the file, in order. */
+    private readonly docs: IToken[],
+  ) {
+    this.tokenStarts = tokens.map((t) => t.startOffset);
+    this.tokenEnds = tokens.map((t) => t.startOffset + t.image.length);
+  }
+
+  tokenRange(t: IToken): SourceRange {
+    return this.lines.range(t.startOffset, t.startOffset + t.image.length);
+  }
+
+  nodeRange(node: CstNode): SourceRange {
+    const x = extent(node);
+    return x ? this.lines.range(x[0], x[1]) : this.lines.range(0, 0);
+  }
+
+  span(a: SourceRange, b: SourceRange): SourceRange {
+    return { start: a.start, end: b.end };
+  }
+
+  name(t: IToken | undefined): Name | undefined {
+    return t ? { text: t.image, range: this.tokenRange(t) } : undefined;
+  }
+
+  error(code: string, message: string, range: SourceRange): void {
+    this.diagnostics.push({ code, severity: 'error', message, file: this.file, range });
+  }
+
+  /**
+   * The `///` lines between the previous token and `offset` (the first token
+   * of a declaration, member, field, output or rule), joined by newlines, each
+   * without `///` and one following space. `////...` banner lines are not docs.
+   */
+  docBefore(offset: number): string | undefined {
+    if (this.docs.length === 0) return undefined;
+    // previous token: the last token starting before offset
+    let lo = 0;
+    let hi = this.tokenStarts.length - 1;
+    let prev = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokenStarts[mid] < offset) {
+        prev = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const after = prev >= 0 ? this.tokenEnds[prev] : -1;
+    const lines: string[] = [];
+    for (const d of this.docs) {
+      if (d.startOffset >= offset) break;
+      if (d.startOffset < after || d.image.startsWith('////')) continue;
+      const body = d.image.slice(3);
+      lines.push(body.startsWith(' ') ? body.slice(1) : body);
+    }
+    return lines.length > 0 ? lines.join('\n').trimEnd() : undefined;
+  }
+}

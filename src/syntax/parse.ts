@@ -1,0 +1,134 @@
+/**
+ * The public API of the syntax stage: source text → AST + diagnostics. Never
+ * throws on bad input.
+ *
+ * Declaration-level recovery: the token stream is split at the top-level
+ * keywords (enum, facts, formula, decision: reserved words that only start a
+ * declaration) and each piece is parsed on its own, so an error in one
+ * declaration never hides the next. Within a declaration chevrotain's
+ * recovery (single-token insertion/deletion, re-sync at the next `rule`,
+ * `otherwise` or `end`) keeps the rest.
+ */
+import type { IToken, IRecognitionException } from 'chevrotain';
+import { LineIndex, sortDiagnostics, type Diagnostic, type SourceRange } from '../core/diagnostics.js';
+import type { Declaration, Expr, RuleFile } from './ast.js';
+import { buildDeclaration } from './cst-to-ast.js';
+import { buildExpr } from './cst-expr.js';
+import { AstContext } from './cst-util.js';
+import { SyntaxCodes } from './diagnostic-codes.js';
+import { lex } from './lexer.js';
+import { describeFound, setFollower } from './parse-messages.js';
+import { parser } from './parser.js';
+import { Decision, Enum, Facts, Formula } from './tokens.js';
+
+export interface ParseResult {
+  ast: RuleFile;
+  diagnostics: Diagnostic[];
+}
+
+const DECLARATION_STARTS = new Set([Enum, Facts, Formula, Decision]);
+
+export function parseRuleFile(file: string, text: string): ParseResult {
+  const lines = new LineIndex(text);
+  const lexed = lex(text, file, lines);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const cx = new AstContext(file, lines, lexed.tokens, lexed.docs);
+  const declarations: Declaration[] = [];
+  const tokens = lexed.tokens;
+
+  // Split at declaration keywords; anything before the first one is stray.
+  const starts: number[] = [];
+  tokens.forEach((t, i) => {
+    if (DECLARATION_STARTS.has(t.tokenType)) starts.push(i);
+  });
+  const firstStart = starts.length > 0 ? starts[0] : tokens.length;
+  if (firstStart > 0) {
+    const t = tokens[0];
+    diagnostics.push(
+      syntaxError(
+        file,
+        `expected a declaration (enum, facts, formula or decision) but found ${describeFound(t)}`,
+        cx.tokenRange(t),
+      ),
+    );
+  }
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k];
+    const to = k + 1 < starts.length ? starts[k + 1] : tokens.length;
+    const chunk = tokens.slice(from, to);
+    const follower = tokens[to];
+    const p = parser();
+    setFollower(follower);
+    let result;
+    try {
+      result = p.run(chunk, 'declaration');
+    } finally {
+      setFollower(undefined);
+    }
+    diagnostics.push(...recognitionErrors(file, lines, result.errors, chunk, follower, text));
+    const d = buildDeclaration(cx, result.cst);
+    if (d) declarations.push(d);
+  }
+  diagnostics.push(...cx.diagnostics);
+  return { ast: { file, declarations }, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+}
+
+export interface ExpressionResult {
+  expr?: Expr;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one expression (the REPL, tests, scenario overrides). The whole text must be the expression. */
+export function parseExpression(text: string, file = '<expression>'): ExpressionResult {
+  const lines = new LineIndex(text);
+  const lexed = lex(text, file, lines);
+  const cx = new AstContext(file, lines, lexed.tokens, lexed.docs);
+  const { cst, errors } = parser().run(lexed.tokens, 'expression');
+  const diagnostics = [...lexed.diagnostics, ...recognitionErrors(file, lines, errors, lexed.tokens, undefined, text)];
+  const expr = buildExpr(cx, cst);
+  diagnostics.push(...cx.diagnostics);
+  const out: ExpressionResult = { diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  if (expr) out.expr = expr;
+  return out;
+}
+
+function syntaxError(file: string, message: string, range: SourceRange): Diagnostic {
+  return { code: SyntaxCodes.unexpectedToken, severity: 'error', message, file, range };
+}
+
+/** Chevrotain's errors as LCFF-E002 diagnostics; errors at the end of a piece point at the next token (or the file's last). */
+function recognitionErrors(
+  file: string,
+  lines: LineIndex,
+  errors: IRecognitionException[],
+  chunk: IToken[],
+  follower: IToken | undefined,
+  text: string,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    let range: SourceRange;
+    const t = e.token;
+    if (t && !Number.isNaN(t.startOffset) && t.tokenType.name !== 'EOF') {
+      range = lines.range(t.startOffset, t.startOffset + t.image.length);
+    } else if (follower) {
+      range = lines.range(follower.startOffset, follower.startOffset + follower.image.length);
+    } else {
+      const last = chunk[chunk.length - 1];
+      const end = last ? last.startOffset + last.image.length : text.length;
+      range = lines.range(end, end);
+    }
+    out.push(syntaxError(file, e.message, range));
+  }
+  return out;
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.range.start.offset}:${d.code}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,429 @@
+/**
+ * The grammar of docs/language.md as a chevrotain CstParser with error
+ * recovery on. `parse.ts` feeds it one declaration at a time (the token
+ * stream is split at the top-level keywords enum/facts/formula/decision), so
+ * a broken declaration never hides the next one; inside a decision,
+ * chevrotain's re-sync recovery resumes at the next `rule`, `otherwise` or
+ * `end`.
+ */
+import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { errorMessageProvider } from './parse-messages.js';
+import * as T from './tokens.js';
+
+export class LcffParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
+    this.performSelfAnalysis();
+  }
+
+  declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+      { ALT: () => this.SUBRULE(this.factsDecl) },
+      { ALT: () => this.SUBRULE(this.formulaDecl) },
+      { ALT: () => this.SUBRULE(this.decisionDecl) },
+    ]);
+  });
+
+  // ---- enum -------------------------------------------------------------------
+
+  enumDecl = this.RULE('enumDecl', () => {
+    this.CONSUME(T.Enum);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.MANY(() => this.SUBRULE(this.enumMember));
+    this.CONSUME(T.End);
+  });
+
+  enumMember = this.RULE('enumMember', () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  // ---- facts ------------------------------------------------------------------
+
+  factsDecl = this.RULE('factsDecl', () => {
+    this.CONSUME(T.Facts);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.MANY(() => this.SUBRULE(this.factField));
+    this.CONSUME(T.End);
+  });
+
+  factField = this.RULE('factField', () => {
+    this.SUBRULE(this.path);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(T.Optional));
+    this.OPTION2(() => this.CONSUME(T.StringLit));
+  });
+
+  path = this.RULE('path', () => {
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME2(T.Identifier);
+    });
+  });
+
+  typeRef = this.RULE('typeRef', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.List);
+          this.CONSUME(T.Of);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      { ALT: () => this.CONSUME2(T.Identifier) },
+    ]);
+  });
+
+  // ---- formula ----------------------------------------------------------------
+
+  formulaDecl = this.RULE('formulaDecl', () => {
+    this.CONSUME(T.Formula);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.param);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.param);
+      });
+    });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+    this.MANY2(() => this.SUBRULE(this.clause));
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  param = this.RULE('param', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+  });
+
+  clause = this.RULE('clause', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.citeClause) },
+      { ALT: () => this.SUBRULE(this.effectiveClause) },
+      { ALT: () => this.SUBRULE(this.statusClause) },
+    ]);
+  });
+
+  citeClause = this.RULE('citeClause', () => {
+    this.CONSUME(T.Cite);
+    this.CONSUME(T.StringLit);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.StringLit);
+    });
+  });
+
+  effectiveClause = this.RULE('effectiveClause', () => {
+    this.CONSUME(T.Effective);
+    this.CONSUME(T.Year);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.DotDot);
+            this.CONSUME2(T.Year);
+          },
+        },
+        { ALT: () => this.CONSUME(T.Onward) },
+      ]),
+    );
+  });
+
+  statusClause = this.RULE('statusClause', () => {
+    this.CONSUME(T.Status);
+    this.OR([{ ALT: () => this.CONSUME(T.Confirmed) }, { ALT: () => this.CONSUME(T.Unconfirmed) }]);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  // ---- decision ---------------------------------------------------------------
+
+  decisionDecl = this.RULE('decisionDecl', () => {
+    this.CONSUME(T.Decision);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.For);
+    this.CONSUME2(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.Collect));
+    this.OPTION2(() => this.CONSUME(T.StringLit));
+    this.MANY(() => this.SUBRULE(this.citeClause));
+    this.MANY2(() => this.SUBRULE(this.outputDecl));
+    this.MANY3(() => this.SUBRULE(this.ruleDecl));
+    this.CONSUME(T.End);
+  });
+
+  outputDecl = this.RULE('outputDecl', () => {
+    this.CONSUME(T.Output);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+  });
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.OPTION(() => this.CONSUME(T.Otherwise));
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.Identifier);
+    this.MANY(() => this.SUBRULE(this.clause));
+    this.OPTION2(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.expression);
+    });
+    this.CONSUME(T.Then);
+    this.SUBRULE(this.assignment);
+    this.MANY2(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.assignment);
+    });
+  });
+
+  assignment = this.RULE('assignment', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  // ---- expressions --------------------------------------------------------------
+
+  expression = this.RULE('expression', () => {
+    this.SUBRULE(this.orExpr);
+  });
+
+  orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.compareExpr) },
+    ]);
+  });
+
+  compareExpr = this.RULE('compareExpr', () => {
+    this.SUBRULE(this.sumExpr);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.CompareOp);
+            this.SUBRULE2(this.sumExpr);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Is);
+            this.OPTION2(() => this.CONSUME(T.Not));
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Present) },
+              { ALT: () => this.CONSUME(T.Missing) },
+              { ALT: () => this.SUBRULE3(this.sumExpr) },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION3(() => this.CONSUME2(T.Not));
+            this.CONSUME(T.In);
+            this.SUBRULE4(this.sumExpr);
+          },
+        },
+      ]),
+    );
+  });
+
+  sumExpr = this.RULE('sumExpr', () => {
+    this.SUBRULE(this.productExpr);
+    this.MANY(() => {
+      this.CONSUME(T.AdditiveOp);
+      this.SUBRULE2(this.productExpr);
+    });
+  });
+
+  productExpr = this.RULE('productExpr', () => {
+    this.SUBRULE(this.unaryExpr);
+    this.MANY(() => {
+      this.CONSUME(T.MultiplicativeOp);
+      this.SUBRULE2(this.unaryExpr);
+    });
+  });
+
+  unaryExpr = this.RULE('unaryExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unaryExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.atom) },
+    ]);
+  });
+
+  atom = this.RULE('atom', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.Percent) },
+      { ALT: () => this.CONSUME(T.Money) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.CONSUME(T.Year) },
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+      { ALT: () => this.SUBRULE(this.listExpr) },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.roundExpr) },
+      { ALT: () => this.SUBRULE(this.nameExpr) },
+    ]);
+  });
+
+  parenExpr = this.RULE('parenExpr', () => {
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+  });
+
+  listExpr = this.RULE('listExpr', () => {
+    this.CONSUME(T.LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.expression);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.expression);
+      });
+    });
+    this.CONSUME(T.RBracket);
+  });
+
+  ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(T.If);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.expression);
+    this.CONSUME(T.Else);
+    this.SUBRULE3(this.expression);
+  });
+
+  roundExpr = this.RULE('roundExpr', () => {
+    this.CONSUME(T.Round);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.To);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Dollar) },
+      { ALT: () => this.CONSUME(T.Cent) },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLit);
+          this.CONSUME(T.Places);
+        },
+      },
+    ]);
+    this.OPTION(() => this.SUBRULE(this.roundingMode));
+  });
+
+  roundingMode = this.RULE('roundingMode', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Half);
+          this.OR2([{ ALT: () => this.CONSUME(T.Up) }, { ALT: () => this.CONSUME(T.Even) }]);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Down) },
+      { ALT: () => this.CONSUME2(T.Up) },
+    ]);
+  });
+
+  /** `name`, `a.b.c`, `f(x, y)`, `p[i]`. */
+  nameExpr = this.RULE('nameExpr', () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.OPTION2(() => {
+              this.SUBRULE(this.expression);
+              this.MANY(() => {
+                this.CONSUME(T.Comma);
+                this.SUBRULE2(this.expression);
+              });
+            });
+            this.CONSUME(T.RParen);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.LBracket);
+            this.SUBRULE3(this.expression);
+            this.CONSUME(T.RBracket);
+          },
+        },
+        {
+          ALT: () =>
+            this.AT_LEAST_ONE(() => {
+              this.CONSUME(T.Dot);
+              this.CONSUME2(T.Identifier);
+            }),
+        },
+      ]),
+    );
+  });
+
+  /** Parses `tokens` with the given entry rule; returns the CST and chevrotain's errors. */
+  run(tokens: IToken[], entry: 'declaration' | 'expression'): { cst: CstNode | undefined; errors: LcffParser['errors'] } {
+    this.input = tokens;
+    const cst = entry === 'declaration' ? this.declaration() : this.expression();
+    return { cst, errors: this.errors };
+  }
+}
+
+/**
+ * Chevrotain tries single-token insertion before deletion. For a stray word
+ * (`when x is 1 fund then ...`) insertion invents a `then` and derails the
+ * rest of the rule into a second error; prefer deleting the stray token when
+ * the token after it is the one expected.
+ */
+type RecoveryHooks = {
+  canRecoverWithSingleTokenInsertion(this: RecoveryHooks, expected: unknown, follows: unknown): boolean;
+  canRecoverWithSingleTokenDeletion(this: RecoveryHooks, expected: unknown): boolean;
+};
+const proto = LcffParser.prototype as unknown as RecoveryHooks;
+const baseInsertion = proto.canRecoverWithSingleTokenInsertion;
+proto.canRecoverWithSingleTokenInsertion = function (expected, follows) {
+  if (this.canRecoverWithSingleTokenDeletion(expected)) return false;
+  return baseInsertion.call(this, expected, follows);
+};
+
+let instance: LcffParser | undefined;
+
+/** The parser singleton (chevrotain parsers are expensive to build and reusable). */
+export function parser(): LcffParser {
+  return (instance ??= new LcffParser());
+}
