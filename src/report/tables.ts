@@ -48,7 +48,7 @@ export function renderTables(r: RunResult, title: string): string {
 
   const aeg = r.aeg;
   out.push(
-    `\n${pc.bold('Alternative Education Grant')}: ${aeg.known ? `${aeg.ada} ADA × ${money(aeg.rate_per_ada)} = ${money(aeg.amount)} at UPP ${pct(aeg.upp)}` : `${aeg.ada} ADA; ${aeg.note}`} ${pc.dim(`(${aeg.cite})`)}`,
+    `\n${pc.bold('Alternative Education Grant')}: ${aeg.known ? `${aeg.ada} ADA at UPP ${pct(aeg.upp)}: base ${money(aeg.base)} + supplemental ${money(aeg.supplemental)} + concentration ${money(aeg.concentration)} = ${money(aeg.total)}` : `${aeg.ada} ADA; ${aeg.note}`} ${pc.dim(`(${aeg.cite})`)}`,
   );
 
   if (r.accounting.length > 0) {

@@ -71,8 +71,10 @@ export interface AegResult {
   known: boolean;
   ada: string;
   upp: string;
-  rate_per_ada: string;
-  amount: string;
+  base: string;
+  supplemental: string;
+  concentration: string;
+  total: string;
   note: string;
   rule: string;
   cite: string;

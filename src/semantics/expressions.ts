@@ -50,7 +50,8 @@ function infer(lib: Library, scope: ExprScope, e: Expr, expected?: Type): Type {
     case 'percent':
       return T.percent;
     case 'money':
-      return T.money;
+      // a dollar literal is a per-ADA rate where a rate is expected ($0 per ADA)
+      return expected?.k === 'scalar' && expected.name === 'Rate' ? T.rate : T.money;
     case 'text':
       return T.text;
     case 'bool':

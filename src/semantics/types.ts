@@ -66,7 +66,9 @@ export function sameType(a: Type, b: Type): boolean {
     if (a.name === b.name) return true;
     const ua = unitOf(a);
     const ub = unitOf(b);
-    return ua !== undefined && ub !== undefined && dimensionless(ua) && dimensionless(ub);
+    if (ua === undefined || ub === undefined) return false;
+    // a plain number (a literal such as 0 or 3) compares with any unit
+    return (dimensionless(ua) && dimensionless(ub)) || ua === 'Number' || ub === 'Number';
   }
   if (a.k === 'enum' && b.k === 'enum') return a.name === b.name;
   if (a.k === 'list' && b.k === 'list') return sameType(a.element, b.element);
