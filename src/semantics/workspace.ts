@@ -68,8 +68,29 @@ export function buildLibrary(sources: SourceText[]): Library {
   }
   collectDeclarations(lib, files);
   checkLibrary(lib);
+  lib.diagnostics = withoutNoiseFromSyntaxErrors(lib.diagnostics, files);
   sortDiagnostics(lib.diagnostics);
   return lib;
+}
+
+const SYNTAX_CODE = /^LCFF-E00\d$/;
+
+/**
+ * A rule or formula with a syntax error was only partly parsed: its semantic
+ * diagnostics would describe the parser's recovery, not the author's text,
+ * so only the syntax errors are kept for it.
+ */
+function withoutNoiseFromSyntaxErrors(ds: Diagnostic[], files: RuleFile[]): Diagnostic[] {
+  const broken: Array<{ file: string; start: number; end: number }> = [];
+  const syntax = ds.filter((d) => SYNTAX_CODE.test(d.code));
+  const hit = (file: string, start: number, end: number): boolean => syntax.some((d) => d.file === file && d.range.start.offset >= start && d.range.start.offset <= end);
+  for (const f of files) {
+    for (const d of f.declarations) {
+      const parts = d.kind === 'decision' ? d.rules.map((r) => r.range) : [d.range];
+      for (const r of parts) if (hit(f.file, r.start.offset, r.end.offset)) broken.push({ file: f.file, start: r.start.offset, end: r.end.offset });
+    }
+  }
+  return ds.filter((d) => SYNTAX_CODE.test(d.code) || !broken.some((b) => b.file === d.file && d.range.start.offset >= b.start && d.range.start.offset <= b.end));
 }
 
 /** Every .lcff and parameter YAML file under the given files or folders. */
