@@ -1,0 +1,111 @@
+/**
+ * The rule library against the CDE FAQ "LCFF for County Programs": every
+ * YAML case under test/cases/ (one case or a list of cases per file, see
+ * src/testing/cases.ts) runs through the real library and must match its
+ * expectations exactly. Cases that fail because the rules or the runner are
+ * wrong live under test/cases-pending/ (not run) with a `# BLOCKED:` note.
+ *
+ * Scenario files shared by several cases end in `.scenario.yml` so the case
+ * glob (`*.yaml`) never mistakes them for cases.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../src/core/diagnostics.js';
+import { loadCases, runCase, type TestCase } from '../src/testing/cases.js';
+import { loadLibrary } from '../src/semantics/workspace.js';
+import type { Library } from '../src/semantics/library.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here, '..');
+const casesDir = join(here, 'cases');
+const rulesDir = join(root, 'rules');
+
+/** FAQ questions that state a rule of the law: each must be named by some case's `faq:`. */
+const RULE_QUESTIONS = [1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 17, 18, 19, 20, 21, 22];
+
+function caseFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const p = join(dir, entry);
+    if (statSync(p).isDirectory()) out.push(...caseFiles(p));
+    else if (entry.endsWith('.yaml')) out.push(p);
+  }
+  return out;
+}
+
+// Cases are read at collection time so that each becomes its own `it`.
+const files = caseFiles(casesDir);
+const loaded: Array<{ file: string; cases: TestCase[] }> = await Promise.all(files.map(async (file) => ({ file, cases: await loadCases(file) })));
+
+let lib: Library;
+
+beforeAll(async () => {
+  lib = await loadLibrary([rulesDir], root);
+});
+
+describe('rule library', () => {
+  it('loads without error diagnostics', () => {
+    const errors = lib.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map(formatDiagnostic)).toEqual([]);
+  });
+});
+
+describe('FAQ coverage', () => {
+  it('finds case files', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('names every FAQ question that states a rule in some case', () => {
+    const named = new Set<number>();
+    for (const { cases } of loaded) {
+      for (const c of cases) {
+        for (const q of c.faq) {
+          const m = /^Q?(\d+)$/i.exec(q.trim());
+          if (m) named.add(Number(m[1]));
+        }
+      }
+    }
+    expect(RULE_QUESTIONS.filter((q) => !named.has(q)).map((q) => `Q${q}`)).toEqual([]);
+  });
+
+  it('gives every case at least one FAQ question, in the form Qn with 1 <= n <= 22', () => {
+    const bad: string[] = [];
+    for (const { file, cases } of loaded) {
+      for (const c of cases) {
+        if (c.faq.length === 0) bad.push(`${relative(casesDir, file)} › ${c.name}: no faq`);
+        for (const q of c.faq) {
+          const m = /^Q(\d+)$/.exec(q);
+          if (!m || Number(m[1]) < 1 || Number(m[1]) > 22) bad.push(`${relative(casesDir, file)} › ${c.name}: faq "${q}"`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('has no two cases with the same name in one file', () => {
+    const dupes: string[] = [];
+    for (const { file, cases } of loaded) {
+      const seen = new Set<string>();
+      for (const c of cases) {
+        if (seen.has(c.name)) dupes.push(`${relative(casesDir, file)} › ${c.name}`);
+        seen.add(c.name);
+      }
+    }
+    expect(dupes).toEqual([]);
+  });
+});
+
+for (const { file, cases } of loaded) {
+  const rel = relative(casesDir, file);
+  describe(rel, () => {
+    for (const c of cases) {
+      it(`${rel} › ${c.name} [${c.faq.join(', ')}]`, async () => {
+        const { failures } = await runCase(lib, c);
+        if (failures.length > 0) console.error(`${rel} › ${c.name}\n  ${failures.join('\n  ')}`);
+        expect(failures, failures.join('\n')).toEqual([]);
+      });
+    }
+  });
+}
