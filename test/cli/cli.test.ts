@@ -1,0 +1,144 @@
+/**
+ * The `lcff` command as a user runs it: exit codes, one line per problem,
+ * no stack traces, and the published figures the issues ask for.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateResult } from '../../src/scenario/schema-check.js';
+import { lcff } from '../helpers/cli.js';
+
+describe('lcff check', () => {
+  it('exits 0 on the bundled library and lists the unconfirmed values it relies on', () => {
+    const r = lcff(['check', 'rules/']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 error\(s\), 0 warning\(s\)/);
+    expect(r.stdout).toMatch(/Unconfirmed values and rules the library relies on/);
+    expect(r.stdout).toMatch(/aeg_base_per_ada 2013-14/);
+  });
+
+  it('reports three syntax errors and an unknown name in one file, each as path:line:col code message, exit 1', () => {
+    const r = lcff(['check', '--quiet', 'rules/', 'test/semantics/bad/four-errors.lcff']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('test/semantics/bad/four-errors.lcff:'));
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(l).toMatch(/^test\/semantics\/bad\/four-errors\.lcff:\d+:\d+ LCFF-E\d{3} error: .+/);
+    expect(lines.filter((l) => /LCFF-E00\d/.test(l))).toHaveLength(3);
+    expect(lines.some((l) => /did you mean "district_funded"/.test(l))).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('lcff rates', () => {
+  it('2013-14: the grade-span-adjusted rates 7,675 / 7,056 / 7,266 / 8,638 from the 2012-13 seed', () => {
+    const r = lcff(['rates', '--year', '2013-14', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.grade_span_rates.map((x: { adjusted: string }) => x.adjusted)).toEqual(['7,675', '7,056', '7,266', '8,638']);
+    const text = lcff(['rates', '--year', '2013-14']).stdout;
+    for (const v of ['7,675', '7,056', '7,266', '8,638']) expect(text).toContain(v);
+  });
+
+  it('2024-25: the base rates 10,025 / 10,177 / 10,478 / 12,144, each with citation and status', () => {
+    const out = JSON.parse(lcff(['rates', '--year', '2024-25', '--json']).stdout);
+    expect(out.grade_span_rates.map((x: { base: string }) => x.base)).toEqual(['10,025', '10,177', '10,478', '12,144']);
+    const base = out.parameters.find((p: { name: string }) => p.name === 'base_grant_per_ada');
+    expect(base.since).toBe('2024-25');
+    expect(base.cite).toMatch(/EC 42238\.02/);
+    expect(base.status).toBe('confirmed');
+  });
+
+  it('rejects a year that is not a fiscal year, in one line, exit 2', () => {
+    const r = lcff(['rates', '--year', '2019-21']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('lcff diff', () => {
+  it('2020-21 → 2021-22 shows the concentration percentage going from 50% to 65% with its citation', () => {
+    const r = lcff(['diff', '2020-21', '2021-22', '--json']);
+    expect(r.code).toBe(0);
+    const conc = JSON.parse(r.stdout).values.find((v: { name: string }) => v.name === 'concentration_pct');
+    expect(conc).toMatchObject({ from: '50%', to: '65%' });
+    expect(conc.cite).toMatch(/AB 130/);
+    expect(lcff(['diff', '2020-21', '2021-22']).stdout).toMatch(/concentration_pct/);
+  });
+
+  it('2018-19 → 2019-20 shows the optional transfer replaced by the mandatory one', () => {
+    const d = JSON.parse(lcff(['diff', '2018-19', '2019-20', '--json']).stdout);
+    const names = d.rules.map((r: { kind: string; name: string }) => `${r.kind} ${r.name}`);
+    expect(names).toContain('removed transfer.optional_transfer_agreed');
+    expect(names).toContain('added transfer.statutory_transfer');
+  });
+});
+
+describe('lcff compile', () => {
+  it('prints the rules in force as json-rules-engine rules', () => {
+    const out = JSON.parse(lcff(['compile', '--year', '2019-20', '--json']).stdout);
+    const classify = out.decisions.find((d: { name: string }) => d.name === 'funding_category');
+    const jc = classify.rules.find((r: { name: string }) => r.name === 'funding_category.juvenile_court_school');
+    expect(jc.conditions.all).toContainEqual({ fact: 'school', path: 'kind', operator: 'equal', value: 'juvenile_court', name: 'school.kind is juvenile_court' });
+    expect(jc.event.type).toBe('funding_category');
+  });
+});
+
+describe('lcff run', () => {
+  for (const ex of ['2016-17-optional-transfer', '2019-20-county-charter', '2023-24-csv-students']) {
+    it(`prints the tables for examples/${ex}`, () => {
+      const r = lcff(['run', `examples/${ex}`]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      for (const h of ['Students by funding category', 'Credits by LEA', 'Transfers of funds', 'Alternative Education Grant', 'Findings', 'Conservation']) expect(r.stdout).toContain(h);
+    });
+
+    it(`--json of examples/${ex} is the validated contract and nothing else, byte-identical across runs`, () => {
+      const a = lcff(['run', `examples/${ex}`, '--json']);
+      const b = lcff(['run', `examples/${ex}`, '--json']);
+      expect(a.code).toBe(0);
+      expect(validateResult(JSON.parse(a.stdout))).toEqual([]);
+      expect(b.stdout).toBe(a.stdout);
+    });
+  }
+
+  it('fails a malformed scenario with one line per problem, all at once, exit 2', () => {
+    const r = lcff(['run', 'test/scenario/fixtures/malformed.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    for (const l of lines) expect(l).toMatch(/^test\/scenario\/fixtures\/malformed\.yaml:\d+:\d+ LCFF-S\d{3} error: /);
+    const text = r.stderr;
+    expect(text).toMatch(/2019-21/); // bad fiscal year
+    expect(text).toMatch(/colour/); // unknown key
+    expect(text).toMatch(/negative|-1\.00/); // negative ADA
+    expect(text).toMatch(/0169999/); // unknown district
+    expect(text).toMatch(/S001/); // duplicate student id
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('--explain names the rule that fired, the ones that did not and why, and the values read', () => {
+    const r = lcff(['run', 'examples/2019-20-county-charter', '--explain', 'S006']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✔ rule district_funded \[EC 2576\(a\)/);
+    expect(r.stdout).toMatch(/✘ rule juvenile_court_school .* did not apply: school\.kind is juvenile_court is false/);
+    expect(r.stdout).toMatch(/LCFF-V011/);
+    const lea = lcff(['run', 'examples/2019-20-county-charter', '--explain', '0161192']).stdout;
+    expect(lea).toMatch(/read base_grant_per_ada\[g9_12\] = 9329 \(value of 2019-20; .*EC 42238\.02\(d\)/);
+  });
+
+  it('--csv writes one file per table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-csv-'));
+    const r = lcff(['run', 'examples/2019-20-county-charter', '--csv', dir]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['accounting.csv', 'findings.csv', 'leas.csv', 'prior_year_adjustments.csv', 'students.csv', 'transfers.csv', 'unconfirmed.csv']);
+    expect(readFileSync(join(dir, 'transfers.csv'), 'utf8').split('\n')[0]).toBe('from,to,grade_span,ada,rate_per_ada,amount,basis,reason,rule,cite');
+  });
+
+  it('an unknown --explain subject is one line, exit 2', () => {
+    const r = lcff(['run', 'examples/2019-20-county-charter', '--explain', 'NOBODY']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,14 @@
+/** Runs the built `lcff` command as a user would. */
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './library.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function lcff(args: string[], opts: { cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [`${ROOT}dist/src/cli/main.js`, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
