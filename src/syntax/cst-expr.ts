@@ -122,9 +122,9 @@ function roundExpr(cx: AstContext, node: CstNode): RoundExpr | undefined {
   else if (places) {
     if (!/^\d+$/.test(places.image)) {
       cx.error(SyntaxCodes.badLiteral, `the number of places must be a whole number, not ${places.image}`, cx.tokenRange(places));
-      return undefined;
     }
-    unit = { places: Number(places.image) };
+    // Keep the node for the language server; with the error above it never runs.
+    unit = { places: Number(places.image.replace(/\..*$/, '')) };
   } else return undefined;
   let mode: RoundExpr['mode'] = 'half_up';
   const m = kid(node, 'roundingMode');

@@ -163,6 +163,7 @@ function buildStatus(cx: AstContext, node: CstNode): Status | undefined {
 function buildFormula(cx: AstContext, node: CstNode): FormulaDecl | undefined {
   const name = cx.name(tok(node, 'Identifier'));
   const returns = buildTypeRef(cx, kid(node, 'typeRef'));
+  const cl = buildClauses(cx, kids(node, 'clause'), 'a formula');
   const body = buildExpr(cx, kid(node, 'expression'));
   if (!name || !returns || !body) return undefined;
   const params: FormulaParam[] = [];
@@ -171,7 +172,6 @@ function buildFormula(cx: AstContext, node: CstNode): FormulaDecl | undefined {
     const type = buildTypeRef(cx, kid(p, 'typeRef'));
     if (pName && type) params.push({ range: cx.nodeRange(p), name: pName, type });
   }
-  const cl = buildClauses(cx, kids(node, 'clause'), 'a formula');
   const f: FormulaDecl = { kind: 'formula', range: cx.nodeRange(node), name, params, returns, cites: cl.cites, body };
   if (cl.effective) f.effective = cl.effective;
   if (cl.status) f.status = cl.status;

@@ -106,7 +106,14 @@ function recognitionErrors(
   text: string,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let lastIndex = Number.NEGATIVE_INFINITY;
   for (const e of errors) {
+    // An error within two tokens of the previous one is almost always a
+    // consequence of the recovery from it: report the first only.
+    const found = e.token ? chunk.indexOf(e.token) : -1;
+    const index = found >= 0 ? found : chunk.length;
+    if (index <= lastIndex + 2) continue;
+    lastIndex = index;
     let range: SourceRange;
     const t = e.token;
     if (t && !Number.isNaN(t.startOffset) && t.tokenType.name !== 'EOF') {
