@@ -211,7 +211,7 @@ function readParam(lib: Library, ctx: EvalContext, name: string, member: string 
     value = rv.value.get(member);
   } else value = rv.value;
   if (value === undefined) throw new EvalError(`parameter ${name} has no value for ${member}`, e);
-  ctx.reads.push({ name, year: rv.year, member, value: value.toString(), cite: rv.cite, status: rv.status, note: rv.note });
+  ctx.reads.push({ name, year: rv.year, member, value: member === undefined && rv.text ? rv.text : value.toString(), cite: rv.cite, status: rv.status, note: rv.note });
   return value;
 }
 

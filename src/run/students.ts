@@ -58,12 +58,11 @@ export async function classifyStudents(ctx: RunContext, findings: FindingResult[
     (facts.student as Record<string, unknown>).expected_codes = expectedCodes;
     for (const f of await ctx.decide('student_findings', subject, facts)) {
       const field = f.outputs.senr_field instanceof Dec ? fixed(f.outputs.senr_field, 2) : valueText(f.outputs.senr_field);
-      const reported = s.reported?.transfer_code !== undefined ? ` (reported ${s.reported.transfer_code})` : '';
       findings.push({
         code: String(f.outputs.code),
         severity: String(f.outputs.level) as FindingResult['severity'],
         subject: s.id,
-        message: `${String(f.outputs.message)}${f.rule.name.includes('code') ? reported : ''}; expected ${expectedCodes.length ? expectedCodes.join('/') : 'none'} (SENR field ${field})`,
+        message: `${String(f.outputs.message)} (SENR field ${field}; reported code ${s.reported?.transfer_code ?? 'none'}, residence ${s.reported?.district_of_residence ?? 'none'}; expected code ${expectedCodes.length ? expectedCodes.join('/') : 'none'})`,
         rule: `student_findings.${f.rule.name}`,
         cite: f.rule.cites.join('; '),
       });
