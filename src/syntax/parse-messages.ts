@@ -109,6 +109,7 @@ const ALTERNATIVES: Record<string, string> = {
   atom: 'a value (a name, a number, 20%, $100, "text", true, false, 2019-20, "(", "[", "if" or "round")',
   unaryExpr: 'a value (a name, a number, 20%, $100, "text", true, false, 2019-20, "(", "[", "if" or "round")',
   notExpr: 'a condition or value',
+  compareExpr: '"present", "missing" or a value',
   clause: '"cite", "effective" or "status"',
   statusClause: '"confirmed" or "unconfirmed"',
   roundExpr: '"dollar", "cent" or a number of "places"',

@@ -405,17 +405,28 @@ export class LcffParser extends CstParser {
 }
 
 /**
- * Chevrotain tries single-token insertion before deletion. For a stray word
- * (`when x is 1 fund then ...`) insertion invents a `then` and derails the
- * rest of the rule into a second error; prefer deleting the stray token when
- * the token after it is the one expected.
+ * Tuning of chevrotain's in-rule recovery:
+ * - it tries single-token insertion before deletion; for a stray word
+ *   (`when x is 1 fund then ...`) insertion invents a `then` and derails the
+ *   rest of the rule into a second error, so prefer deleting the stray token
+ *   when the token after it is the one expected;
+ * - never delete a keyword that starts or ends a rule, clause or declaration
+ *   (`then o = 1,` + `rule b`: deleting `rule` would swallow rule b); re-sync
+ *   recovery stops at those instead.
  */
+const SYNC_TOKENS = new Set([T.Rule, T.Otherwise, T.End, T.Then, T.When, T.Cite, T.Effective, T.Status, T.Output, T.Enum, T.Facts, T.Formula, T.Decision]);
 type RecoveryHooks = {
+  LA(this: RecoveryHooks, i: number): IToken;
   canRecoverWithSingleTokenInsertion(this: RecoveryHooks, expected: unknown, follows: unknown): boolean;
   canRecoverWithSingleTokenDeletion(this: RecoveryHooks, expected: unknown): boolean;
 };
 const proto = LcffParser.prototype as unknown as RecoveryHooks;
 const baseInsertion = proto.canRecoverWithSingleTokenInsertion;
+const baseDeletion = proto.canRecoverWithSingleTokenDeletion;
+proto.canRecoverWithSingleTokenDeletion = function (expected) {
+  if (SYNC_TOKENS.has(this.LA(1).tokenType)) return false;
+  return baseDeletion.call(this, expected);
+};
 proto.canRecoverWithSingleTokenInsertion = function (expected, follows) {
   if (this.canRecoverWithSingleTokenDeletion(expected)) return false;
   return baseInsertion.call(this, expected, follows);

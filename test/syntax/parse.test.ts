@@ -215,6 +215,20 @@ describe('recovery', () => {
     expect((ast.declarations[0] as EnumDecl).members.map((m) => m.name.text)).toEqual(['k1', 'k2']);
   });
 
+  test.each([
+    ['an unfinished fact path', 'when s.'],
+    ['an unfinished "is"', 'when s.x is'],
+    ['a trailing comma after the assignments', 'when s.x is 1 then o = 1,'],
+  ])('%s before the next rule keeps the next rule', (_, broken) => {
+    const src = `decision d for s\n output o : Text\n rule a cite "x" effective 2013-14 ${broken}\n rule b cite "x" effective 2013-14 then o = 2\nend\n`;
+    const { ast, diagnostics } = parseRuleFile('t.lcff', src);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].range.start.line).toBe(4);
+    const d = ast.declarations[0] as DecisionDecl;
+    expect(d.rules.map((r) => r.name.text)).toEqual(['a', 'b']);
+    expect(d.rules[1].then).toHaveLength(1);
+  });
+
   test('never throws on arbitrary text', () => {
     const samples = ['', '   ', 'end end end', 'decision', 'formula f(', 'rule r when then', '"', '$', '2019-', 'enum e [ ( ) ] end', 'facts s a.b. : end'];
     for (const s of samples) expect(() => parseRuleFile('x.lcff', s)).not.toThrow();
