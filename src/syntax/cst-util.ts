@@ -37,24 +37,37 @@ export function kid(node: CstNode, key: string, i = 0): CstNode | undefined {
   return kids(node, key)[i];
 }
 
-/** First and last real token offsets under a node (end exclusive), or undefined when it has none. */
+const extents = new WeakMap<CstNode, [number, number] | null>();
+
+/**
+ * First and last real token offsets under a node (end exclusive), or
+ * undefined when it has none. Memoized per node: the expression grammar
+ * nests eight levels deep and every level asks for its range.
+ */
 function extent(node: CstNode): [number, number] | undefined {
+  const cached = extents.get(node);
+  if (cached !== undefined) return cached ?? undefined;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  const walk = (n: CstNode): void => {
-    for (const list of Object.values(n.children)) {
-      for (const e of list) {
-        if (isToken(e)) {
-          if (!real(e)) continue;
-          if (e.startOffset < lo) lo = e.startOffset;
-          const end = e.startOffset + e.image.length;
-          if (end > hi) hi = end;
-        } else walk(e);
+  for (const list of Object.values(node.children)) {
+    for (const e of list) {
+      if (isToken(e)) {
+        if (!real(e)) continue;
+        if (e.startOffset < lo) lo = e.startOffset;
+        const end = e.startOffset + e.image.length;
+        if (end > hi) hi = end;
+      } else {
+        const sub = extent(e);
+        if (sub) {
+          if (sub[0] < lo) lo = sub[0];
+          if (sub[1] > hi) hi = sub[1];
+        }
       }
     }
-  };
-  walk(node);
-  return lo === Number.POSITIVE_INFINITY ? undefined : [lo, hi];
+  }
+  const result: [number, number] | undefined = lo === Number.POSITIVE_INFINITY ? undefined : [lo, hi];
+  extents.set(node, result ?? null);
+  return result;
 }
 
 /** State of one file's CST → AST conversion. */
