@@ -41,13 +41,14 @@ export function startServer(): void {
   let roots: string[] = [];
   let canPullConfig = false;
 
-  connection.onInitialize((params: InitializeParams) => {
+  connection.onInitialize(async (params: InitializeParams) => {
     const opts = (params.initializationOptions ?? {}) as { rulesPath?: string; fiscalYear?: unknown; diagnosticsDelay?: number };
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
     roots = WorkspaceIndex.rulesRoots(folders, opts.rulesPath);
     settings.fiscalYear = readFiscalYear(opts.fiscalYear, settings.fiscalYear);
     if (typeof opts.diagnosticsDelay === 'number') settings.diagnosticsDelay = opts.diagnosticsDelay;
     canPullConfig = params.capabilities.workspace?.configuration === true;
+    await index.scan(roots);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -80,7 +81,6 @@ export function startServer(): void {
   };
 
   connection.onInitialized(async () => {
-    await index.scan(roots);
     await pullSettings();
     diagnostics.publish();
   });

@@ -64,7 +64,8 @@ export function semanticTokens(ctx: ServerContext, uri: string): SemanticTokens 
         type = BY_KIND[k];
         if (o.isDefinition) mods |= mod('declaration');
         if (k === 'param') mods |= mod('readonly');
-      } else if ((SCALAR_NAMES as readonly string[]).includes(t.image)) {
+      } else if (ctx.index.library().enums.has(t.image)) type = 'enum';
+      else if ((SCALAR_NAMES as readonly string[]).includes(t.image)) {
         type = 'type';
         mods = mod('defaultLibrary');
       } else if (t.image === 'max' || t.image === 'min' || t.image === 'fiscal_year') {

@@ -1,0 +1,188 @@
+/** The language server on the real rule library (rules/), driven over stdio by a real LSP client. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, SemanticTokens, SymbolInformation, TextEdit, WorkspaceEdit, DocumentHighlight, CodeAction } from 'vscode-languageserver-protocol';
+import { markers, ROOT, TestClient, uri } from './client.js';
+
+let client: TestClient;
+const read = (p: string): string => readFileSync(`${ROOT}/${p}`, 'utf8');
+/** The file's real text with a marker put in at the first occurrence of `needle` (`needle` itself contains the marker). */
+function marked(path: string, plain: string, withMarker: string): ReturnType<typeof markers> {
+  const text = read(path);
+  expect(text).toContain(plain);
+  return markers(text.replace(plain, withMarker));
+}
+const pos = (p: string, m: ReturnType<typeof markers>, i = 0) => ({ textDocument: { uri: uri(p) }, position: m.cursors[i] });
+
+beforeAll(async () => {
+  client = await TestClient.start(ROOT, { fiscalYear: '2019-20' });
+});
+afterAll(async () => client.stop());
+
+describe('diagnostics', () => {
+  it('publishes the compiler diagnostics of the real library on open, with no errors', async () => {
+    const d = client.nextDiagnostics(uri('rules/rates.lcff'));
+    await client.open(uri('rules/rates.lcff'), read('rules/rates.lcff'));
+    expect((await d).filter((x) => x.severity === 1)).toEqual([]);
+  });
+});
+
+describe('hover', () => {
+  it('shows a base grant parameter per fiscal year with its citation: 2019-20 → 7,702 (k3)', async () => {
+    const m = marked('rules/rates.lcff', '= base_grant_per_ada[span]', '= base_gr<|>ant_per_ada[span]');
+    const h = await client.request<Hover>('textDocument/hover', pos('rules/rates.lcff', m));
+    const md = (h.contents as { value: string }).value;
+    const row = md.split('\n').find((l) => l.startsWith('| 2019-20 |'));
+    expect(row).toContain('7,702 (k3)');
+    expect(row).toContain('EC 42238.02(d)');
+    expect(row).toContain('⚠ unconfirmed');
+    expect(md).toMatch(/\| 2013-14 \| 6,952 \(k3\).* \| confirmed \|/);
+  });
+
+  it("shows a rule's citation, effective years and doc comment", async () => {
+    const m = marked('rules/county-programs/classification.lcff', 'rule juvenile_court_school', 'rule juvenile_<|>court_school');
+    const h = await client.request<Hover>('textDocument/hover', pos('rules/county-programs/classification.lcff', m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('EC 2574(c)(4)(B); FAQ Q1; FAQ Q7');
+    expect(md).toContain('Effective: 2013-14 onward');
+    expect(md).toContain('Juvenile court schools are identified by school ownership');
+  });
+
+  it("shows a fact's type and unit", async () => {
+    const m = marked('rules/county-programs/aeg.lcff', 'coe.aeg_ada', 'coe.aeg_a<|>da');
+    const h = await client.request<Hover>('textDocument/hover', pos('rules/county-programs/aeg.lcff', m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('`coe.aeg_ada` : `ADA`');
+    expect(md).toContain('Unit: average daily attendance');
+  });
+});
+
+describe('completion', () => {
+  const file = 'rules/county-programs/classification.lcff';
+  const complete = async (m: ReturnType<typeof markers>): Promise<string[]> => {
+    await client.change(uri(file), m.text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', pos(file, m));
+    return items.map((i) => i.label);
+  };
+  beforeAll(async () => client.open(uri(file), read(file)));
+
+  it('offers the enrollment bases after `student.basis in [`', async () => {
+    const labels = await complete(marked(file, 'student.basis in [wic_300, wic_601', 'student.basis in [<|>wic_300, wic_601'));
+    expect(labels).toEqual(expect.arrayContaining(['wic_300', 'expelled_48915_a', 'voluntary', 'none']));
+    expect(labels).not.toContain('k3');
+  });
+
+  it('offers fact paths after `student.` and members after `is`', async () => {
+    const facts = await complete(marked(file, 'when student.district_of_residence is missing', 'when student.<|>district_of_residence is missing'));
+    expect(facts).toEqual(expect.arrayContaining(['basis', 'ada', 'district_of_residence', 'reported']));
+    const members = await complete(marked(file, 'when school.kind is juvenile_court and school.operator is coe', 'when school.kind is <|>juvenile_court and school.operator is coe'));
+    expect(members).toEqual(expect.arrayContaining(['juvenile_court', 'county_community', 'present', 'missing']));
+    expect(members).not.toContain('wic_300');
+  });
+
+  it('offers fiscal years after `effective`, citations in `cite "` and rule keywords at a line start', async () => {
+    expect(await complete(marked(file, 'effective 2013-14 onward', 'effective <|>2013-14 onward'))).toEqual(expect.arrayContaining(['2013-14', '2019-20', '2026-27']));
+    expect(await complete(marked(file, 'cite "EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"', 'cite "<|>EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"'))).toEqual(expect.arrayContaining(['EC 2576(a)', 'EC 42238.02(d)']));
+    const kws = await complete(marked(file, '  otherwise rule district_funded', '  <|>\n  otherwise rule district_funded'));
+    expect(kws).toEqual(expect.arrayContaining(['rule', 'otherwise rule', 'when', 'then', 'cite', 'end']));
+  });
+
+  it('offers rule, formula and parameter names in expressions', async () => {
+    const names = await complete(marked(file, 'then category = coe_juvenile_court, credited_to = coe.cds', 'then category = <|>coe_juvenile_court, credited_to = coe.cds'));
+    expect(names).toEqual(expect.arrayContaining(['district_rate_per_ada', 'base_grant_per_ada', 'coe_juvenile_court', 'student', 'if']));
+  });
+});
+
+describe('navigation and rename', () => {
+  it('goes to the definition of a formula in another file and finds every reference', async () => {
+    const m = marked('rules/county-programs/transfer.lcff', '= district_rate_per_ada(', '= district_rate_<|>per_ada(');
+    const defs = await client.request<Location[]>('textDocument/definition', pos('rules/county-programs/transfer.lcff', m));
+    expect(defs).toEqual([{ uri: uri('rules/rates.lcff'), range: { start: { line: 24, character: 8 }, end: { line: 24, character: 29 } } }]);
+    const refs = await client.request<Location[]>('textDocument/references', { ...pos('rules/county-programs/transfer.lcff', m), context: { includeDeclaration: true } });
+    expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([uri('rules/rates.lcff'), uri('rules/county-programs/transfer.lcff')]));
+    expect(refs.length).toBe(1 + (read('rules/county-programs/transfer.lcff').match(/district_rate_per_ada/g) ?? []).length);
+  });
+
+  it('renames a formula at every use in every file', async () => {
+    const m = marked('rules/rates.lcff', 'formula district_rate_per_ada', 'formula district_<|>rate_per_ada');
+    const prep = await client.request<{ placeholder: string }>('textDocument/prepareRename', pos('rules/rates.lcff', m));
+    expect(prep.placeholder).toBe('district_rate_per_ada');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...pos('rules/rates.lcff', m), newName: 'lcff_rate_per_ada' });
+    const count = (p: string): number => (read(p).match(/\bdistrict_rate_per_ada\b/g) ?? []).length;
+    expect(edit.changes![uri('rules/rates.lcff')]).toHaveLength(count('rules/rates.lcff'));
+    expect(edit.changes![uri('rules/county-programs/transfer.lcff')]).toHaveLength(count('rules/county-programs/transfer.lcff'));
+    for (const edits of Object.values(edit.changes!)) for (const e of edits) expect(e.newText).toBe('lcff_rate_per_ada');
+  });
+
+  it('renames a parameter in the rules and its YAML key', async () => {
+    const m = marked('rules/rates.lcff', '* supplemental_pct', '* supplemental<|>_pct');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...pos('rules/rates.lcff', m), newName: 'supplemental_share' });
+    expect(Object.keys(edit.changes!)).toEqual(expect.arrayContaining([uri('rules/rates.lcff'), uri('rules/params/supplemental-concentration.yaml')]));
+  });
+
+  it('highlights the uses of a name in the file', async () => {
+    const m = marked('rules/rates.lcff', '= adjusted_base(span) * supplemental_pct', '= adjusted<|>_base(span) * supplemental_pct');
+    const hs = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', pos('rules/rates.lcff', m));
+    expect(hs.length).toBe((read('rules/rates.lcff').match(/adjusted_base/g) ?? []).length);
+    expect(hs.filter((h) => h.kind === 3)).toHaveLength(1);
+  });
+});
+
+describe('symbols, folding, semantic tokens, formatting, inlay hints, code actions', () => {
+  it('outlines a decision with its outputs and rules, and finds workspace symbols', async () => {
+    const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('rules/county-programs/classification.lcff') } });
+    const decision = syms.find((s) => s.name === 'funding_category')!;
+    expect(decision.children!.map((c) => c.name)).toEqual(expect.arrayContaining(['category', 'credited_to', 'juvenile_court_school', 'district_funded']));
+    const ws = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'base_grant' });
+    expect(ws.map((s) => s.name)).toContain('base_grant_per_ada');
+  });
+
+  it('folds declarations and rules', async () => {
+    const f = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri('rules/enums.lcff') } });
+    expect(f.some((r) => r.startLine === read('rules/enums.lcff').split('\n').findIndex((l) => l.startsWith('enum grade_span')))).toBe(true);
+  });
+
+  it('colours names by what they resolve to', async () => {
+    const t = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: uri('rules/rates.lcff') } });
+    expect(t.data.length % 5).toBe(0);
+    expect(t.data.length / 5).toBeGreaterThan(100);
+  });
+
+  it('leaves every file of the real library unchanged (it is in canonical layout)', async () => {
+    for (const p of ['rules/rates.lcff', 'rules/enums.lcff', 'rules/facts.lcff', 'rules/county-programs/transfer.lcff', 'rules/county-programs/classification.lcff']) {
+      const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: uri(p) }, options: { tabSize: 2, insertSpaces: true } });
+      expect(edits, p).toEqual([]);
+    }
+  });
+
+  it('shows parameter values in the chosen fiscal year as inlay hints', async () => {
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: uri('rules/rates.lcff') }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+    const labels = hints.map((h) => String(h.label));
+    expect(labels).toContain('= 7,702 (k3), 7,818 (g4_6), 8,050 (g7_8), 9,329 (g9_12) (unconfirmed)');
+    expect(labels.some((l) => l.startsWith('= 20%'))).toBe(true);
+  });
+
+  it('offers to split a rule at the chosen fiscal year', async () => {
+    const file = 'rules/county-programs/aeg.lcff';
+    const text = read(file);
+    const line = text.split('\n').findIndex((l) => /^\s+rule /.test(l));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri(file) }, range: { start: { line, character: 8 }, end: { line, character: 8 } }, context: { diagnostics: [] } });
+    const split = actions.find((a) => a.title.includes('at 2019-20'));
+    expect(split?.title).toMatch(/^Split rule \w+ at 2019-20 \(2013-14\.\.2018-19 \/ 2019-20/);
+    const edits = split!.edit!.changes![uri(file)];
+    expect(edits[0].newText).toBe('effective 2013-14..2018-19');
+    expect(edits[1].newText).toContain('effective 2019-20');
+  });
+});
+
+describe('parameter YAML', () => {
+  it('hovers a parameter name and a fiscal-year entry', async () => {
+    const file = 'rules/params/base-grants.yaml';
+    const m = marked(file, 'base_grant_per_ada:', 'base_grant<|>_per_ada:');
+    const h = await client.request<Hover>('textDocument/hover', pos(file, m));
+    expect((h.contents as { value: string }).value).toContain('| 2019-20 | 7,702 (k3)');
+    const m2 = marked(file, '    2019-20:', '    2019<|>-20:');
+    const h2 = await client.request<Hover>('textDocument/hover', pos(file, m2));
+    expect((h2.contents as { value: string }).value).toContain('Value: 7,702 (k3)');
+  });
+});
