@@ -1,0 +1,77 @@
+/**
+ * Language-server latency, measured from a real client over stdio (the server
+ * as a child process): change → diagnostics, completion and hover, on the rule
+ * library and on a generated 10,000-line rule file. Diagnostics are measured
+ * with the debounce set to 0, so the numbers are the server's own work.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
+import { measure, printTable, type Measurement } from './measure.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** ~10,000 lines: decisions of 8-line rules calling formulas and parameters. */
+function generated(): string {
+  const out: string[] = [];
+  for (let f = 0; f < 200; f++) out.push(`/// Formula ${f}.`, `formula gen_rate_${f}(span: grade_span) : Rate`, '  cite "EC 42238.02(d)"', `  = adjusted_base(span) * supplemental_pct + ${f}`, '');
+  for (let d = 0; out.length < 10000; d++) {
+    out.push(`decision gen_${d} for student`, '  output amount : Rate', '');
+    for (let r = 0; r < 20; r++) {
+      out.push(`  /// Rule ${r}.`, `  rule r_${r}`, '    cite "EC 2574(c)(4)(A)"', `    effective ${2013 + (r % 10)}-${String((14 + (r % 10)) % 100).padStart(2, '0')} onward`.replace(/onward$/, r < 19 ? `..${2013 + (r % 10)}-${String((14 + (r % 10)) % 100).padStart(2, '0')}` : 'onward'), `    when student.basis in [wic_300, wic_601] and student.ada > ${r}`, `    then amount = gen_rate_${(d * 20 + r) % 200}(k3)`, '');
+    }
+    out.push('end', '');
+  }
+  return out.join('\n');
+}
+
+async function session(label: string, file: string, text: string, needle: string, rows: Measurement[], runs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lcff-bench-'));
+  cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
+  const proc = spawn(process.execPath, [join(ROOT, 'dist/lsp/server/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const uri = pathToFileURL(join(dir, 'rules', file)).href;
+  let waiting: (() => void) | undefined;
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+    if (p.uri === uri) waiting?.();
+  });
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
+  await conn.sendNotification('initialized', {});
+  let version = 1;
+  const diagnosed = (): Promise<void> => new Promise((r) => (waiting = r));
+  let ready = diagnosed();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lcff', version, text } });
+  await ready;
+  const at = text.indexOf(needle);
+  const line = text.slice(0, at).split('\n').length - 1;
+  const character = at - (text.lastIndexOf('\n', at - 1) + 1) + 3;
+  rows.push(
+    await measure(`${label}: change → diagnostics`, runs, async () => {
+      ready = diagnosed();
+      version++;
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: version % 2 ? text : text + '\n' }] });
+      await ready;
+    }),
+  );
+  const position = { line, character };
+  rows.push(await measure(`${label}: completion`, runs, () => conn.sendRequest('textDocument/completion', { textDocument: { uri }, position })));
+  rows.push(await measure(`${label}: hover`, runs, () => conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })));
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  proc.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function benchLsp(): Promise<void> {
+  const rows: Measurement[] = [];
+  const lib = readFileSync(join(ROOT, 'rules/county-programs/transfer.lcff'), 'utf8');
+  await session('rule library (transfer.lcff)', 'county-programs/transfer.lcff', lib, 'district_rate_per_ada(', rows, 40);
+  const big = generated();
+  await session(`generated ${big.split('\n').length} lines`, 'generated.lcff', big, 'supplemental_pct', rows, 15);
+  printTable('language server (stdio, real client; diagnostics debounce 0)', rows);
+}
