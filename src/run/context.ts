@@ -3,13 +3,14 @@
  * evaluator (json-rules-engine or the fast path), the trace and the list of
  * unconfirmed rules, formulas and values the result relies on.
  */
-import { callFormula, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
+import { callFormula, EvalError, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
 import { valueText, type Value } from '../compile/values.js';
 import type { Program } from '../compile/program.js';
-import { decideFast, decideWithEngine, type DecisionOutcome, type Firing, type RuleTrace } from '../runtime/decide.js';
+import type { DecisionOutcome, Firing, RuleTrace } from '../runtime/decide.js';
+import { evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
 import type { Scenario } from '../scenario/model.js';
 
-export type EvaluatorKind = 'engine' | 'fast';
+export type { EvaluatorKind };
 
 export interface TraceEntry {
   /** "student S001", "district 0161119", "transfer 0161119 g9_12", "coe" */
@@ -44,10 +45,14 @@ export class RunContext {
 
   /** Evaluates a decision for one subject and records its trace. */
   async decide(decision: string, subject: string, facts: Record<string, unknown>): Promise<Firing[]> {
-    const d = this.program.decisions.get(decision);
-    if (!d) throw new RunError('LCFF-F002', `the rule library has no decision "${decision}"`);
-    const input = { year: this.year, facts };
-    const outcome: DecisionOutcome = this.evaluator === 'engine' ? await decideWithEngine(this.program.lib, d, input) : decideFast(d, input);
+    let outcome: DecisionOutcome;
+    try {
+      outcome = await evaluate(this.program, decision, facts, this.evaluator);
+    } catch (e) {
+      if (e instanceof UnknownDecisionError) throw new RunError('LCFF-F002', e.message);
+      if (e instanceof EvalError) throw new RunError('LCFF-F004', `decision ${decision} for ${subject}: ${e.message} (at line ${e.expr.range.start.line}, column ${e.expr.range.start.column} of the rule file)`);
+      throw e;
+    }
     this.record(subject, outcome);
     return outcome.firings;
   }
