@@ -138,7 +138,16 @@ function build(lib: Library, e: Expr): Closure {
     }
     case 'round': {
       const operand = compileExpr(lib, e.operand);
-      return (ctx) => roundTo(dec(operand(ctx), e.operand), e.unit, e.mode);
+      const unit = e.unit;
+      if (typeof unit === 'object' && 'placesFrom' in unit) {
+        const places = compileExpr(lib, unit.placesFrom);
+        return (ctx) => {
+          const n = dec(places(ctx), unit.placesFrom);
+          if (!n.isInteger() || n.isNegative() || n.greaterThan(20)) throw new EvalError(`cannot round to ${n.toString()} places: give a whole number from 0 to 20`, unit.placesFrom);
+          return roundTo(dec(operand(ctx), e.operand), { places: n.toNumber() }, e.mode);
+        };
+      }
+      return (ctx) => roundTo(dec(operand(ctx), e.operand), unit, e.mode);
     }
   }
 }

@@ -43,9 +43,10 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   const adjustments = await priorYearAdjustments(ctx);
   const conservation = checkConservation(students, leas, transfers);
   const kindOrder = { coe: 0, district: 1, charter: 2 };
-  const leaResults = [...leas.values()]
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.cds < b.cds ? -1 : 1))
-    .map((l) => (l.kind === 'district' ? { ...leaResult(l, window), rates: districtRates(ctx, l) } : leaResult(l, window)));
+  const leaResults = [];
+  for (const l of [...leas.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.cds < b.cds ? -1 : 1))) {
+    leaResults.push(l.kind === 'district' ? { ...leaResult(l, window), rates: await districtRates(ctx, l) } : leaResult(l, window));
+  }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cmp(a.subject, b.subject) || cmp(a.code, b.code));
   const result: RunResult = {
     fiscal_year: formatFiscalYear(scenario.fiscal_year),

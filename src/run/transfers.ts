@@ -4,7 +4,7 @@
  * decision, with the SACS entries both sides record (`sacs_entries`).
  */
 import { Dec, fixed, ZERO } from '../runtime/money.js';
-import type { RunContext } from './context.js';
+import { RunError, type RunContext } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { AccountingEntry, SpanRate, TransferResult } from './result.js';
 import type { ClassifiedStudent } from './students.js';
@@ -15,14 +15,34 @@ export function spanOf(ctx: RunContext, grade: number): string {
   return String(ctx.formula('grade_span_of', [new Dec(grade)]));
 }
 
+const PLACES: Record<string, number> = { cent: 2, dollar: 0 };
+
+/** The scenario's rounding choices (options transfer_rate_rounding, transfer_amount_rounding), as facts of a transfer line. */
+function chosenPlaces(ctx: RunContext): { chosen_rate_places?: Dec; chosen_amount_places?: Dec } {
+  const rate = ctx.scenario.options.get('transfer_rate_rounding');
+  const amount = ctx.scenario.options.get('transfer_amount_rounding');
+  return {
+    chosen_rate_places: rate !== undefined ? new Dec(PLACES[rate]) : undefined,
+    chosen_amount_places: amount !== undefined ? new Dec(PLACES[amount]) : undefined,
+  };
+}
+
+/** Decision transfer_conventions: the rounding places of the rate and the amount for a line. */
+async function conventions(ctx: RunContext, subject: string, line: Record<string, unknown>): Promise<{ rate_places: Dec; amount_places: Dec }> {
+  const [c] = await ctx.decide('transfer_conventions', subject, { transfer_line: line });
+  if (!c) throw new RunError('LCFF-F005', `no rule of decision transfer_conventions is in force in ${ctx.year}`);
+  return { rate_places: c.outputs.rate_places as Dec, amount_places: c.outputs.amount_places as Dec };
+}
+
 /** The district's rate components per grade span at its rolling UPP after adjustments. */
-export function districtRates(ctx: RunContext, lea: LeaTally): Record<string, SpanRate> {
+export async function districtRates(ctx: RunContext, lea: LeaTally): Promise<Record<string, SpanRate>> {
   const out: Record<string, SpanRate> = {};
+  const { rate_places } = await conventions(ctx, `rates ${lea.cds}`, { district: lea.cds, ...chosenPlaces(ctx) });
   for (const span of SPANS) {
     const base = ctx.formula('adjusted_base', [span]) as Dec;
     const supp = ctx.formula('supplemental_per_ada', [span, lea.rollingAfter]) as Dec;
     const conc = ctx.formula('concentration_per_ada', [span, lea.rollingAfter]) as Dec;
-    const total = ctx.formula('district_rate_per_ada', [span, lea.rollingAfter]) as Dec;
+    const total = ctx.formula('district_rate_per_ada', [span, lea.rollingAfter, rate_places]) as Dec;
     out[span] = { base: fixed(base, 2), supplemental: fixed(supp, 2), concentration: fixed(conc, 2), total: fixed(total, 2) };
   }
   return out;
@@ -48,18 +68,19 @@ export async function computeTransfers(
     const ada = adaBy.get(key)!;
     const lea = leas.get(district)!;
     const a = agreements.get(district);
-    const facts = {
-      transfer_line: {
-        district,
-        span,
-        ada,
-        upp: lea.rollingAfter,
-        transfer_agreed: a?.transfer_agreed === true,
-        alternative_rate: a?.alternative_rate_per_ada,
-        concurred: a?.district_concurred === true,
-      },
-    };
     const subject = `transfer ${district} ${span}`;
+    const line: Record<string, unknown> = {
+      district,
+      span,
+      ada,
+      upp: lea.rollingAfter,
+      transfer_agreed: a?.transfer_agreed === true,
+      alternative_rate: a?.alternative_rate_per_ada,
+      concurred: a?.district_concurred === true,
+      ...chosenPlaces(ctx),
+    };
+    Object.assign(line, await conventions(ctx, subject, line));
+    const facts = { transfer_line: line };
     const [t] = await ctx.decide('transfer', subject, facts);
     if (!t) continue;
     const amount = t.outputs.amount as Dec;

@@ -197,13 +197,7 @@ export function buildAgreements(ctx: Ctx, node: YNode, at: At): Agreement[] | un
       ctx.sink.error(C.agreementEmpty, `${it.field}: an agreement states "alternative_rate_per_ada" (2019-20 onward) or "transfer_agreed" (2014-15 … 2018-19)`, it.at, { field: it.field });
       ok = false;
     }
-    const fy = ctx.fiscalYear;
-    if (fy !== undefined && f.has('transfer_agreed') && (fy < OPTIONAL_TRANSFER_YEARS.from || fy > OPTIONAL_TRANSFER_YEARS.to)) {
-      ctx.sink.warning(C.agreementOutOfYears, `${f.field('transfer_agreed')}: the optional transfer by agreement applies 2014-15 … 2018-19 only; it has no effect in ${formatFiscalYear(fy)}`, f.at('transfer_agreed'), { field: f.field('transfer_agreed') });
-    }
-    if (fy !== undefined && hasRate && fy < MANDATORY_TRANSFER_FROM) {
-      ctx.sink.warning(C.agreementOutOfYears, `${f.field('alternative_rate_per_ada')}: an alternative rate applies from 2019-20 (AB 2235); it has no effect in ${formatFiscalYear(fy)}`, f.at('alternative_rate_per_ada'), { field: f.field('alternative_rate_per_ada') });
-    }
+    // Which years an agreement has effect in is law, decided by the rules (transfer.lcff), not by the loader.
     if (district === undefined || (hasRate && rate === undefined) || concurred === undefined || (f.has('transfer_agreed') && agreed === undefined)) { ok = false; continue; }
     out.push({
       district,

@@ -47,16 +47,18 @@ export type Authorizer = (typeof AUTHORIZERS)[number];
  */
 export const KNOWN_OPTIONS: Record<string, { values: readonly string[]; description: string }> = {
   transfer_rate_method: {
-    values: ['by_span', 'blended'],
-    description: "how a district's rate per ADA is formed for the EC 2576 transfer: per grade span, or one blended rate",
+    // A blended rate (the district's entitlement over its funded ADA, lcff-facts.md §5.3 option A)
+    // needs the district's ADA by grade span, which a scenario does not carry: only by_span exists.
+    values: ['by_span'],
+    description: "how a district's rate per ADA is formed for the EC 2576 transfer: one rate per grade span",
   },
   transfer_rate_rounding: {
-    values: ['cent', 'dollar', 'none'],
-    description: 'rounding of the per-ADA transfer rate (half-up)',
+    values: ['cent', 'dollar'],
+    description: 'rounding of the per-ADA transfer rate (half-up); default: parameter transfer_rate_rounding_places',
   },
   transfer_amount_rounding: {
     values: ['cent', 'dollar'],
-    description: 'rounding of ADA × rate (half-up)',
+    description: 'rounding of ADA × rate (half-up); default: parameter transfer_amount_rounding_places',
   },
 };
 

@@ -139,6 +139,10 @@ function infer(lib: Library, scope: ExprScope, e: Expr, expected?: Type): Type {
       return isUnknown(a) ? b : a;
     }
     case 'round': {
+      if (typeof e.unit === 'object' && 'placesFrom' in e.unit) {
+        const pt = checkExpr(lib, scope, e.unit.placesFrom, T.count);
+        if (!sameType(pt, T.count)) report(lib, scope, C.typeMismatch, e.unit.placesFrom.range, `the number of places must be a Count, but ${e.unit.placesFrom.name.text} is ${typeText(pt)}`);
+      }
       const t = checkExpr(lib, scope, e.operand);
       if (!isNumeric(t) && !isUnknown(t)) return report(lib, scope, C.unitMismatch, e.operand.range, `cannot round a ${typeText(t)}`);
       return t;

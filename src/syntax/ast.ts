@@ -236,7 +236,8 @@ export interface IfExpr extends Node {
   then: Expr;
   else: Expr;
 }
-export type RoundingUnitAst = 'dollar' | 'cent' | { places: number };
+/** `to dollar`, `to cent`, `to 4 places`, or `to <name> places` (a Count parameter or formula input). */
+export type RoundingUnitAst = 'dollar' | 'cent' | { places: number } | { placesFrom: NameRef };
 export interface RoundExpr extends Node {
   kind: 'round';
   operand: Expr;

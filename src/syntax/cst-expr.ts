@@ -117,7 +117,9 @@ function roundExpr(cx: AstContext, node: CstNode): RoundExpr | undefined {
   if (!operand) return undefined;
   let unit: RoundingUnitAst;
   const places = tok(node, 'NumberLit');
+  const placesName = tok(node, 'Identifier');
   if (tok(node, 'Dollar')) unit = 'dollar';
+  else if (placesName) unit = { placesFrom: { kind: 'name', name: { text: placesName.image, range: cx.tokenRange(placesName) }, range: cx.tokenRange(placesName) } };
   else if (tok(node, 'Cent')) unit = 'cent';
   else if (places) {
     if (!/^\d+$/.test(places.image)) {

@@ -160,7 +160,7 @@ export class ExpressionParser extends CstParser {
       { ALT: () => this.CONSUME(T.Cent) },
       {
         ALT: () => {
-          this.CONSUME(T.NumberLit);
+          this.OR2([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.Identifier) }]);
           this.CONSUME(T.Places);
         },
       },
