@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
 import { diffCommand } from './commands/diff.js';
+import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
@@ -79,6 +80,13 @@ program
   .argument('<files...>', 'test case files or folders')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((files: string[], opts: { rules?: string }) => testCommand(files, opts)));
+
+program
+  .command('fmt')
+  .description('format rule files in the canonical layout (the language server uses the same formatter)')
+  .argument('[paths...]', 'files or folders (default: the bundled rules/)')
+  .option('--check', 'only list the files that would change; exit 1 if any')
+  .action(action((paths: string[], opts: { check?: boolean }) => fmtCommand(paths ?? [], opts)));
 
 program
   .command('lsp')

@@ -32,7 +32,7 @@ export function tallyLeas(ctx: RunContext, students: ClassifiedStudent[]): Map<s
   const add = (cds: string, kind: LeaTally['kind'], name: string, enr: number, upc: number, history?: Map<number, CountPair>): void => {
     leas.set(cds, { cds, kind, name, adaBefore: ZERO, adaAfter: ZERO, enrBefore: enr, enrAfter: enr, upcBefore: upc, upcAfter: upc, history: history ?? new Map(), rollingAfter: ZERO, rollingBefore: ZERO });
   };
-  add(sc.coe.cds, 'coe', sc.coe.name, 0, 0);
+  add(sc.coe.cds, 'coe', sc.coe.name, 0, 0, sc.coe.history);
   for (const d of sc.districts) add(d.cds, 'district', d.name, d.enrollment, d.unduplicated, d.history);
   for (const c of sc.charters) add(c.cds, 'charter', c.name, c.enrollment, c.unduplicated, c.history);
   const coe = leas.get(sc.coe.cds)!;
@@ -82,7 +82,7 @@ export function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, finding
         upc += h.unduplicated;
       } else missing.push(formatFiscalYear(y));
     }
-    if (missing.length > 0 && lea.kind !== 'coe') {
+    if (missing.length > 0) {
       findings.push({ code: 'LCFF-V030', severity: 'warning', subject: lea.cds, message: `no history for ${missing.join(', ')}: the ${window}-year unduplicated pupil percentage uses the years given`, rule: 'upp_window_years', cite: 'EC 42238.02(b)(5)' });
     }
     lea.rollingBefore = ratio(upc + lea.upcBefore, enr + lea.enrBefore);

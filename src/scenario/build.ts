@@ -58,7 +58,7 @@ export function declareLea(ctx: Ctx, code: string | undefined, field: string, at
   ctx.leaCds.set(code, { at, field });
 }
 
-function history(ctx: Ctx, node: YNode, field: string, at: At): Map<FiscalYear, CountPair> | undefined {
+export function history(ctx: Ctx, node: YNode, field: string, at: At): Map<FiscalYear, CountPair> | undefined {
   const out = new Map<FiscalYear, CountPair>();
   let ok = true;
   for (const p of ctx.r.pairs(node, field, at)) {

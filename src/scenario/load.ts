@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { hasErrors, LineIndex, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { buildAgreements, buildCharters, buildCorrections, buildDistricts, buildOptions, buildPadc, buildSchools, declareLea } from './build.js';
+import { buildAgreements, buildCharters, buildCorrections, buildDistricts, buildOptions, buildPadc, buildSchools, declareLea, history } from './build.js';
 import { Ctx } from './context.js';
 import { readStudentsCsv } from './csv-students.js';
 import { ScenarioCodes as C } from './diagnostic-codes.js';
@@ -101,9 +101,10 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
     code: countyCode === undefined ? undefined : v.countyCode(sink, countyCode, 'county.code', countyF!.at('code')),
     name: countyF?.text('name'),
   };
-  const coeF = f.has('coe') ? r.fields(f.node('coe'), 'coe', f.at('coe'), { required: ['cds', 'name'], optional: [] }) : undefined;
+  const coeF = f.has('coe') ? r.fields(f.node('coe'), 'coe', f.at('coe'), { required: ['cds', 'name'], optional: ['history'] }) : undefined;
   const coeText = coeF?.text('cds');
-  const coe = { cds: coeText === undefined ? undefined : v.cds(sink, coeText, 'coe.cds', coeF!.at('cds')), name: coeF?.text('name') };
+  const coeHistory = coeF?.has('history') ? history(ctx, coeF.node('history'), 'coe.history', coeF.at('history')) : new Map();
+  const coe = { cds: coeText === undefined ? undefined : v.cds(sink, coeText, 'coe.cds', coeF!.at('cds')), name: coeF?.text('name'), history: coeHistory };
   declareLea(ctx, coe.cds, 'coe.cds', coeF?.at('cds') ?? f.mapAt);
   if (coe.cds && county.code && !coe.cds.startsWith(county.code)) {
     sink.warning(C.coeOutsideCounty, `coe.cds: "${coe.cds}" does not start with the county code "${county.code}"`, coeF!.at('cds'), { field: 'coe.cds' });
@@ -154,7 +155,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
     file,
     fiscal_year: fy,
     county: { code: county.code, name: county.name },
-    coe: { cds: coe.cds, name: coe.name },
+    coe: { cds: coe.cds, name: coe.name, history: coe.history ?? new Map() },
     districts,
     charters,
     schools,

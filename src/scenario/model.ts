@@ -169,7 +169,8 @@ export interface Scenario {
   file: string;
   fiscal_year: FiscalYear;
   county: { code: string; name: string };
-  coe: { cds: string; name: string };
+  /** The COE; `history` holds its own prior-year counts (after adjustments) for its rolling UPP. */
+  coe: { cds: string; name: string; history: Map<FiscalYear, CountPair> };
   districts: District[];
   charters: Charter[];
   schools: School[];

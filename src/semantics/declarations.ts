@@ -88,7 +88,11 @@ export function typeRefText(t: TypeRef): string {
 export function resolveTypeRef(lib: Library, file: string, t: TypeRef, deferred = false): Type {
   const one = (n: Name): Type => {
     if ((SCALAR_NAMES as readonly string[]).includes(n.text)) return { k: 'scalar', name: n.text as ScalarName };
-    if (deferred || lib.enums.has(n.text)) return { k: 'enum', name: n.text };
+    if (deferred) return { k: 'enum', name: n.text };
+    if (lib.enums.has(n.text)) {
+      lib.references.push({ key: symbolKey('enum', n.text), file, range: n.range });
+      return { k: 'enum', name: n.text };
+    }
     lib.diagnostics.push(diag(C.unknownType, file, n.range, `unknown type "${n.text}"; types are ${SCALAR_NAMES.join(', ')} or an enum name`));
     return T.unknown;
   };

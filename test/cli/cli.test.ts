@@ -2,7 +2,7 @@
  * The `lcff` command as a user runs it: exit codes, one line per problem,
  * no stack traces, and the published figures the issues ask for.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,27 @@ describe('lcff check', () => {
     expect(lines.filter((l) => /LCFF-E00\d/.test(l))).toHaveLength(3);
     expect(lines.some((l) => /did you mean "district_funded"/.test(l))).toBe(true);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('lcff fmt', () => {
+  it('finds the bundled library already in the canonical layout', () => {
+    const r = lcff(['fmt', '--check', 'rules/']);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('lists a file that would change, exit 1, and formats it idempotently', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-fmt-'));
+    const file = join(dir, 'messy.lcff');
+    writeFileSync(file, 'enum   colour "Colour"\n red\n    blue "Blue"   end\n');
+    const check = lcff(['fmt', '--check', file]);
+    expect(check.code).toBe(1);
+    expect(check.stdout.trim()).toBe(file);
+    expect(lcff(['fmt', file]).code).toBe(0);
+    const once = readFileSync(file, 'utf8');
+    expect(lcff(['fmt', '--check', file]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(once);
   });
 });
 

@@ -123,7 +123,7 @@ describe('navigation and rename', () => {
   it('highlights the uses of a name in the file', async () => {
     const m = marked('rules/rates.lcff', '= adjusted_base(span) * supplemental_pct', '= adjusted<|>_base(span) * supplemental_pct');
     const hs = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', pos('rules/rates.lcff', m));
-    expect(hs.length).toBe((read('rules/rates.lcff').match(/adjusted_base/g) ?? []).length);
+    expect(hs.length).toBe((read('rules/rates.lcff').match(/\badjusted_base\b/g) ?? []).length);
     expect(hs.filter((h) => h.kind === 3)).toHaveLength(1);
   });
 });

@@ -20,7 +20,7 @@ const RESULT = {
       ada: { before: '0.00', after: '5.00' },
       enrollment: { before: 20000, after: 20004 },
       unduplicated: { before: 15000, after: 15003 },
-      upp: { before: '0.7500', after: '0.7501', rolling_before: '0.7480', rolling_after: '0.7481' },
+      upp: { before: '0.7500', after: '0.7501', rolling_before: '0.7480', rolling_after: '0.7481', window_years: 3 },
       rates: { g9_12: { base: '9015.00', supplemental: '1352.25', concentration: '592.69', total: '10959.94' } },
     },
     {
@@ -28,18 +28,18 @@ const RESULT = {
       ada: { before: '5.92', after: '0.92' },
       enrollment: { before: 5, after: 1 },
       unduplicated: { before: 4, after: 1 },
-      upp: { before: '0.8000', after: '1.0000', rolling_before: null, rolling_after: null },
+      upp: { before: '0.8000', after: '1.0000', rolling_before: null, rolling_after: null, window_years: 3 },
     },
   ],
   transfers: [
-    { from: '0161119', to: '0110017', ada: '5.00', rate_per_ada: '10959.94', amount: '54799.70', basis: 'statutory', reason: 'mandatory from 2019-20', rule: 'transfer_to_coe', cite: 'EC 2576(b)' },
+    { from: '0161119', to: '0110017', grade_span: 'g9_12', ada: '5.00', rate_per_ada: '10959.94', amount: '54799.70', basis: 'statutory', reason: 'mandatory from 2019-20', rule: 'transfer_to_coe', cite: 'EC 2576(b)' },
   ],
   findings: [{ code: 'LCFF-V012', severity: 'error', subject: 'S007', message: 'expected transfer code 5', rule: 'report_code_5', cite: 'EC 2574', source: { file: 'students.csv', line: 8 } }],
   accounting: [
     { lea: '0161119', side: 'payer', goal: '0000', object: '7142', amount: '54799.70', cite: 'CSAM' },
     { lea: '0110017', side: 'payee', object: '8710', amount: '54799.70', cite: 'CSAM' },
   ],
-  aeg: { ada: '0.92', base: '1000.00', supplemental: '200.00', concentration: '0.00', total: '1200.00' },
+  aeg: { known: true, ada: '0.92', upp: '0.7501', base: '1000.00', supplemental: '200.00', concentration: '0.00', total: '1200.00', note: 'AEG ADA times the rates' },
   prior_year_adjustments: [
     { district: '0161119', fiscal_year: '2018-19', enrollment_change: -2, unduplicated_change: 1, ada_change: '-0.35', audit_reference: 'A-1', rule: 'prior_year_correction', cite: 'FAQ' },
   ],
