@@ -7,5 +7,8 @@ import { execFileSync } from 'node:child_process';
 export default function setup(): void {
   if (process.env.LCFF_TEST_NO_BUILD) return; // dist/ built by hand
   const root = new URL('../', import.meta.url).pathname;
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], { cwd: root, stdio: 'inherit' });
+  // the same two compilations as `npm run build`: the project, then the VS Code client
+  for (const project of ['tsconfig.json', 'lsp/vscode/tsconfig.json']) {
+    execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}${project}`], { cwd: root, stdio: 'inherit' });
+  }
 }

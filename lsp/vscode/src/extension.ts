@@ -6,21 +6,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type Executable, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type Executable, type LanguageClientOptions, type NodeModule, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-function serverCommand(): Executable {
+/** The server: a script run by VS Code's own Node (a NodeModule), or the `lcff-lsp` command on the PATH. */
+function serverCommand(): NodeModule | Executable {
   const configured = workspace.getConfiguration('lcff').get<string>('server.path');
   const folder = workspace.workspaceFolders?.[0]?.uri.fsPath;
   const local = folder ? join(folder, 'dist/lsp/server/main.js') : undefined;
   const script = configured || (local && existsSync(local) ? local : undefined);
-  return script ? { command: process.execPath, args: [script, '--stdio'], transport: TransportKind.stdio } : { command: 'lcff-lsp', args: ['--stdio'], transport: TransportKind.stdio };
+  return script ? { module: script, args: ['--stdio'], transport: TransportKind.stdio } : { command: 'lcff-lsp', args: ['--stdio'], transport: TransportKind.stdio };
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const exe = serverCommand();
-  const serverOptions: ServerOptions = { run: exe, debug: exe };
+  const serverOptions: ServerOptions = 'module' in exe ? { run: exe, debug: exe } : { run: exe, debug: exe as Executable };
   const config = workspace.getConfiguration('lcff');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
