@@ -3,8 +3,9 @@
  * the offending node. Uses the `yaml` Document API with source ranges; never
  * throws on bad input.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { LineIndex, suggest, type Diagnostic, type SourceRange } from '../core/diagnostics.js';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
+import { YamlSource, type KeyedPair } from './yaml-source.js';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscal-year.js';
 import type { Dec, RoundingMode, RoundingUnit } from '../runtime/money.js';
 import { ParamCodes as C } from './diagnostic-codes.js';
@@ -22,99 +23,7 @@ const MEMBER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Written as a value: the library has no figure from this year on. */
 export const UNKNOWN_WORD = 'unknown';
 
-interface KeyedPair {
-  key: string;
-  keyRange: SourceRange;
-  value: Node | null;
-  pair: Pair;
-}
-
-class Loader {
-  readonly diagnostics: Diagnostic[] = [];
-  private readonly lines: LineIndex;
-  private doc: Document.Parsed | undefined;
-
-  constructor(
-    readonly file: string,
-    private readonly text: string,
-  ) {
-    this.lines = new LineIndex(text);
-  }
-
-  report(code: string, range: SourceRange, message: string, extra?: Partial<Diagnostic>): void {
-    this.diagnostics.push({ code, severity: code.includes('-W') ? 'warning' : 'error', message, file: this.file, range, ...extra });
-  }
-
-  rangeOf(node: Node | null | undefined, fallback: SourceRange): SourceRange {
-    const r = node?.range;
-    return r ? this.lines.range(r[0], r[1]) : fallback;
-  }
-
-  /** Source text of a scalar (plain scalars as written, so `1.30` stays "1.30"); undefined for non-scalars. */
-  scalarText(node: Node | null | undefined): string | undefined {
-    if (!isScalar(node)) return undefined;
-    if (node.value === null) return node.range && node.range[0] < node.range[1] ? this.text.slice(node.range[0], node.range[1]) : '';
-    if (node.type === Scalar.PLAIN && node.range) return this.text.slice(node.range[0], node.range[1]);
-    return String(node.value);
-  }
-
-  /** Follows a YAML alias (`*name`) to its anchored node; diagnostics inside it point at the anchor. */
-  deref(node: Node | null): Node | null {
-    if (node && isAlias(node) && this.doc) return (node.resolve(this.doc) as Node | undefined) ?? null;
-    return node;
-  }
-
-  /** The pairs of a mapping with their key text; reports duplicate and non-scalar keys. */
-  pairs(map: YAMLMap, what: string): KeyedPair[] {
-    const out: KeyedPair[] = [];
-    const seen = new Map<string, SourceRange>();
-    const whole = this.rangeOf(map as unknown as Node, this.lines.range(0, 0));
-    for (const pair of map.items as Pair[]) {
-      const keyNode = pair.key as Node | null;
-      const keyRange = this.rangeOf(keyNode, whole);
-      const key = this.scalarText(keyNode);
-      if (key === undefined || key === '') {
-        this.report(C.badShape, keyRange, `a ${what} key must be a plain name`);
-        continue;
-      }
-      const first = seen.get(key);
-      if (first) {
-        this.report(C.duplicateKey, keyRange, `duplicate ${what} key '${key}'`, {
-          related: [{ file: this.file, range: first, message: `'${key}' first defined here` }],
-        });
-        continue;
-      }
-      seen.set(key, keyRange);
-      out.push({ key, keyRange, value: this.deref((pair.value as Node | null) ?? null), pair });
-    }
-    return out;
-  }
-
-  unknownKey(key: string, range: SourceRange, allowed: readonly string[], where: string): void {
-    const s = suggest(key, allowed);
-    const hint = s.length ? ` (did you mean ${s.map((x) => `'${x}'`).join(' or ')}?)` : ` (expected one of: ${allowed.join(', ')})`;
-    this.report(C.unknownKey, range, `unknown key '${key}' in ${where}${hint}`, { data: { suggestions: s } });
-  }
-
-  /** A text field (description, cite, note). */
-  textField(p: KeyedPair): string | undefined {
-    const t = isScalar(p.value) ? this.scalarText(p.value) : undefined;
-    if (t === undefined || t.trim() === '') {
-      this.report(C.badShape, this.rangeOf(p.value, p.keyRange), `'${p.key}' must be a non-empty text`);
-      return undefined;
-    }
-    return t.trim();
-  }
-
-  option<T extends string>(p: KeyedPair, allowed: readonly T[]): T | undefined {
-    const t = this.scalarText(p.value);
-    if (t !== undefined && (allowed as readonly string[]).includes(t)) return t as T;
-    const s = t ? suggest(t, allowed) : [];
-    const hint = s.length ? ` (did you mean ${s.map((x) => `'${x}'`).join(' or ')}?)` : '';
-    this.report(C.badOption, this.rangeOf(p.value, p.keyRange), `'${p.key}' must be one of ${allowed.join(', ')}; found ${JSON.stringify(t ?? '')}${hint}`, { data: { suggestions: s } });
-    return undefined;
-  }
-
+class Loader extends YamlSource {
   load(): Parameter[] {
     const doc = parseDocument(this.text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
     this.doc = doc;
