@@ -67,4 +67,31 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
     },
   };
   push(findings, sc.coe.cds, await ctx.decide('coe_checks', 'coe', facts), 'coe_checks');
+  await charterChecks(ctx, students, findings);
+}
+
+/** FAQ Q19: each charter's PADC screens against its students, by where they are credited. */
+async function charterChecks(ctx: RunContext, students: ClassifiedStudent[], findings: FindingResult[]): Promise<void> {
+  const padc = ctx.scenario.padc!;
+  const total = (rows: Array<{ charter: string; ada: Dec }> | undefined, cds: string): Dec | undefined =>
+    rows?.filter((r) => r.charter === cds).reduce<Dec | undefined>((a, r) => (a ?? ZERO).plus(r.ada), undefined);
+  for (const c of [...ctx.scenario.charters].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
+    let toCoe = ZERO;
+    let stays = ZERO;
+    for (const s of students) {
+      if (s.school.operator.kind !== 'charter' || s.school.operator.cds !== c.cds) continue;
+      if (s.creditedTo === c.cds) stays = stays.plus(s.student.ada);
+      else toCoe = toCoe.plus(s.student.ada);
+    }
+    const facts = {
+      charter: {
+        cds: c.cds,
+        padc_coe_charter_ada: total(padc.attendance_coe_charter, c.cds),
+        padc_charter_funded_ada: total(padc.attendance_charter_funded, c.cds),
+        computed_coe_charter_ada: toCoe,
+        computed_charter_funded_ada: stays,
+      },
+    };
+    push(findings, c.cds, await ctx.decide('charter_checks', `charter ${c.cds}`, facts), 'charter_checks');
+  }
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateResult } from '../../src/scenario/schema-check.js';
 import { lcff } from '../helpers/cli.js';
+import { ROOT } from '../helpers/library.js';
 
 describe('lcff check', () => {
   it('exits 0 on the bundled library and lists the unconfirmed values it relies on', () => {
@@ -161,5 +162,25 @@ describe('lcff run', () => {
     const r = lcff(['run', 'examples/2019-20-county-charter', '--explain', 'NOBODY']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('lcff test', () => {
+  it('runs the scenario cases from the command line', () => {
+    const r = lcff(['test', 'test/cases/transfer']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✔ test\/cases\/transfer\/statutory-2019-20\.yaml: 2019-20 statutory transfer/);
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+  });
+
+  it('reports a failing expectation with the path and both values, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-case-'));
+    const file = join(dir, 'wrong.yaml');
+    writeFileSync(file, ['- name: wrong amount', '  faq: [Q9]', `  scenario_file: ${ROOT}test/cases/transfer/upp60.scenario.yml`, '  expect:', '    transfers: [ { amount: "1.00" } ]', ''].join('\n'));
+    const r = lcff(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/transfers\[0\]: no entry matches \{"amount":"1.00"\}/);
+    expect(r.stdout).toMatch(/^0 passed, 1 failed$/m);
   });
 });

@@ -12,7 +12,7 @@ async function caseFiles(paths: string[]): Promise<string[]> {
     const st = await stat(p).catch(() => undefined);
     if (!st) throw new UserError(`${p}: no such file or folder`);
     if (st.isDirectory()) for (const e of (await readdir(p)).sort()) await walk(join(p, e));
-    else if (p.endsWith('.yaml') || p.endsWith('.yml')) out.push(p);
+    else if (p.endsWith('.yaml') && !p.endsWith('.scenario.yaml')) out.push(p); // *.scenario.yml files are scenarios the cases share
   };
   for (const p of paths) await walk(p);
   return out;
