@@ -1,5 +1,5 @@
 /** The readable terminal report of a run. */
-import Table from 'cli-table3';
+import { newTable } from './table.js';
 import pc from 'picocolors';
 import { dec, grouped, percentText } from '../runtime/money.js';
 import type { RunResult } from '../run/result.js';
@@ -17,7 +17,7 @@ function pct(s: string): string {
 export function renderTables(r: RunResult, title: string): string {
   const out: string[] = [pc.bold(`${title} — ${r.county.name} County, fiscal year ${r.fiscal_year}`)];
 
-  const cat = new Table({ head: ['category', 'students', 'census day', 'ADA'] });
+  const cat = newTable({ head: ['category', 'students', 'census day', 'ADA'] });
   for (const c of CATEGORIES) {
     const ss = r.students.filter((s) => s.category === c);
     const ada = ss.reduce((a, s) => a.plus(dec(s.ada)), dec(0));
@@ -25,7 +25,7 @@ export function renderTables(r: RunResult, title: string): string {
   }
   out.push(`\n${pc.bold('Students by funding category')}\n${cat.toString()}`);
 
-  const leas = new Table({ head: ['LEA', 'kind', 'ADA before', 'ADA after', 'enrollment', 'UPC', 'UPP', 'UPP rolling'] });
+  const leas = newTable({ head: ['LEA', 'kind', 'ADA before', 'ADA after', 'enrollment', 'UPC', 'UPP', 'UPP rolling'] });
   for (const l of r.leas) {
     leas.push([
       `${l.cds} ${l.name}`,
@@ -41,7 +41,7 @@ export function renderTables(r: RunResult, title: string): string {
   out.push(`\n${pc.bold('Credits by LEA (before → after county-program adjustments)')}\n${leas.toString()}`);
 
   if (r.transfers.length > 0) {
-    const t = new Table({ head: ['from', 'to', 'span', 'ADA', 'rate per ADA', 'amount', 'basis', 'why'], wordWrap: true, colWidths: [10, 10, 7, 9, 12, 13, 12, 46] });
+    const t = newTable({ head: ['from', 'to', 'span', 'ADA', 'rate per ADA', 'amount', 'basis', 'why'], wordWrap: true, colWidths: [10, 10, 7, 9, 12, 13, 12, 46] });
     for (const x of r.transfers) t.push([x.from, x.to, x.grade_span, x.ada, money(x.rate_per_ada), money(x.amount), x.basis, `${x.reason} (${x.cite})`]);
     out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}\n${t.toString()}`);
   } else out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}: none (no District Funded County Program ADA)`);
@@ -52,19 +52,19 @@ export function renderTables(r: RunResult, title: string): string {
   );
 
   if (r.accounting.length > 0) {
-    const a = new Table({ head: ['LEA', 'side', 'goal', 'object', 'amount', 'citation'] });
+    const a = newTable({ head: ['LEA', 'side', 'goal', 'object', 'amount', 'citation'] });
     for (const e of r.accounting) a.push([e.lea, e.side, e.goal ?? '', e.object, money(e.amount), e.cite]);
     out.push(`\n${pc.bold('Accounting entries (SACS)')}\n${a.toString()}`);
   }
 
   if (r.prior_year_adjustments.length > 0) {
-    const p = new Table({ head: ['district', 'for year', 'enrollment', 'UPC', 'prior-year adjustment?'], wordWrap: true, colWidths: [10, 10, 12, 8, 60] });
+    const p = newTable({ head: ['district', 'for year', 'enrollment', 'UPC', 'prior-year adjustment?'], wordWrap: true, colWidths: [10, 10, 12, 8, 60] });
     for (const x of r.prior_year_adjustments) p.push([x.district, x.for_year, x.enrollment_change, x.unduplicated_change, `${x.applies ? 'yes' : 'no'}: ${x.affects}`]);
     out.push(`\n${pc.bold('Corrections after the amendment window')}\n${p.toString()}`);
   }
 
   if (r.findings.length > 0) {
-    const f = new Table({ head: ['severity', 'code', 'subject', 'finding', 'citation'], wordWrap: true, colWidths: [10, 11, 10, 62, 24] });
+    const f = newTable({ head: ['severity', 'code', 'subject', 'finding', 'citation'], wordWrap: true, colWidths: [10, 11, 10, 62, 24] });
     for (const x of r.findings) f.push([x.severity === 'error' ? pc.red(x.severity) : x.severity === 'warning' ? pc.yellow(x.severity) : x.severity, x.code, x.subject, x.message, x.cite]);
     out.push(`\n${pc.bold(`Findings (${r.findings.length})`)}\n${f.toString()}`);
   } else out.push(`\n${pc.bold('Findings')}: none`);

@@ -1,5 +1,5 @@
 /** `lcff diff Y1 Y2`: what the law changed between two fiscal years. */
-import Table from 'cli-table3';
+import { newTable } from '../../report/table.js';
 import pc from 'picocolors';
 import { diffYears } from '../../semantics/diff.js';
 import { checkedLibrary, yearOption } from '../library.js';
@@ -17,7 +17,7 @@ export async function diffCommand(y1: string, y2: string, opts: { json?: boolean
   process.stdout.write(`${pc.bold(`What changed from ${diff.from} to ${diff.to}`)}\n`);
   if (diff.rules.length === 0) process.stdout.write('\nRules and formulas: no change.\n');
   else {
-    const t = new Table({ head: ['change', 'rule or formula', `${diff.from}`, `${diff.to}`], wordWrap: true, colWidths: [10, 44, 40, 40] });
+    const t = newTable({ head: ['change', 'rule or formula', `${diff.from}`, `${diff.to}`], wordWrap: true, colWidths: [10, 44, 40, 40] });
     for (const r of diff.rules) {
       const side = (v?: { effective: string; cite: string[]; source: string }) => (v ? `${v.effective}\n${v.cite.join('; ')}\n${pc.dim(v.source)}` : '—');
       t.push([r.kind, `${r.what} ${r.name}`, side(r.from), side(r.to)]);
@@ -26,7 +26,7 @@ export async function diffCommand(y1: string, y2: string, opts: { json?: boolean
   }
   if (diff.values.length === 0) process.stdout.write('\nParameter values: no change.\n');
   else {
-    const t = new Table({ head: ['parameter', diff.from, diff.to, 'citation', 'status'], wordWrap: true, colWidths: [30, 34, 34, 40, 13] });
+    const t = newTable({ head: ['parameter', diff.from, diff.to, 'citation', 'status'], wordWrap: true, colWidths: [30, 34, 34, 40, 13] });
     for (const v of diff.values) t.push([v.name, v.from, v.to, v.cite, v.status === 'unconfirmed' ? pc.yellow(v.status) : v.status]);
     process.stdout.write(`\nParameter values\n${t.toString()}\n`);
   }

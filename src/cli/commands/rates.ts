@@ -1,5 +1,5 @@
 /** `lcff rates --year Y`: every parameter's value in force in a year, with citation and status, and the rates derived from them. */
-import Table from 'cli-table3';
+import { newTable } from '../../report/table.js';
 import pc from 'picocolors';
 import { callFormula, type EvalContext } from '../../compile/expr-closure.js';
 import { formatFiscalYear } from '../../core/fiscal-year.js';
@@ -18,11 +18,11 @@ export async function ratesCommand(opts: { year: string; rules?: string; json?: 
     process.stdout.write(`${JSON.stringify({ fiscal_year: formatFiscalYear(year), parameters: rows, grade_span_rates: derived }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const t = new Table({ head: ['parameter', 'value', 'since', 'status', 'citation'], wordWrap: true, colWidths: [32, 44, 9, 13, 48] });
+  const t = newTable({ head: ['parameter', 'value', 'since', 'status', 'citation'], wordWrap: true, colWidths: [32, 44, 9, 13, 48] });
   for (const r of rows) t.push([r.name, r.value, r.since, r.status === 'unconfirmed' ? pc.yellow('unconfirmed') : 'confirmed', r.cite]);
   process.stdout.write(`${pc.bold(`LCFF parameters in force in ${formatFiscalYear(year)}`)}\n${t.toString()}\n`);
   if (derived.length > 0) {
-    const d = new Table({ head: ['grade span', 'base', 'adjustment', 'adjusted base per ADA'] });
+    const d = newTable({ head: ['grade span', 'base', 'adjustment', 'adjusted base per ADA'] });
     for (const r of derived) d.push([r.span, r.base, r.adjustment, pc.bold(r.adjusted)]);
     process.stdout.write(`\n${pc.bold('Base grants with grade span adjustments (formula adjusted_base)')}\n${d.toString()}\n`);
   }
