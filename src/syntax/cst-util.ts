@@ -93,6 +93,10 @@ export class AstContext {
   }
 
   nodeRange(node: CstNode): SourceRange {
+    // chevrotain tracks each node's offsets while parsing (end inclusive); after
+    // recovery they may be unset, and then the tokens under the node decide
+    const loc = node.location;
+    if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset)) return this.lines.range(loc.startOffset, (loc.endOffset as number) + 1);
     const x = extent(node);
     return x ? this.lines.range(x[0], x[1]) : this.lines.range(0, 0);
   }

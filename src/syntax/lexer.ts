@@ -13,7 +13,7 @@ let lexerInstance: Lexer | undefined;
 function lexer(): Lexer {
   if (!lexerInstance) {
     lexerInstance = new Lexer(allTokens, {
-      positionTracking: 'onlyOffset',
+      positionTracking: 'full',
       ensureOptimizations: true,
     });
   }

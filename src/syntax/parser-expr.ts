@@ -10,7 +10,7 @@ import * as T from './tokens.js';
 
 export class ExpressionParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider, nodeLocationTracking: 'onlyOffset' });
   }
 
   expression = this.RULE('expression', () => {
