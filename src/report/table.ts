@@ -1,6 +1,12 @@
-/** Terminal tables with one house style (cli-table3's default red headers read as errors). */
+/**
+ * Terminal tables with one house style: bold headers (cli-table3's default
+ * red reads as an error), grey borders, and no colour codes at all when the
+ * output is not a colour terminal (NO_COLOR, a pipe, a file).
+ */
 import Table from 'cli-table3';
+import pc from 'picocolors';
 
 export function newTable(options: Table.TableConstructorOptions): Table.Table {
-  return new Table({ ...options, style: { head: ['bold'], border: ['grey'], ...options.style } });
+  const style = pc.isColorSupported ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] };
+  return new Table({ ...options, style: { ...style, ...options.style } });
 }

@@ -40,11 +40,23 @@ export function renderTables(r: RunResult, title: string): string {
   }
   out.push(`\n${pc.bold('Credits by LEA (before → after county-program adjustments)')}\n${leas.toString()}`);
 
+  const districts = r.leas.filter((l) => l.rates && r.transfers.some((t) => t.from === l.cds));
+  if (districts.length > 0) {
+    const t = newTable({ head: ['district', 'UPP rolling', 'grade span', 'base (adjusted)', 'supplemental', 'concentration', 'rate per ADA'] });
+    for (const l of districts) {
+      for (const [span, x] of Object.entries(l.rates!)) t.push([`${l.cds} ${l.name}`, pct(l.upp.rolling_after), span, money(x.base), money(x.supplemental), money(x.concentration), money(x.total)]);
+    }
+    out.push(`\n${pc.bold("Districts' LCFF rates per ADA (statewide base, the district's own UPP)")}\n${t.toString()}`);
+  }
+
   if (r.transfers.length > 0) {
     const t = newTable({ head: ['from', 'to', 'span', 'ADA', 'rate per ADA', 'amount', 'basis', 'why'], wordWrap: true, colWidths: [10, 10, 7, 9, 12, 13, 12, 46] });
     for (const x of r.transfers) t.push([x.from, x.to, x.grade_span, x.ada, money(x.rate_per_ada), money(x.amount), x.basis, `${x.reason} (${x.cite})`]);
     out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}\n${t.toString()}`);
   } else out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}: none (no District Funded County Program ADA)`);
+
+  const c0 = r.calpads;
+  out.push(`\n${pc.bold('CALPADS reporting')}: Student School Transfer Code in ${c0.file} field ${c0.transfer_code_field}, District of Geographic Residence in ${c0.file} field ${c0.residence_field} ${pc.dim(`(${c0.cite})`)}`);
 
   const aeg = r.aeg;
   out.push(

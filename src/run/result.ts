@@ -102,9 +102,19 @@ export interface Conservation {
   transfers_net: string;
 }
 
+/** Where the COE reports the transfer code and the district of residence that year. */
+export interface CalpadsFields {
+  file: 'SENR' | 'SINF';
+  transfer_code_field: string;
+  residence_field: string;
+  rule: string;
+  cite: string;
+}
+
 export interface RunResult {
   fiscal_year: string;
   county: { code: string; name: string };
+  calpads: CalpadsFields;
   students: StudentResult[];
   leas: LeaResult[];
   transfers: TransferResult[];

@@ -8,6 +8,7 @@ import { compileProgram, type Program } from '../compile/program.js';
 import type { Library } from '../semantics/library.js';
 import type { Scenario } from '../scenario/model.js';
 import { computeAeg } from './aeg.js';
+import { calpadsFields } from './calpads.js';
 import { aggregateChecks } from './checks.js';
 import { checkConservation } from './conservation.js';
 import { RunContext, type EvaluatorKind, type TraceEntry } from './context.js';
@@ -41,6 +42,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   const coe = leas.get(scenario.coe.cds)!;
   const aeg = await computeAeg(ctx, students, coe);
   const adjustments = await priorYearAdjustments(ctx);
+  const calpads = await calpadsFields(ctx);
   const conservation = checkConservation(students, leas, transfers);
   const kindOrder = { coe: 0, district: 1, charter: 2 };
   const leaResults = [];
@@ -51,6 +53,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   const result: RunResult = {
     fiscal_year: formatFiscalYear(scenario.fiscal_year),
     county: { code: scenario.county.code, name: scenario.county.name },
+    calpads,
     students: students.map((s) => s.result),
     leas: leaResults,
     transfers,

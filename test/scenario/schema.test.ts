@@ -10,6 +10,7 @@ const fx = (name: string) => join(fileURLToPath(new URL('.', import.meta.url)), 
 const RESULT = {
   fiscal_year: '2019-20',
   county: { code: '01', name: 'Alameda' },
+  calpads: { file: 'SENR', transfer_code_field: '1.30', residence_field: '1.31', rule: 'senr_fields.senr_fields', cite: 'FAQ Q7' },
   students: [
     { id: 'S001', category: 'coe_juvenile_court', credited_to: '0110017', rule: 'juvenile_court_school', cite: 'EC 2574(c)(4)(B)', expected_transfer_codes: [], census_day: true, ada: '0.92' },
     { id: 'S002', category: 'district_funded', credited_to: '0161119', rule: 'district_funded_county_program', cite: 'EC 2576(a)', expected_transfer_codes: ['1', '2', '3', '4', '6'], census_day: true, ada: '5.00' },
