@@ -70,9 +70,19 @@ program
   .option('--json', 'print the result contract as JSON, and nothing else')
   .option('--csv <dir>', 'write one CSV file per table')
   .option('--explain <id>', 'explain a student (id) or an LEA (CDS code, or "coe")')
+  .option('--html <file>', 'write a report a fiscal analyst can open in a browser: per-LEA tables and the funding flow')
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace)')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((path: string, opts) => runCommand(path, opts)));
+
+program
+  .command('explain')
+  .description('explain one student (id) or LEA (CDS code, or "coe") of a scenario: the rules that fired and why, with citations')
+  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .argument('<id>', 'student id, LEA CDS code, or "coe"')
+  .option('-y, --year <year>', "fiscal year (default: the scenario's)")
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string }) => runCommand(path, { ...opts, explain: id })));
 
 program
   .command('test')

@@ -32,6 +32,8 @@ export type Closure = (ctx: EvalContext) => Value;
 
 /** An error in evaluation (a missing fact used in arithmetic, a division by zero): reported with the rule's position. */
 export class EvalError extends Error {
+  /** the rule file, once known (set by the evaluator that ran the rule) */
+  file?: string;
   constructor(message: string, readonly expr: Expr) {
     super(message);
   }

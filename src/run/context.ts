@@ -50,7 +50,10 @@ export class RunContext {
       outcome = await evaluate(this.program, decision, facts, this.evaluator);
     } catch (e) {
       if (e instanceof UnknownDecisionError) throw new RunError('LCFF-F002', e.message);
-      if (e instanceof EvalError) throw new RunError('LCFF-F004', `decision ${decision} for ${subject}: ${e.message} (at line ${e.expr.range.start.line}, column ${e.expr.range.start.column} of the rule file)`);
+      if (e instanceof EvalError) {
+        const at = `${e.file ?? 'rule file'}:${e.expr.range.start.line}:${e.expr.range.start.column}`;
+        throw new RunError('LCFF-F004', `${at} decision ${decision} for ${subject}: ${e.message}`);
+      }
       throw e;
     }
     this.record(subject, outcome);

@@ -6,7 +6,7 @@
  */
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { CompiledDecision, CompiledRule } from '../compile/program.js';
-import { compileExpr, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
+import { compileExpr, EvalError, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
 import type { Value } from '../compile/values.js';
 import { readPath } from '../compile/values.js';
 import type { Library } from '../semantics/library.js';
@@ -40,8 +40,18 @@ export interface DecideInput {
 
 function outputsOf(rule: CompiledRule, ctx: EvalContext): Record<string, Value> {
   const out: Record<string, Value> = {};
-  for (const a of rule.assignments) out[a.output] = a.closure(ctx);
+  for (const a of rule.assignments) out[a.output] = atRule(rule, () => a.closure(ctx));
   return out;
+}
+
+/** Runs part of a rule, tagging an evaluation error with the rule's file so it can be reported at file:line:col. */
+function atRule<T>(rule: CompiledRule, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof EvalError && e.file === undefined) e.file = rule.file;
+    throw e;
+  }
 }
 
 /** The fast path: closures only, no trace of rules that did not fire. */
@@ -49,7 +59,8 @@ export function decideFast(d: CompiledDecision, input: DecideInput): DecisionOut
   const ctx: EvalContext = { year: input.year, facts: input.facts, locals: new Map(), reads: [], calls: [] };
   const firings: Firing[] = [];
   for (const rule of d.rules) {
-    const holds = rule.otherwise ? firings.length === 0 : rule.whenClosure ? rule.whenClosure(ctx) === true : true;
+    const when = rule.whenClosure;
+    const holds = rule.otherwise ? firings.length === 0 : when ? atRule(rule, () => when(ctx)) === true : true;
     if (!holds) continue;
     firings.push({ rule, outputs: outputsOf(rule, ctx) });
     if (d.mode === 'first') break;
@@ -69,7 +80,7 @@ function engineFor(lib: Library, d: CompiledDecision): Engine {
     const ctx = (await almanac.factValue('lcff:ctx')) as EvalContext;
     const rule = byRule.get(String(params.rule));
     const expr = rule?.computed[Number(params.id)];
-    return expr ? compileExpr(lib, expr)(ctx) : undefined;
+    return rule && expr ? atRule(rule, () => compileExpr(lib, expr)(ctx)) : undefined;
   });
   // otherwise rules are decided here, not by the engine: their conditions are empty
   for (const r of d.rules) if (!r.otherwise) engine.addRule(r.jre);

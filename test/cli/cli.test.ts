@@ -158,6 +158,16 @@ describe('lcff run', () => {
     expect(readFileSync(join(dir, 'transfers.csv'), 'utf8').split('\n')[0]).toBe('from,to,grade_span,ada,rate_per_ada,amount,basis,reason,rule,cite');
   });
 
+  it('--html writes a standalone report; lcff explain is the same trace as run --explain', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-html-'));
+    const r = lcff(['run', 'examples/2016-17-optional-transfer', '--html', join(dir, 'report.html')]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<svg[\s\S]*Sacramento City Unified/);
+    const a = lcff(['explain', 'examples/2019-20-county-charter', 'S006']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(lcff(['run', 'examples/2019-20-county-charter', '--explain', 'S006']).stdout);
+  });
+
   it('an unknown --explain subject is one line, exit 2', () => {
     const r = lcff(['run', 'examples/2019-20-county-charter', '--explain', 'NOBODY']);
     expect(r.code).toBe(2);

@@ -1,6 +1,8 @@
 /** `lcff run <scenario>`: a county's data for a fiscal year → who is credited with what, what moves, what is wrong. */
 import { formatDiagnostic, hasErrors } from '../../core/diagnostics.js';
+import { writeFile } from 'node:fs/promises';
 import { explain } from '../../report/explain.js';
+import { renderHtml } from '../../report/html.js';
 import { writeCsv } from '../../report/csv.js';
 import { renderTables } from '../../report/tables.js';
 import { runScenario } from '../../run/run.js';
@@ -13,6 +15,7 @@ export interface RunCommandOptions {
   year?: string;
   json?: boolean;
   csv?: string;
+  html?: string;
   explain?: string;
   rules?: string;
   fast?: boolean;
@@ -42,6 +45,11 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     const text = explain(result, trace, opts.explain);
     if (!text) throw new UserError(`--explain: "${opts.explain}" is neither a student id nor an LEA code of ${path}`);
     process.stdout.write(text);
+    return EXIT.ok;
+  }
+  if (opts.html) {
+    await writeFile(opts.html, renderHtml(result, path));
+    process.stdout.write(`wrote ${opts.html}\n`);
     return EXIT.ok;
   }
   if (opts.csv) {
