@@ -10,6 +10,14 @@ import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
 
+// A reader that stops early (`lcff check | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const program = new Command();
 program.name('lcff').description("California's LCFF county-program funding law as versioned, executable rules").showHelpAfterError();
 
