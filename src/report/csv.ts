@@ -18,7 +18,7 @@ export function csvTables(r: RunResult): Record<string, string> {
     ),
     'transfers.csv': table(r.transfers as unknown as Array<Record<string, unknown>>),
     'findings.csv': table(r.findings as unknown as Array<Record<string, unknown>>),
-    'accounting.csv': table(r.accounting.map((a) => ({ lea: a.lea, side: a.side, goal: a.goal ?? '', object: a.object, amount: a.amount, cite: a.cite }))),
+    'accounting.csv': table(r.accounting.map((a) => ({ lea: a.lea, side: a.side, goal: a.goal ?? '', object: a.object, amount: a.amount, counterparty: a.counterparty, cite: a.cite }))),
     'prior_year_adjustments.csv': table(r.prior_year_adjustments as unknown as Array<Record<string, unknown>>),
     'unconfirmed.csv': table(r.unconfirmed.map((name) => ({ name }))),
   };

@@ -41,7 +41,7 @@ export function renderHtml(r: RunResult, source: string): string {
       r.aeg.known ? `base ${escape(grouped(dec(r.aeg.base), 2))} + supplemental ${escape(grouped(dec(r.aeg.supplemental), 2))} + concentration ${escape(grouped(dec(r.aeg.concentration), 2))} = <b>${escape(grouped(dec(r.aeg.total), 2))}</b>` : escape(r.aeg.note)
     } <span class="note">(${escape(r.aeg.cite)})</span></p>`,
   );
-  if (r.accounting.length > 0) sections.push(`<h2>Accounting entries (SACS)</h2>${table(['LEA', 'side', 'goal', 'object', 'amount', 'citation'], r.accounting.map((a) => [a.lea, a.side, a.goal ?? '', a.object, money(a.amount), a.cite]))}`);
+  if (r.accounting.length > 0) sections.push(`<h2>Accounting entries (SACS)</h2>${table(['LEA', 'side', 'goal', 'object', 'amount', 'paid to / received from', 'citation'], r.accounting.map((a) => [a.lea, a.side, a.goal ?? '', a.object, money(a.amount), a.counterparty, a.cite]))}`);
   sections.push(
     `<h2>Findings (${r.findings.length})</h2>${
       r.findings.length === 0

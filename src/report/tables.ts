@@ -50,9 +50,10 @@ export function renderTables(r: RunResult, title: string): string {
   }
 
   if (r.transfers.length > 0) {
-    const t = newTable({ head: ['from', 'to', 'span', 'ADA', 'rate per ADA', 'amount', 'basis', 'why'], wordWrap: true, colWidths: [10, 10, 7, 9, 12, 13, 12, 46] });
-    for (const x of r.transfers) t.push([x.from, x.to, x.grade_span, x.ada, money(x.rate_per_ada), money(x.amount), x.basis, `${x.reason} (${x.cite})`]);
-    out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}\n${t.toString()}`);
+    const t = newTable({ head: ['from', 'to', 'span', 'ADA', 'rate per ADA', 'amount', 'basis'] });
+    for (const x of r.transfers) t.push([x.from, x.to, x.grade_span, x.ada, money(x.rate_per_ada), money(x.amount), x.basis]);
+    const why = new Map(r.transfers.map((x) => [x.rule, `  ${x.basis}: ${x.reason} (${x.rule}; ${x.cite})`]));
+    out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}\n${t.toString()}\n${[...why.values()].join('\n')}`);
   } else out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}: none (no District Funded County Program ADA)`);
 
   const c0 = r.calpads;
@@ -64,8 +65,8 @@ export function renderTables(r: RunResult, title: string): string {
   );
 
   if (r.accounting.length > 0) {
-    const a = newTable({ head: ['LEA', 'side', 'goal', 'object', 'amount', 'citation'] });
-    for (const e of r.accounting) a.push([e.lea, e.side, e.goal ?? '', e.object, money(e.amount), e.cite]);
+    const a = newTable({ head: ['LEA', 'side', 'goal', 'object', 'amount', 'paid to / received from', 'citation'] });
+    for (const e of r.accounting) a.push([e.lea, e.side, e.goal ?? '', e.object, money(e.amount), e.counterparty, e.cite]);
     out.push(`\n${pc.bold('Accounting entries (SACS)')}\n${a.toString()}`);
   }
 

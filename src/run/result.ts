@@ -64,6 +64,8 @@ export interface AccountingEntry {
   goal?: string;
   object: string;
   amount: string;
+  /** the other side of the payment */
+  counterparty: string;
   cite: string;
 }
 

@@ -63,6 +63,7 @@ export async function computeTransfers(
   const agreements = new Map(ctx.scenario.agreements.map((a) => [a.district, a]));
   const transfers: TransferResult[] = [];
   const accounting: AccountingEntry[] = [];
+  const booked = new Map<string, { amount: Dec; goal: string; payer: string; payee: string; cite: string }>();
   for (const key of [...adaBy.keys()].sort()) {
     const [district, span] = key.split('|');
     const ada = adaBy.get(key)!;
@@ -99,9 +100,20 @@ export async function computeTransfers(
     if (amount.isZero()) continue;
     const [sacs] = await ctx.decide('sacs_entries', subject, facts);
     if (!sacs || !sacs.outputs.payer_object) continue;
-    const cite = sacs.rule.cites.join('; ');
-    accounting.push({ lea: district, side: 'payer', goal: String(sacs.outputs.payer_goal), object: String(sacs.outputs.payer_object), amount: fixed(amount, 2), cite });
-    accounting.push({ lea: coe, side: 'payee', object: String(sacs.outputs.payee_object), amount: fixed(amount, 2), cite });
+    const prior = booked.get(district);
+    booked.set(district, {
+      amount: (prior?.amount ?? ZERO).plus(amount),
+      goal: String(sacs.outputs.payer_goal),
+      payer: String(sacs.outputs.payer_object),
+      payee: String(sacs.outputs.payee_object),
+      cite: sacs.rule.cites.join('; '),
+    });
+  }
+  // one payment per district of residence, as each side books it (FAQ Q12)
+  for (const [district, b] of [...booked].sort((a, c) => (a[0] < c[0] ? -1 : 1))) {
+    const amount = fixed(b.amount, 2);
+    accounting.push({ lea: district, side: 'payer', goal: b.goal, object: b.payer, amount, counterparty: coe, cite: b.cite });
+    accounting.push({ lea: coe, side: 'payee', object: b.payee, amount, counterparty: district, cite: b.cite });
   }
   return { transfers, accounting };
 }

@@ -37,8 +37,8 @@ const RESULT = {
   ],
   findings: [{ code: 'LCFF-V012', severity: 'error', subject: 'S007', message: 'expected transfer code 5', rule: 'report_code_5', cite: 'EC 2574', source: { file: 'students.csv', line: 8 } }],
   accounting: [
-    { lea: '0161119', side: 'payer', goal: '0000', object: '7142', amount: '54799.70', cite: 'CSAM' },
-    { lea: '0110017', side: 'payee', object: '8710', amount: '54799.70', cite: 'CSAM' },
+    { lea: '0161119', side: 'payer', goal: '0000', object: '7142', amount: '54799.70', counterparty: '0110017', cite: 'CSAM' },
+    { lea: '0110017', side: 'payee', object: '8710', amount: '54799.70', counterparty: '0161119', cite: 'CSAM' },
   ],
   aeg: { known: true, ada: '0.92', upp: '0.7501', base: '1000.00', supplemental: '200.00', concentration: '0.00', total: '1200.00', note: 'AEG ADA times the rates' },
   prior_year_adjustments: [
