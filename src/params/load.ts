@@ -3,7 +3,7 @@
  * the offending node. Uses the `yaml` Document API with source ranges; never
  * throws on bad input.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
 import { YamlSource, type KeyedPair } from './yaml-source.js';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscal-year.js';

@@ -164,8 +164,6 @@ export function buildSchools(ctx: Ctx, node: YNode, at: At): School[] | undefine
   return ok ? out : undefined;
 }
 
-const OPTIONAL_TRANSFER_YEARS = { from: 2014, to: 2018 };
-const MANDATORY_TRANSFER_FROM = 2019;
 
 export function buildAgreements(ctx: Ctx, node: YNode, at: At): Agreement[] | undefined {
   const out: Agreement[] = [];
