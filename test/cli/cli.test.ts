@@ -194,3 +194,24 @@ describe('lcff test', () => {
     expect(r.stdout).toMatch(/^0 passed, 1 failed$/m);
   });
 });
+
+describe('large scenarios', () => {
+  it('from 10,000 students take the fast path, with the same JSON as json-rules-engine', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-large-'));
+    const scenario = readFileSync(`${ROOT}examples/2023-24-csv-students/scenario.yaml`, 'utf8').replace(/enrollment: 400\n    unduplicated: 330/, 'enrollment: 20400\n    unduplicated: 20330');
+    writeFileSync(join(dir, 'scenario.yaml'), scenario);
+    const rows = readFileSync(`${ROOT}examples/2023-24-csv-students/students.csv`, 'utf8').trim().split('\n');
+    const body = rows.slice(1);
+    const out = [rows[0]];
+    for (let i = 0; i < 10_020; i++) out.push(body[i % body.length].replace(/^S\d+/, `L${String(i).padStart(5, '0')}`));
+    writeFileSync(join(dir, 'students.csv'), `${out.join('\n')}\n`);
+    const fast = lcff(['run', dir, '--json']);
+    expect(fast.code).toBe(0);
+    expect(fast.stderr).toMatch(/10020 students: using the compiled fast path/);
+    const engine = lcff(['run', dir, '--json', '--engine']);
+    expect(engine.code).toBe(0);
+    expect(engine.stderr).toBe('');
+    expect(fast.stdout).toBe(engine.stdout);
+    expect(JSON.parse(fast.stdout).students).toHaveLength(10_020);
+  });
+});

@@ -19,7 +19,11 @@ export interface RunCommandOptions {
   explain?: string;
   rules?: string;
   fast?: boolean;
+  engine?: boolean;
 }
+
+/** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
+export const FAST_PATH_FROM = 10_000;
 
 export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
   const year = opts.year !== undefined ? yearOption(opts.year) : undefined;
@@ -29,9 +33,13 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
   }
   if (year !== undefined) scenario.fiscal_year = year;
   const lib = await checkedLibrary(opts.rules);
+  if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
+  const large = scenario.students.length >= FAST_PATH_FROM && !opts.explain && !opts.engine;
+  const evaluator = opts.fast || large ? 'fast' : 'engine';
+  if (large && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
   let output;
   try {
-    output = await runScenario(lib, scenario, { evaluator: opts.fast ? 'fast' : 'engine' });
+    output = await runScenario(lib, scenario, { evaluator });
   } catch (e) {
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;
