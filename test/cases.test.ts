@@ -3,12 +3,12 @@
  * YAML case under test/cases/ (one case or a list of cases per file, see
  * src/testing/cases.ts) runs through the real library and must match its
  * expectations exactly. Cases that fail because the rules or the runner are
- * wrong live under test/cases-pending/ (not run) with a `# BLOCKED:` note.
+ * wrong would live under test/cases-pending/ (not run) with a `# BLOCKED:` note.
  *
  * Scenario files shared by several cases end in `.scenario.yml` so the case
  * glob (`*.yaml`) never mistakes them for cases.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,19 @@ describe('rule library', () => {
 });
 
 describe('FAQ coverage', () => {
+  it('shows the arithmetic of every case in a comment (its own, or its file header)', () => {
+    const bare: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const blocks = text.split(/\n(?=- name:)/);
+      const header = blocks[0].startsWith('- name:') ? '' : blocks[0];
+      for (const b of blocks.filter((x) => x.startsWith('- name:'))) {
+        if (!/#[^\n]*\d/.test(b) && !/#[^\n]*\d/.test(header)) bare.push(`${relative(casesDir, file)} › ${b.split('\n')[0]}`);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+
   it('finds case files', () => {
     expect(files.length).toBeGreaterThan(0);
   });
