@@ -4,7 +4,7 @@
  * ADA credited and for the money transferred (EC 2576).
  */
 import escape from 'escape-html';
-import { dec, grouped, ZERO } from '../runtime/money.js';
+import { dec, fixed, grouped, ZERO } from '../runtime/money.js';
 import type { RunResult } from '../run/result.js';
 
 const BOX_W = 280;
@@ -47,7 +47,7 @@ export function flowSvg(r: RunResult): string {
     const y = GAP + (i + 1) * (BOX_H + GAP);
     parts.push(box(RIGHT_X, y, c.name, [`ADA ${c.ada.before} reported; ${c.ada.after} stays`], 'charter'));
     const toCoe = dec(c.ada.before).minus(dec(c.ada.after));
-    if (toCoe.greaterThan(0)) parts.push(arrow(RIGHT_X + BOX_W / 2 + 20, y, RIGHT_X + BOX_W / 2 + 20, coeY + BOX_H, `${toCoe.toFixed(2)} ADA to the COE`, 'ada'));
+    if (toCoe.greaterThan(0)) parts.push(arrow(RIGHT_X + BOX_W / 2 + 20, y, RIGHT_X + BOX_W / 2 + 20, coeY + BOX_H, `${fixed(toCoe, 2)} ADA to the COE`, 'ada'));
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${RIGHT_X + BOX_W + 20} ${height}" role="img" aria-label="Funding flow between the districts, the COE and the charters">
 <defs><marker id="head" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" refX="9" refY="5" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>
