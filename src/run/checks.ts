@@ -32,18 +32,19 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   const padcBy = new Map<string, Dec>();
   for (const r of padc.attendance_district_funded) padcBy.set(r.district, (padcBy.get(r.district) ?? ZERO).plus(r.ada));
   const agreements = new Map(sc.agreements.map((a) => [a.district, a]));
+  // one pass over the students: District Funded ADA credited, and census-day 1-4/6 codes naming each district
+  const computedBy = new Map<string, Dec>();
+  const codedBy = new Map<string, number>();
+  for (const s of students) {
+    if (s.category === 'district_funded') computedBy.set(s.creditedTo, (computedBy.get(s.creditedTo) ?? ZERO).plus(s.student.ada));
+    const code = s.student.reported?.transfer_code;
+    const named = s.student.reported?.district_of_residence ?? s.student.district_of_residence;
+    if (named !== undefined && s.student.census_day && code !== undefined && DISTRICT_CODES.has(code) && s.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + 1);
+  }
   for (const d of [...sc.districts].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
-    let computed = ZERO;
-    let coded = 0;
-    for (const s of students) {
-      if (s.category === 'district_funded' && s.creditedTo === d.cds) computed = computed.plus(s.student.ada);
-      const code = s.student.reported?.transfer_code;
-      const named = s.student.reported?.district_of_residence ?? s.student.district_of_residence;
-      if (s.student.census_day && code !== undefined && DISTRICT_CODES.has(code) && named === d.cds && s.school.operator.kind === 'coe') coded += 1;
-    }
     const a = agreements.get(d.cds);
     const facts = {
-      district: { cds: d.cds, padc_ada: padcBy.get(d.cds), computed_ada: computed, coded_census_students: new Dec(coded), alternative_rate: a?.alternative_rate_per_ada, concurred: a?.district_concurred === true },
+      district: { cds: d.cds, padc_ada: padcBy.get(d.cds), computed_ada: computedBy.get(d.cds) ?? ZERO, coded_census_students: new Dec(codedBy.get(d.cds) ?? 0), alternative_rate: a?.alternative_rate_per_ada, concurred: a?.district_concurred === true },
     };
     push(findings, d.cds, await ctx.decide('district_checks', `district ${d.cds}`, facts), 'district_checks');
   }
