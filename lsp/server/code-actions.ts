@@ -8,10 +8,10 @@
  */
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatFiscalYear, formatRange, LAST_LIBRARY_YEAR, type YearRange } from '../../src/core/fiscal-year.js';
+import { formatFiscalYear, formatRange, type YearRange } from '../../src/core/fiscal-year.js';
 import { SemanticCodes } from '../../src/semantics/diagnostic-codes.js';
 import type { Effective, Node } from '../../src/syntax/ast.js';
-import { locate, type ServerContext } from './context.js';
+import { editorYear, locate, type ServerContext } from './context.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { toRange } from './positions.js';
 
@@ -69,7 +69,7 @@ export function codeActions(ctx: ServerContext, uri: string, range: Range): Code
     }
   }
   const offset = at.offset;
-  const years = [...new Set([ctx.settings.fiscalYear, LAST_LIBRARY_YEAR + 1])];
+  const years = [...new Set([editorYear(ctx), lib.horizon.last + 1])];
   const rf = lib.files.find((f) => f.file === at.file);
   for (const decl of rf?.declarations ?? []) {
     if (decl.range.start.offset > offset || decl.range.end.offset < offset) continue;

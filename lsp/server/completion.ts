@@ -7,7 +7,8 @@
  * parameters) with the expression keywords elsewhere.
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import { formatFiscalYear, FIRST_LCFF_YEAR, LAST_LIBRARY_YEAR } from '../../src/core/fiscal-year.js';
+import { formatFiscalYear } from '../../src/core/fiscal-year.js';
+import type { Horizon } from '../../src/params/manifest.js';
 import type { Library } from '../../src/semantics/library.js';
 import { SCALAR_NAMES, typeText, type Type } from '../../src/semantics/types.js';
 import type { FormulaDecl } from '../../src/syntax/ast.js';
@@ -86,9 +87,10 @@ function citations(lib: Library): string[] {
   return [...set].sort();
 }
 
-function years(): CompletionItem[] {
+/** The library's fiscal years and the next one (where a new rule version would start). */
+function years(horizon: Horizon): CompletionItem[] {
   const out: CompletionItem[] = [];
-  for (let y = FIRST_LCFF_YEAR; y <= LAST_LIBRARY_YEAR + 1; y++) out.push({ label: formatFiscalYear(y), kind: CompletionItemKind.Value, sortText: String(9999 - y) });
+  for (let y = horizon.first; y <= horizon.last + 1; y++) out.push({ label: formatFiscalYear(y), kind: CompletionItemKind.Value, sortText: String(9999 - y) });
   return out;
 }
 
@@ -132,7 +134,7 @@ export function completionAt(ctx: ServerContext, uri: string, position: { line: 
     if (member[2].startsWith('is')) items.push(...['present', 'missing', ...(member[2] === 'is' ? ['not'] : [])].map(kw));
     return items;
   }
-  if (/(?:\beffective\s+|\.\.)[\d-]*$/.test(line)) return years();
+  if (/(?:\beffective\s+|\.\.)[\d-]*$/.test(line)) return years(lib.horizon);
   if (/:\s*(?:list\s+of\s+)?\w*$/.test(line)) {
     const items: CompletionItem[] = [...SCALAR_NAMES].map((s) => ({ label: s, kind: CompletionItemKind.TypeParameter }));
     for (const e of lib.enums.keys()) items.push({ label: e, kind: CompletionItemKind.Enum });

@@ -6,8 +6,8 @@ import { uriToPath } from './positions.js';
 import type { WorkspaceIndex } from './workspace-index.js';
 
 export interface Settings {
-  /** `lcff.fiscalYear`: the year inlay hints show parameter values for. */
-  fiscalYear: FiscalYear;
+  /** `lcff.fiscalYear`: the year inlay hints show parameter values for; unset: the library's last year (its manifest's horizon). */
+  fiscalYear?: FiscalYear;
   /** Debounce of diagnostics after a change, in ms. */
   diagnosticsDelay: number;
 }
@@ -17,6 +17,11 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   index: WorkspaceIndex;
   settings: Settings;
+}
+
+/** The fiscal year the editor shows values for: the setting, else the last year of the library. */
+export function editorYear(ctx: ServerContext): FiscalYear {
+  return ctx.settings.fiscalYear ?? ctx.index.library().horizon.last;
 }
 
 /** The file path, its document and the offset of an LSP position; undefined for files outside the workspace. */

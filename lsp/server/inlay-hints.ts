@@ -7,7 +7,7 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import { formatFiscalYear } from '../../src/core/fiscal-year.js';
 import { formatValue } from './hover.js';
-import type { ServerContext } from './context.js';
+import { editorYear, type ServerContext } from './context.js';
 import { toRange, uriToPath } from './positions.js';
 
 export function inlayHints(ctx: ServerContext, uri: string, range: Range): InlayHint[] {
@@ -15,7 +15,7 @@ export function inlayHints(ctx: ServerContext, uri: string, range: Range): Inlay
   if (!file.endsWith('.lcff')) return [];
   const lib = ctx.index.library();
   const text = ctx.index.text(file) ?? '';
-  const year = ctx.settings.fiscalYear;
+  const year = editorYear(ctx);
   const out: InlayHint[] = [];
   for (const o of ctx.index.occurrences(file)) {
     if (o.isDefinition || !o.key.startsWith('param:')) continue;

@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LAST_LIBRARY_YEAR, parseFiscalYear } from '../../src/core/fiscal-year.js';
+import { parseFiscalYear, type FiscalYear } from '../../src/core/fiscal-year.js';
 import { registerCodeActions } from './code-actions.js';
 import { registerCompletion } from './completion.js';
 import type { ServerContext, Settings } from './context.js';
@@ -25,7 +25,7 @@ import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens.js';
 import { registerSymbols } from './symbols.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
-function readFiscalYear(value: unknown, fallback: number): number {
+function readFiscalYear(value: unknown, fallback: FiscalYear | undefined): FiscalYear | undefined {
   if (typeof value === 'string') return parseFiscalYear(value) ?? fallback;
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   return fallback;
@@ -34,7 +34,7 @@ function readFiscalYear(value: unknown, fallback: number): number {
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const settings: Settings = { fiscalYear: LAST_LIBRARY_YEAR, diagnosticsDelay: 150 };
+  const settings: Settings = { diagnosticsDelay: 150 };
   const index = new WorkspaceIndex();
   const ctx: ServerContext = { connection, documents, index, settings };
   const diagnostics = new DiagnosticsPublisher(ctx);

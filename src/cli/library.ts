@@ -1,6 +1,7 @@
 /** Loads and checks the rule library for a CLI command; errors stop the command. */
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscal-year.js';
+import { outsideHorizon } from '../params/manifest.js';
 import type { Library } from '../semantics/library.js';
 import { loadLibrary } from '../semantics/workspace.js';
 import { UserError } from './errors.js';
@@ -19,6 +20,13 @@ export function yearOption(text: string, what = '--year'): number {
   const y = parseFiscalYear(text);
   if (y === undefined) throw new UserError(`${what}: "${text}" is not a fiscal year like 2019-20 (two consecutive years)`);
   return y;
+}
+
+/** A fiscal year the library holds law for; any other is a usage error (exit 2) saying which years it covers. */
+export function yearInLibrary(lib: Library, year: number, what = '--year'): number {
+  const why = outsideHorizon(lib.horizon, year);
+  if (why) throw new UserError(`${what}: ${why}`, 2);
+  return year;
 }
 
 export { formatFiscalYear };

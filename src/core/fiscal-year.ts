@@ -21,9 +21,6 @@ export function formatFiscalYear(year: FiscalYear): string {
   return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
 }
 
-/** The first fiscal year of LCFF, and so of the library. */
-export const FIRST_LCFF_YEAR: FiscalYear = 2013;
-
 /** An inclusive range of fiscal years; `to` undefined means "onward". */
 export interface YearRange {
   from: FiscalYear;
@@ -56,13 +53,10 @@ export function keyInForce(keys: readonly FiscalYear[], year: FiscalYear): Fisca
   return best;
 }
 
-/** The last fiscal year the bundled library carries values for (2025-26); "onward" ranges are checked through it. */
-export const LAST_LIBRARY_YEAR: FiscalYear = 2025;
-
-/** The years of a range within the library's horizon. */
-export function yearsOf(range: YearRange, last: FiscalYear = LAST_LIBRARY_YEAR): FiscalYear[] {
+/** The years of a range within a library's horizon (its first and last fiscal years; see src/params/manifest.ts). */
+export function yearsOf(range: YearRange, horizon: { first: FiscalYear; last: FiscalYear }): FiscalYear[] {
   const out: FiscalYear[] = [];
-  for (let y = Math.max(range.from, FIRST_LCFF_YEAR); y <= Math.min(range.to ?? last, last); y++) out.push(y);
+  for (let y = Math.max(range.from, horizon.first); y <= Math.min(range.to ?? horizon.last, horizon.last); y++) out.push(y);
   return out;
 }
 

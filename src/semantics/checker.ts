@@ -116,7 +116,7 @@ function checkCoverage(lib: Library, file: string, years: YearRange, scope: Expr
     for (const u of uses) {
       if (seen.has(`${noun}:${u.name}`)) continue;
       seen.add(`${noun}:${u.name}`);
-      const gaps = yearsOf(years).filter((y) => missingIn(u.name, y));
+      const gaps = yearsOf(years, lib.horizon).filter((y) => missingIn(u.name, y));
       if (gaps.length > 0) lib.diagnostics.push(diag(code, file, u.range, `${noun} ${u.name} has no value in ${formatYears(gaps)}, where ${what} (in force ${formatRange(years)}) uses it`));
     }
   };

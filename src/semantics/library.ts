@@ -7,6 +7,7 @@
 import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
 import type { DecisionDecl, EnumDecl, FactField, FormulaDecl, Node, RuleFile } from '../syntax/ast.js';
 import type { Parameter, ParameterTable } from '../params/index.js';
+import type { Horizon, LibraryManifest } from '../params/manifest.js';
 import type { Type } from './types.js';
 
 export type SymbolKind = 'enum' | 'member' | 'facts' | 'fact' | 'formula' | 'decision' | 'output' | 'rule' | 'param' | 'local';
@@ -68,4 +69,8 @@ export interface Library {
   diagnostics: Diagnostic[];
   /** Texts of every source file, by path (for the language server and formatter). */
   sources: Map<string, string>;
+  /** The library's manifest (library.yaml), when the library has one. */
+  manifest?: LibraryManifest;
+  /** The fiscal years the library holds law for: from the manifest, else from the years its files name. */
+  horizon: Horizon;
 }

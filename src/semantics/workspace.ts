@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { loadParameterFile, resolveParameters, type Parameter } from '../params/index.js';
+import { isManifestFile, loadManifest, type Horizon, type LibraryManifest } from '../params/manifest.js';
 import { parseRuleFile } from '../syntax/parse.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { checkLibrary } from './checker.js';
@@ -22,7 +23,7 @@ export function isRuleFile(path: string): boolean {
 }
 
 export function isParameterFile(path: string): boolean {
-  return path.endsWith('.yaml') || path.endsWith('.yml');
+  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path);
 }
 
 /** Parses, resolves and checks a set of rule and parameter files. Never throws on bad input. */
@@ -31,9 +32,14 @@ export function buildLibrary(sources: SourceText[]): Library {
   const files: RuleFile[] = [];
   const paramList: Parameter[] = [];
   const texts = new Map<string, string>();
+  let manifest: LibraryManifest | undefined;
   for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     texts.set(s.file, s.text);
-    if (isRuleFile(s.file)) {
+    if (isManifestFile(s.file)) {
+      const m = loadManifest(s.file, s.text);
+      diagnostics.push(...m.diagnostics);
+      manifest ??= m.manifest;
+    } else if (isRuleFile(s.file)) {
       const { ast, diagnostics: ds } = parseRuleFile(s.file, s.text);
       files.push(ast);
       diagnostics.push(...ds);
@@ -62,6 +68,8 @@ export function buildLibrary(sources: SourceText[]): Library {
     types: new WeakMap(),
     diagnostics,
     sources: texts,
+    ...(manifest ? { manifest } : {}),
+    horizon: manifest ? { first: manifest.firstYear, last: manifest.lastYear, file: manifest.file } : horizonFromFiles(files, paramList),
   };
   for (const p of paramList) {
     lib.definitions.push({ key: symbolKey('param', p.name), kind: 'param', name: p.name, file: p.file, range: p.range, detail: `parameter ${p.name} (${p.unit}${p.by ? ` by ${p.by}` : ''})`, doc: p.description });
@@ -71,6 +79,36 @@ export function buildLibrary(sources: SourceText[]): Library {
   lib.diagnostics = withoutNoiseFromSyntaxErrors(lib.diagnostics, files);
   sortDiagnostics(lib.diagnostics);
   return lib;
+}
+
+/**
+ * A partial library without a manifest (a folder of rule files being edited,
+ * a test's snippets) covers the years its files name: from the first year a
+ * rule or formula takes effect (else the first parameter year) to the last
+ * year any rule, formula or parameter names.
+ */
+function horizonFromFiles(files: RuleFile[], params: Parameter[]): Horizon {
+  let firstEffective = Infinity;
+  let firstNamed = Infinity;
+  let last = -Infinity;
+  const name = (y: number): void => {
+    firstNamed = Math.min(firstNamed, y);
+    last = Math.max(last, y);
+  };
+  for (const f of files) {
+    for (const d of f.declarations) {
+      const effs = d.kind === 'decision' ? d.rules.map((r) => r.effective) : d.kind === 'formula' ? [d.effective] : [];
+      for (const e of effs) {
+        if (!e) continue;
+        firstEffective = Math.min(firstEffective, e.years.from);
+        name(e.years.from);
+        if (e.years.to !== undefined) name(e.years.to);
+      }
+    }
+  }
+  for (const p of params) for (const v of p.values) name(v.year);
+  const first = Number.isFinite(firstEffective) ? firstEffective : Number.isFinite(firstNamed) ? firstNamed : 0;
+  return { first, last: Number.isFinite(last) ? last : first };
 }
 
 const SYNTAX_CODE = /^LCFF-E00\d$/;
@@ -100,7 +138,7 @@ export async function findSources(paths: string[]): Promise<string[]> {
     const st = await stat(p);
     if (st.isDirectory()) {
       for (const entry of (await readdir(p)).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
-    } else if (isRuleFile(p) || isParameterFile(p)) out.push(p);
+    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p)) out.push(p);
   };
   for (const p of paths) await walk(p);
   return out;

@@ -15,6 +15,7 @@ import { runScenario } from '../run/run.js';
 import { RunError } from '../run/context.js';
 import { loadScenario, loadScenarioText } from '../scenario/load.js';
 import type { Library } from '../semantics/library.js';
+import { outsideHorizon } from '../params/manifest.js';
 
 export interface TestCase {
   file: string;
@@ -57,6 +58,8 @@ export async function runCase(lib: Library, c: TestCase): Promise<CaseOutcome> {
     if (y === undefined) return { case: c, failures: [`year "${c.year}" is not a fiscal year`] };
     scenario.fiscal_year = y;
   }
+  const why = outsideHorizon(lib.horizon, scenario.fiscal_year);
+  if (why) return { case: c, failures: [why] };
   let result: unknown;
   try {
     result = (await runScenario(lib, scenario)).result;

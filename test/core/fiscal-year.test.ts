@@ -37,7 +37,8 @@ describe('fiscal years', () => {
   });
 
   it('lists and compacts years within the library horizon', () => {
-    expect(yearsOf({ from: 2023 })).toEqual([2023, 2024, 2025]);
+    expect(yearsOf({ from: 2023 }, { first: 2013, last: 2025 })).toEqual([2023, 2024, 2025]);
+    expect(yearsOf({ from: 2010, to: 2014 }, { first: 2013, last: 2025 })).toEqual([2013, 2014]);
     expect(formatYears([2013, 2014, 2016])).toBe('2013-14..2014-15, 2016-17');
   });
 });

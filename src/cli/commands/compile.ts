@@ -2,12 +2,12 @@
 import pc from 'picocolors';
 import { compileProgram, programJson } from '../../compile/program.js';
 import { formatFiscalYear } from '../../core/fiscal-year.js';
-import { checkedLibrary, yearOption } from '../library.js';
+import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT } from '../errors.js';
 
 export async function compileCommand(opts: { year: string; json?: boolean; rules?: string }): Promise<number> {
-  const year = yearOption(opts.year);
   const lib = await checkedLibrary(opts.rules);
+  const year = yearInLibrary(lib, yearOption(opts.year));
   const program = compileProgram(lib, year);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(programJson(program), null, 2)}\n`);

@@ -2,13 +2,13 @@
 import { newTable } from '../../report/table.js';
 import pc from 'picocolors';
 import { diffYears } from '../../semantics/diff.js';
-import { checkedLibrary, yearOption } from '../library.js';
+import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT } from '../errors.js';
 
 export async function diffCommand(y1: string, y2: string, opts: { json?: boolean; rules?: string }): Promise<number> {
-  const from = yearOption(y1, 'first year');
-  const to = yearOption(y2, 'second year');
   const lib = await checkedLibrary(opts.rules);
+  const from = yearInLibrary(lib, yearOption(y1, 'first year'), 'first year');
+  const to = yearInLibrary(lib, yearOption(y2, 'second year'), 'second year');
   const diff = diffYears(lib, from, to);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);

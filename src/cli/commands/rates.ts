@@ -6,12 +6,12 @@ import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { formatParamValue } from '../../params/index.js';
 import { Dec, grouped, percentText } from '../../runtime/money.js';
 import type { Library } from '../../semantics/library.js';
-import { checkedLibrary, yearOption } from '../library.js';
+import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT } from '../errors.js';
 
 export async function ratesCommand(opts: { year: string; rules?: string; json?: boolean }): Promise<number> {
-  const year = yearOption(opts.year);
   const lib = await checkedLibrary(opts.rules);
+  const year = yearInLibrary(lib, yearOption(opts.year));
   const rows = parameterRows(lib, year);
   const derived = derivedRates(lib, year);
   if (opts.json) {

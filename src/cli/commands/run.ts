@@ -8,7 +8,7 @@ import { renderTables } from '../../report/tables.js';
 import { runScenario } from '../../run/run.js';
 import { RunError } from '../../run/context.js';
 import { loadScenario } from '../../scenario/load.js';
-import { checkedLibrary, yearOption } from '../library.js';
+import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT, UserError } from '../errors.js';
 
 export interface RunCommandOptions {
@@ -33,6 +33,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
   }
   if (year !== undefined) scenario.fiscal_year = year;
   const lib = await checkedLibrary(opts.rules);
+  yearInLibrary(lib, scenario.fiscal_year, year !== undefined ? '--year' : `${path}: fiscal_year`);
   if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
   const large = scenario.students.length >= FAST_PATH_FROM && !opts.explain && !opts.engine;
   const evaluator = opts.fast || large ? 'fast' : 'engine';

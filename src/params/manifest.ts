@@ -1,0 +1,111 @@
+/**
+ * The rule library's manifest (`library.yaml` at the root of a rule folder):
+ * the fiscal years the library holds enacted law for. It is the one place
+ * the library's horizon is written; the checker, the CLI and the language
+ * server read it from here. Never throws on bad input.
+ */
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
+import { formatFiscalYear, parseFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
+import { YamlSource } from './yaml-source.js';
+
+/** The manifest's file name, at the root of a rule folder. */
+export const MANIFEST_FILE = 'library.yaml';
+
+export const ManifestCodes = {
+  /** The manifest does not parse, or is not a mapping. */
+  badManifest: 'LCFF-E060',
+  /** A key the manifest does not know, or a required key missing. */
+  manifestKey: 'LCFF-E061',
+  /** A year of the manifest that is not a fiscal year, or a last year before the first. */
+  manifestYear: 'LCFF-E062',
+} as const;
+
+const KEYS = ['name', 'description', 'first_year', 'last_year', 'cite'] as const;
+const REQUIRED = ['name', 'first_year', 'last_year', 'cite'] as const;
+
+export interface LibraryManifest {
+  name: string;
+  description?: string;
+  /** The first fiscal year the library holds law for. */
+  firstYear: FiscalYear;
+  /** The last fiscal year the library holds enacted law for: its horizon. */
+  lastYear: FiscalYear;
+  cite: string;
+  file: string;
+  range: SourceRange;
+}
+
+/** The years a library covers, from its manifest or (for a partial library without one) from the years its files name. */
+export interface Horizon {
+  first: FiscalYear;
+  last: FiscalYear;
+  /** Where the horizon was declared; undefined when derived from the files. */
+  file?: string;
+}
+
+export function isManifestFile(path: string): boolean {
+  return path === MANIFEST_FILE || path.endsWith(`/${MANIFEST_FILE}`) || path.endsWith(`\\${MANIFEST_FILE}`);
+}
+
+class ManifestReader extends YamlSource {
+  read(): LibraryManifest | undefined {
+    const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
+    this.doc = doc;
+    const whole = this.lines.range(0, 0);
+    for (const e of doc.errors) this.report(ManifestCodes.badManifest, this.lines.range(e.pos[0], Math.max(e.pos[0], e.pos[1])), `YAML: ${e.message.split('\n')[0]}`);
+    if (doc.errors.length) return undefined;
+    const root = doc.contents as Node | null;
+    if (!isMap(root)) {
+      this.report(ManifestCodes.badManifest, this.rangeOf(root, whole), `${MANIFEST_FILE} is a mapping with ${REQUIRED.join(', ')}`);
+      return undefined;
+    }
+    const fields = new Map<string, { text: string; range: SourceRange }>();
+    for (const p of this.pairs(root, 'manifest')) {
+      if (!(KEYS as readonly string[]).includes(p.key)) {
+        this.report(ManifestCodes.manifestKey, p.keyRange, `unknown key '${p.key}' in ${MANIFEST_FILE} (expected one of: ${KEYS.join(', ')})`);
+        continue;
+      }
+      const text = isScalar(p.value) ? this.scalarText(p.value)?.trim() : undefined;
+      if (!text) {
+        this.report(ManifestCodes.manifestKey, this.rangeOf(p.value, p.keyRange), `'${p.key}' must be a non-empty text`);
+        continue;
+      }
+      fields.set(p.key, { text, range: this.rangeOf(p.value, p.keyRange) });
+    }
+    const rootRange = this.rangeOf(root, whole);
+    const missing = REQUIRED.filter((k) => !fields.has(k));
+    for (const k of missing) this.report(ManifestCodes.manifestKey, { start: rootRange.start, end: rootRange.start }, `${MANIFEST_FILE} needs '${k}'`);
+    const year = (k: 'first_year' | 'last_year'): FiscalYear | undefined => {
+      const f = fields.get(k);
+      if (!f) return undefined;
+      const y = parseFiscalYear(f.text);
+      if (y === undefined) this.report(ManifestCodes.manifestYear, f.range, `'${k}' is a fiscal year written YYYY-YY (e.g. 2025-26); found ${JSON.stringify(f.text)}`);
+      return y;
+    };
+    const first = year('first_year');
+    const last = year('last_year');
+    if (first !== undefined && last !== undefined && last < first) {
+      this.report(ManifestCodes.manifestYear, fields.get('last_year')!.range, `last_year ${formatFiscalYear(last)} is before first_year ${formatFiscalYear(first)}`);
+      return undefined;
+    }
+    if (missing.length || first === undefined || last === undefined) return undefined;
+    const description = fields.get('description')?.text;
+    return { name: fields.get('name')!.text, ...(description ? { description } : {}), firstYear: first, lastYear: last, cite: fields.get('cite')!.text, file: this.file, range: rootRange };
+  }
+}
+
+export function loadManifest(file: string, text: string): { manifest?: LibraryManifest; diagnostics: Diagnostic[] } {
+  const r = new ManifestReader(file, text);
+  const manifest = r.read();
+  return { ...(manifest ? { manifest } : {}), diagnostics: r.diagnostics };
+}
+
+/** Why a fiscal year cannot be computed with a library, or undefined when the library covers it. */
+export function outsideHorizon(horizon: Horizon, year: FiscalYear): string | undefined {
+  if (year >= horizon.first && year <= horizon.last) return undefined;
+  const covers = `the rule library covers ${formatFiscalYear(horizon.first)} through ${formatFiscalYear(horizon.last)}`;
+  return year > horizon.last
+    ? `${formatFiscalYear(year)} is past the library's last year of enacted law: ${covers}${horizon.file ? ` (${horizon.file})` : ''}`
+    : `${formatFiscalYear(year)} is before the library's first year: ${covers}${horizon.file ? ` (${horizon.file})` : ''}`;
+}
