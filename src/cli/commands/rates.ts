@@ -54,6 +54,11 @@ export function parameterRows(lib: Library, year: number): ParamRow[] {
 
 /** adjusted_base(span) for each member of grade_span, when the library has it and the year has values. */
 export function derivedRates(lib: Library, year: number): Array<{ span: string; base: string; adjustment: string; adjusted: string }> {
+  return adjustedBases(lib, year).map((r) => ({ span: r.span, base: grouped(r.base, 0), adjustment: percentText(r.adjustment, 1), adjusted: grouped(r.adjusted, 0) }));
+}
+
+/** The same figures as decimals (the workbook writes them as numbers). */
+export function adjustedBases(lib: Library, year: number): Array<{ span: string; base: Dec; adjustment: Dec; adjusted: Dec }> {
   const spans = lib.enums.get('grade_span')?.decl.members.map((m) => m.name.text) ?? [];
   const base = lib.params.valueInForce('base_grant_per_ada', year);
   const gsa = lib.params.valueInForce('grade_span_adjustment', year);
@@ -63,6 +68,6 @@ export function derivedRates(lib: Library, year: number): Array<{ span: string; 
     const adjusted = callFormula(lib, 'adjusted_base', [span], ctx) as Dec;
     const b = (base.value as Map<string, Dec>).get(span) ?? new Dec(0);
     const adj = (gsa.value as Map<string, Dec>).get(span) ?? new Dec(0);
-    return { span, base: grouped(b, 0), adjustment: percentText(adj, 1), adjusted: grouped(adjusted, 0) };
+    return { span, base: b, adjustment: adj, adjusted };
   });
 }
