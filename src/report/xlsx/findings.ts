@@ -1,11 +1,11 @@
 /** Findings sheet: every validation finding with its severity's meaning and the subject's name. */
 import type ExcelJS from 'exceljs';
 import type { FindingResult, RunResult } from '../../run/result.js';
-import { writeTable, type Column } from './cells.js';
+import { addSheet, writeTable, type Column } from './cells.js';
 import type { Names } from './context.js';
 
 export function findingsSheet(wb: ExcelJS.Workbook, r: RunResult, names: Names): void {
-  const ws = wb.addWorksheet('Findings');
+  const ws = addSheet(wb, 'Findings');
   const columns: Column<FindingResult>[] = [
     { header: 'severity', kind: 'text', value: (f) => f.severity },
     { header: 'severity (meaning)', kind: 'text', value: (f) => names.label('severity', f.severity) },

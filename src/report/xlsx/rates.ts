@@ -11,7 +11,7 @@ import type { ParamUnit } from '../../params/index.js';
 import type { Dec } from '../../runtime/money.js';
 import type { RunResult, SpanRate } from '../../run/result.js';
 import type { Library } from '../../semantics/library.js';
-import { NUMBER_FORMATS, safeText, setCell, writeTable, type Column } from './cells.js';
+import { addSheet, NUMBER_FORMATS, setCell, writeTable, type Column, type ColumnKind } from './cells.js';
 import type { Names } from './context.js';
 
 interface ValueRow {
@@ -58,45 +58,43 @@ const UNIT_FORMAT: Record<ParamUnit, string> = {
   number: NUMBER_FORMATS.number,
 };
 
+/** A parameter's value: a number in its unit's format, or the source text of an identifier. */
+const valueKind = (x: ValueRow): ColumnKind => (x.value !== undefined ? 'number' : 'text');
+
 export function ratesSheet(wb: ExcelJS.Workbook, lib: Library, year: number, names: Names): void {
-  const ws = wb.addWorksheet('Rates of the year');
+  const ws = addSheet(wb, 'Rates of the year', 1);
   const rows = valueRows(lib, year, names);
   const columns: Column<ValueRow>[] = [
     { header: 'parameter', kind: 'text', value: (x) => x.name },
     { header: 'description', kind: 'text', value: (x) => x.description },
     { header: 'for', kind: 'text', value: (x) => x.member },
     { header: 'for (label)', kind: 'text', value: (x) => x.memberLabel },
-    { header: 'value', kind: 'text', value: () => undefined }, // written below, typed by unit
+    { header: 'value', kind: valueKind, value: (x) => x.value ?? x.text, format: (x) => (x.value !== undefined ? UNIT_FORMAT[x.unit] : undefined) },
     { header: 'unit', kind: 'text', value: (x) => x.unit },
     { header: 'since', kind: 'text', value: (x) => x.since },
     { header: 'status', kind: 'text', value: (x) => x.status },
     { header: 'note', kind: 'text', value: (x) => x.note },
     { header: 'citation', kind: 'text', value: (x) => x.cite },
   ];
-  const next = writeTable(ws, columns, rows, { frozenColumns: 1 });
-  const valueCol = ws.getColumn(5);
-  rows.forEach((x, i) => {
-    const cell = ws.getRow(i + 2).getCell(5);
-    if (x.value !== undefined) setCell(cell, 'number', x.value, UNIT_FORMAT[x.unit]);
-    else setCell(cell, 'text', x.text);
-  });
-  valueCol.width = Math.max(valueCol.width ?? 0, 14);
+  const next = writeTable(ws, columns, rows);
   const bases = adjustedBases(lib, year);
-  if (bases.length > 0) {
-    const title = ws.getRow(next + 1);
-    title.getCell(1).value = safeText('Base grants with grade span adjustments (formula adjusted_base)');
-    title.font = { bold: true };
-    const head = ws.getRow(next + 2);
-    ['grade span', 'base per ADA', 'grade span adjustment', 'adjusted base per ADA'].forEach((h, i) => setCell(head.getCell(i + 1), 'text', h));
-    head.font = { bold: true };
-    bases.forEach((b, i) => {
-      const row = ws.getRow(next + 3 + i);
-      setCell(row.getCell(1), 'text', `${b.span} (${names.label('grade_span', b.span) || b.span})`);
-      setCell(row.getCell(2), 'money', b.base);
-      setCell(row.getCell(3), 'number', b.adjustment, NUMBER_FORMATS.parameterPercent);
-      setCell(row.getCell(4), 'money', b.adjusted);
-    });
-  }
+  if (bases.length === 0) return;
+  const title = ws.getRow(next + 1);
+  setCell(title.getCell(1), 'text', 'Base grants with grade span adjustments (formula adjusted_base)');
+  title.font = { bold: true };
+  title.commit();
+  const head = ws.getRow(next + 2);
+  ['grade span', 'base per ADA', 'grade span adjustment', 'adjusted base per ADA'].forEach((h, i) => setCell(head.getCell(i + 1), 'text', h));
+  head.font = { bold: true };
+  head.commit();
+  bases.forEach((b, i) => {
+    const row = ws.getRow(next + 3 + i);
+    setCell(row.getCell(1), 'text', `${b.span} (${names.label('grade_span', b.span) || b.span})`);
+    setCell(row.getCell(2), 'money', b.base);
+    setCell(row.getCell(3), 'number', b.adjustment, NUMBER_FORMATS.parameterPercent);
+    setCell(row.getCell(4), 'money', b.adjusted);
+    row.commit();
+  });
 }
 
 interface DistrictRateRow {
@@ -108,7 +106,7 @@ interface DistrictRateRow {
 
 /** Each district's LCFF rate per ADA by grade span as the run formed it (the EC 2576 transfer rate). */
 export function districtRatesSheet(wb: ExcelJS.Workbook, r: RunResult, names: Names): void {
-  const ws = wb.addWorksheet('District rates');
+  const ws = addSheet(wb, 'District rates', 2);
   const rows: DistrictRateRow[] = r.leas.flatMap((l) => Object.entries(l.rates ?? {}).map(([span, rate]) => ({ cds: l.cds, name: l.name, span, rate })));
   const columns: Column<DistrictRateRow>[] = [
     { header: 'district', kind: 'text', value: (x) => x.cds },
@@ -120,5 +118,5 @@ export function districtRatesSheet(wb: ExcelJS.Workbook, r: RunResult, names: Na
     { header: 'concentration per ADA', kind: 'money', value: (x) => x.rate.concentration },
     { header: 'rate per ADA', kind: 'money', value: (x) => x.rate.total },
   ];
-  writeTable(ws, columns, rows, { frozenColumns: 2 });
+  writeTable(ws, columns, rows);
 }

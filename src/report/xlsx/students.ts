@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import type { FindingResult, RunResult, StudentResult } from '../../run/result.js';
 import type { Student } from '../../scenario/model.js';
-import { writeTable, type Column } from './cells.js';
+import { addSheet, writeTable, type Column } from './cells.js';
 import type { Names } from './context.js';
 
 interface StudentRow {
@@ -12,7 +12,7 @@ interface StudentRow {
 }
 
 export function studentsSheet(wb: ExcelJS.Workbook, r: RunResult, students: readonly Student[], names: Names): void {
-  const ws = wb.addWorksheet('Students');
+  const ws = addSheet(wb, 'Students', 1);
   const results = new Map(r.students.map((s) => [s.id, s]));
   const findings = new Map<string, FindingResult[]>();
   for (const f of r.findings) findings.set(f.subject, [...(findings.get(f.subject) ?? []), f]);
@@ -46,5 +46,5 @@ export function studentsSheet(wb: ExcelJS.Workbook, r: RunResult, students: read
     { header: 'citation', kind: 'text', value: (x) => x.out?.cite },
     { header: 'findings', kind: 'text', value: (x) => x.findings.map((f) => f.code).join(' ') },
   ];
-  writeTable(ws, columns, rows, { totals: true, frozenColumns: 1 });
+  writeTable(ws, columns, rows, { totals: true });
 }

@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { dec, sum, type Dec } from '../../runtime/money.js';
 import type { LeaResult, RunResult } from '../../run/result.js';
-import { writeBlock, writeTable, type Column } from './cells.js';
+import { addSheet, writeBlock, writeTable, type Column } from './cells.js';
 import type { Names } from './context.js';
 
 interface LeaRow {
@@ -26,7 +26,7 @@ function spansOf(r: RunResult, spanOrder: string[]): string[] {
 }
 
 export function summarySheet(wb: ExcelJS.Workbook, r: RunResult, names: Names, spanOrder: string[]): void {
-  const ws = wb.addWorksheet('Summary');
+  const ws = addSheet(wb, 'Summary', 2);
   const rows: LeaRow[] = r.leas.map((lea) => ({ lea, ...transferTotals(r, lea.cds) }));
   const spans = spansOf(r, spanOrder);
   const columns: Column<LeaRow>[] = [
@@ -48,7 +48,7 @@ export function summarySheet(wb: ExcelJS.Workbook, r: RunResult, names: Names, s
     { header: 'transfers paid', kind: 'money', total: true, value: (x) => x.paid },
     { header: 'transfers received', kind: 'money', total: true, value: (x) => x.received },
   ];
-  let next = writeTable(ws, columns, rows, { totals: true, frozenColumns: 2 });
+  let next = writeTable(ws, columns, rows, { totals: true });
   const a = r.aeg;
   next = writeBlock(ws, next + 1, 'Alternative Education Grant (COE)', [
     ['rule', 'text', `${a.rule} (${a.cite})`],

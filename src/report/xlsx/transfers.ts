@@ -1,11 +1,11 @@
 /** Transfers sheet: each EC 2576 transfer of funds by grade span, with LEA names and labels, and totals. */
 import type ExcelJS from 'exceljs';
 import type { RunResult, TransferResult } from '../../run/result.js';
-import { writeTable, type Column } from './cells.js';
+import { addSheet, writeTable, type Column } from './cells.js';
 import type { Names } from './context.js';
 
 export function transfersSheet(wb: ExcelJS.Workbook, r: RunResult, names: Names): void {
-  const ws = wb.addWorksheet('Transfers');
+  const ws = addSheet(wb, 'Transfers', 1);
   const columns: Column<TransferResult>[] = [
     { header: 'from (district)', kind: 'text', value: (t) => t.from },
     { header: 'from (name)', kind: 'text', value: (t) => names.lea(t.from) },
@@ -22,5 +22,5 @@ export function transfersSheet(wb: ExcelJS.Workbook, r: RunResult, names: Names)
     { header: 'rule', kind: 'text', value: (t) => t.rule },
     { header: 'citation', kind: 'text', value: (t) => t.cite },
   ];
-  writeTable(ws, columns, r.transfers, { totals: true, frozenColumns: 1 });
+  writeTable(ws, columns, r.transfers, { totals: true });
 }

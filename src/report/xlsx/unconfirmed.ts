@@ -8,7 +8,7 @@ import { formatFiscalYear, formatRange, inRange } from '../../core/fiscal-year.j
 import { formatParamValue } from '../../params/index.js';
 import type { Library } from '../../semantics/library.js';
 import type { Citation, Effective, Status } from '../../syntax/ast.js';
-import { writeTable, type Column } from './cells.js';
+import { addSheet, writeTable, type Column } from './cells.js';
 
 interface Row {
   name: string;
@@ -60,7 +60,7 @@ function describe(lib: Library, name: string, year: number): Row {
 }
 
 export function unconfirmedSheet(wb: ExcelJS.Workbook, lib: Library, unconfirmed: readonly string[], options: ReadonlyMap<string, string>, year: number): void {
-  const ws = wb.addWorksheet('Unconfirmed values');
+  const ws = addSheet(wb, 'Unconfirmed values', 1);
   const rows: Row[] = [
     ...unconfirmed.map((name) => describe(lib, name, year)),
     ...[...options].map(([name, value]) => ({ name, kind: 'scenario option (user-supplied)', value, years: '', note: '', cite: '' })),
@@ -73,5 +73,5 @@ export function unconfirmedSheet(wb: ExcelJS.Workbook, lib: Library, unconfirmed
     { header: 'why unconfirmed', kind: 'text', value: (x) => x.note },
     { header: 'citation', kind: 'text', value: (x) => x.cite },
   ];
-  writeTable(ws, columns, rows, { frozenColumns: 1 });
+  writeTable(ws, columns, rows);
 }

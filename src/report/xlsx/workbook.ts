@@ -1,5 +1,6 @@
 /** `--xlsx`: the run as an Excel workbook for analysts, one sheet per table (one file per sheet in this folder). */
 import { writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parseFiscalYear } from '../../core/fiscal-year.js';
 import { aboutSheet } from './about.js';
@@ -17,11 +18,12 @@ export type { WorkbookInput } from './context.js';
 /** The sheets, in order. */
 export const SHEETS = ['Summary', 'Students', 'Transfers', 'SACS entries', 'Findings', 'District rates', 'Rates of the year', 'Unconfirmed values', 'About'] as const;
 
-export function buildWorkbook(input: WorkbookInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `lcff-rules ${input.version}`;
-  wb.created = input.ranAt;
-  wb.modified = input.ranAt;
+/**
+ * Writes every sheet into `wb` (a streaming WorkbookWriter for files, which
+ * keeps memory flat on large scenarios, or an in-memory Workbook): each sheet
+ * top to bottom, each row committed once written.
+ */
+export function writeSheets(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const names = new Names(input);
   const r = input.result;
   const year = parseFiscalYear(r.fiscal_year) ?? input.scenario.fiscal_year;
@@ -35,12 +37,26 @@ export function buildWorkbook(input: WorkbookInput): ExcelJS.Workbook {
   ratesSheet(wb, input.lib, year, names);
   unconfirmedSheet(wb, input.lib, r.unconfirmed, input.scenario.options, year);
   aboutSheet(wb, input);
-  return wb;
 }
 
-/** The workbook as the bytes of an .xlsx file. */
+/** The workbook as the bytes of an .xlsx file (streamed: rows leave memory as they are committed). */
 export async function workbookBytes(input: WorkbookInput): Promise<Buffer> {
-  return Buffer.from(await buildWorkbook(input).xlsx.writeBuffer());
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  wb.creator = `lcff-rules ${input.version}`;
+  wb.lastModifiedBy = wb.creator;
+  wb.created = input.ranAt;
+  wb.modified = input.ranAt;
+  writeSheets(wb, input);
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** Writes the workbook; file-system errors propagate for the caller to word. */
