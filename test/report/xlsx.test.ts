@@ -13,7 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { safeText, setCell, NUMBER_FORMATS } from '../../src/report/xlsx/cells.js';
 import { SHEETS } from '../../src/report/xlsx/workbook.js';
 import type { RunResult } from '../../src/run/result.js';
-import { dec, sum } from '../../src/runtime/money.js';
+import { UserError } from '../../src/cli/errors.js';
+import { writeOutput } from '../../src/cli/write-output.js';
+import { dec, spreadsheetNumber, sum } from '../../src/runtime/money.js';
 import { lcff } from '../helpers/cli.js';
 import { ROOT } from '../helpers/library.js';
 
@@ -253,10 +255,43 @@ describe('lcff run --xlsx errors', () => {
     expect(r.stderr).toBe(`--xlsx: cannot write "${dir}": it is a folder\n`);
   });
 
+  it('an empty file name, or a path under a file, is refused before the run (exit 2)', () => {
+    const empty = lcff(['run', 'examples/2019-20-county-charter', '--xlsx', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('--xlsx: needs a file name\n');
+    const under = lcff(['run', 'examples/2019-20-county-charter', '--xlsx', 'package.json/out.xlsx']);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toBe('--xlsx: cannot write "package.json/out.xlsx": a part of the path is not a folder\n');
+  });
+
+  it('the output path is checked before the scenario is read', () => {
+    // the path is checked before the scenario is even read
+    const r = lcff(['run', 'examples/no-such-scenario', '--xlsx', '/nonexistent-folder/out.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--xlsx: cannot write/);
+  });
+
   it('without --json, says what it wrote on stdout and prints no tables', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lcff-xlsx-')), 'a.xlsx');
     const r = lcff(['run', 'examples/2019-20-county-charter', '--xlsx', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`wrote ${file}\n`);
+  });
+});
+
+describe('writing the file', () => {
+  it('a refusal at write time (no space, permission) is a UserError, exit 2, with the reason; any other error is not hidden', async () => {
+    const fail = (code: string) => async () => {
+      throw Object.assign(new Error(`${code}: system message`), { code });
+    };
+    await expect(writeOutput('--xlsx', 'out.xlsx', fail('ENOSPC'))).rejects.toMatchObject({ message: '--xlsx: cannot write "out.xlsx": no space left on the device', exitCode: 2 });
+    await expect(writeOutput('--xlsx', 'out.xlsx', fail('EACCES'))).rejects.toBeInstanceOf(UserError);
+    await expect(writeOutput('--xlsx', 'out.xlsx', fail('EWEIRD'))).rejects.not.toBeInstanceOf(UserError);
+  });
+
+  it('figures of up to 15 significant digits read back from the cell exactly as written', () => {
+    for (const text of ['0.01', '0.95', '27399.85', '9999999999999.99', '123456789012.345', '0.7917', '-3283.56']) {
+      expect(dec(String(spreadsheetNumber(text))).equals(dec(text))).toBe(true);
+    }
   });
 });

@@ -12,7 +12,7 @@ import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT, UserError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import { bundledRules } from '../paths.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutputPath, writeOutput } from '../write-output.js';
 import type { WorkbookInput } from '../../report/xlsx/workbook.js';
 
 /** exceljs is loaded only when a workbook is asked for. */
@@ -38,6 +38,7 @@ export const FAST_PATH_FROM = 10_000;
 
 export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
   const year = opts.year !== undefined ? yearOption(opts.year) : undefined;
+  if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
   const { scenario, diagnostics } = await loadScenario(path);
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
@@ -57,7 +58,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     throw e;
   }
   const { result, trace } = output;
-  if (opts.xlsx) {
+  if (opts.xlsx !== undefined) {
     await writeXlsx(opts.xlsx, { result, scenario, lib, source: path, rulesPath: opts.rules ?? bundledRules(), version: packageVersion(), ranAt: new Date(), evaluator });
     // with --json, stdout carries only the JSON
     (opts.json ? process.stderr : process.stdout).write(`wrote ${opts.xlsx}\n`);
