@@ -119,6 +119,8 @@ export interface TableOptions {
   startRow?: number;
   /** A bold totals row under the data: the exact sum of each column marked `total`; the first column says "Total". */
   totals?: boolean;
+  /** Least widths of the first columns (for label blocks written under the table). */
+  minWidths?: number[];
 }
 
 /** Sets column widths (characters); only before the first row is committed. */
@@ -138,7 +140,7 @@ export function writeTable<R>(ws: ExcelJS.Worksheet, columns: Column<R>[], rows:
   const kindOf = (c: Column<R>, row: R): ColumnKind => (typeof c.kind === 'function' ? c.kind(row) : c.kind);
   const cells = rows.map((row) => columns.map((c) => ({ kind: kindOf(c, row), value: c.value(row), format: c.format?.(row) })));
   const totals = opts.totals ? columns.map((c, i) => ({ kind: i === 0 ? ('text' as const) : kindOf(c, rows[0]), value: i === 0 ? 'Total' : c.total ? columnTotal(c, rows) : undefined })) : undefined;
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => shownWidth(r[i].kind, r[i].value)), totals ? shownWidth(totals[i].kind, totals[i].value) : 0));
+  const widths = columns.map((c, i) => Math.max(c.header.length, opts.minWidths?.[i] ?? 0, ...cells.map((r) => shownWidth(r[i].kind, r[i].value)), totals ? shownWidth(totals[i].kind, totals[i].value) : 0));
   if (start === 1) setWidths(ws, widths);
   const header = ws.getRow(start);
   columns.forEach((c, i) => setCell(header.getCell(i + 1), 'text', c.header));

@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { dec, sum, type Dec } from '../../runtime/money.js';
 import type { LeaResult, RunResult } from '../../run/result.js';
-import { addSheet, writeBlock, writeTable, type Column } from './cells.js';
+import { addSheet, writeBlock, writeTable, type CellInput, type Column, type ColumnKind } from './cells.js';
 import type { Names } from './context.js';
 
 interface LeaRow {
@@ -48,9 +48,8 @@ export function summarySheet(wb: ExcelJS.Workbook, r: RunResult, names: Names, s
     { header: 'transfers paid', kind: 'money', total: true, value: (x) => x.paid },
     { header: 'transfers received', kind: 'money', total: true, value: (x) => x.received },
   ];
-  let next = writeTable(ws, columns, rows, { totals: true });
   const a = r.aeg;
-  next = writeBlock(ws, next + 1, 'Alternative Education Grant (COE)', [
+  const aeg: Block = [
     ['rule', 'text', `${a.rule} (${a.cite})`],
     ['AEG ADA', 'ada', a.ada],
     ['UPP (rolling, after adjustments)', 'percent', a.upp],
@@ -60,12 +59,12 @@ export function summarySheet(wb: ExcelJS.Workbook, r: RunResult, names: Names, s
           ['supplemental', 'money', a.supplemental],
           ['concentration', 'money', a.concentration],
           ['total', 'money', a.total],
-        ] as Array<[string, 'money', string]>)
+        ] as Block)
       : []),
     ['note', 'text', a.note],
-  ]);
+  ];
   const c = r.conservation;
-  writeBlock(ws, next + 1, 'Conservation (every run checks that nothing is lost or counted twice)', [
+  const conservation: Block = [
     ['ADA in', 'ada', c.ada_in],
     ['ADA out', 'ada', c.ada_out],
     ['enrollment in', 'count', c.enrollment_in],
@@ -73,5 +72,12 @@ export function summarySheet(wb: ExcelJS.Workbook, r: RunResult, names: Names, s
     ['unduplicated in', 'count', c.upc_in],
     ['unduplicated out', 'count', c.upc_out],
     ['transfers net', 'money', c.transfers_net],
-  ]);
+  ];
+  // the blocks' labels sit in the first column: wide enough for them too
+  const labelWidth = Math.max(...[...aeg, ...conservation].map(([label]) => label.length));
+  let next = writeTable(ws, columns, rows, { totals: true, minWidths: [labelWidth] });
+  next = writeBlock(ws, next + 1, 'Alternative Education Grant (COE)', aeg);
+  writeBlock(ws, next + 1, 'Conservation (every run checks that nothing is lost or counted twice)', conservation);
 }
+
+type Block = Array<[string, ColumnKind, CellInput]>;
