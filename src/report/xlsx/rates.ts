@@ -5,7 +5,7 @@
  * grants. And the districts' rates per ADA by grade span as the run formed them.
  */
 import type ExcelJS from 'exceljs';
-import { adjustedBases } from '../../cli/commands/rates.js';
+import { adjustedBases } from '../adjusted-bases.js';
 import { formatFiscalYear } from '../../core/fiscal-year.js';
 import type { ParamUnit } from '../../params/index.js';
 import type { Dec } from '../../runtime/money.js';
