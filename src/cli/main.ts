@@ -79,6 +79,7 @@ program
   .option('--csv <dir>', 'write one CSV file per table')
   .option('--explain <id>', 'explain a student (id) or an LEA (CDS code, or "coe")')
   .option('--html <file>', 'write a report a fiscal analyst can open in a browser: per-LEA tables and the funding flow')
+  .option('--xlsx <file>', 'write an Excel workbook: summary, students, transfers, SACS entries, findings, rates of the year, unconfirmed values (with --json: both)')
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace); the default from 10,000 students')
   .option('--engine', 'use json-rules-engine even for large scenarios')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')

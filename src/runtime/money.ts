@@ -93,3 +93,13 @@ export function maxDec(a: Dec, b: Dec): Dec {
 export function minDec(a: Dec, b: Dec): Dec {
   return a.lessThanOrEqualTo(b) ? a : b;
 }
+
+/**
+ * The one place a decimal becomes a binary float: a spreadsheet cell holds an
+ * IEEE double. Output only (never computed with). A value of at most 15
+ * significant digits — every money, ADA and percent figure of a result —
+ * reads back in the spreadsheet exactly as written.
+ */
+export function spreadsheetNumber(value: Dec | string): number {
+  return dec(value).toNumber();
+}

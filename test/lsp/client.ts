@@ -4,7 +4,7 @@
  * `markers` strips Langium-style cursor markers `<|>` and ranges `<|...|>`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
 import type { Diagnostic, Position, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
@@ -59,8 +59,9 @@ export class TestClient {
     readonly conn: ProtocolConnection,
   ) {}
 
-  static async start(rootPath = ROOT, initializationOptions: Record<string, unknown> = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [join(ROOT, 'dist/lsp/server/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `serverScript`: another build of the server (the bundle inside the .vsix); default the project's dist/. */
+  static async start(rootPath = ROOT, initializationOptions: Record<string, unknown> = {}, serverScript = join(ROOT, 'dist/lsp/server/main.js')): Promise<TestClient> {
+    const proc = spawn(process.execPath, [serverScript, '--stdio'], { cwd: dirname(serverScript), stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
     proc.stderr!.on('data', (b) => (client.stderr += String(b)));

@@ -1,5 +1,5 @@
 /** The VS Code client package: it contributes the language, grammar and setting, its grammar knows every keyword, and it builds. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEYWORDS } from '../../src/syntax/tokens-info.js';
 import { ROOT } from '../helpers/library.js';
@@ -23,8 +23,11 @@ describe('lsp/vscode', () => {
     expect(missing).toEqual([]);
   });
 
-  it('is compiled by the project build', () => {
-    expect(existsSync(`${ROOT}lsp/vscode/out/extension.js`)).toBe(true);
-    expect(readFileSync(`${ROOT}lsp/vscode/out/extension.js`, 'utf8')).toMatch(/LanguageClient/);
+  it('runs the bundled server, declares its repository and license as the project does', () => {
+    expect(pkg.main).toBe('./dist/extension.js');
+    const root = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
+    expect(pkg.license).toBe(root.license);
+    expect(pkg.repository.url).toBe(root.repository.url);
+    expect(pkg.repository.directory).toBe('lsp/vscode');
   });
 });

@@ -10,17 +10,22 @@ import { LanguageClient, TransportKind, type Executable, type LanguageClientOpti
 
 let client: LanguageClient | undefined;
 
-/** The server: a script run by VS Code's own Node (a NodeModule), or the `lcff-lsp` command on the PATH. */
-function serverCommand(): NodeModule | Executable {
+/**
+ * The server, run by VS Code's own Node as a module: the `lcff.server.path`
+ * setting when given (e.g. the dist/lsp/server/main.js of an lcff-rules
+ * clone under development), else the server bundled in the extension
+ * (dist/server.js, built by scripts/bundle.mjs); `lcff-lsp` on the PATH only
+ * when neither exists (an extension run from source before bundling).
+ */
+function serverCommand(context: ExtensionContext): NodeModule | Executable {
   const configured = workspace.getConfiguration('lcff').get<string>('server.path');
-  const folder = workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const local = folder ? join(folder, 'dist/lsp/server/main.js') : undefined;
-  const script = configured || (local && existsSync(local) ? local : undefined);
+  const bundled = context.asAbsolutePath(join('dist', 'server.js'));
+  const script = configured || (existsSync(bundled) ? bundled : undefined);
   return script ? { module: script, args: ['--stdio'], transport: TransportKind.stdio } : { command: 'lcff-lsp', args: ['--stdio'], transport: TransportKind.stdio };
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const exe = serverCommand();
+  const exe = serverCommand(context);
   const serverOptions: ServerOptions = 'module' in exe ? { run: exe, debug: exe } : { run: exe, debug: exe as Executable };
   const config = workspace.getConfiguration('lcff');
   const clientOptions: LanguageClientOptions = {

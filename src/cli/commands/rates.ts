@@ -1,10 +1,10 @@
 /** `lcff rates --year Y`: every parameter's value in force in a year, with citation and status, and the rates derived from them. */
 import { newTable } from '../../report/table.js';
 import pc from 'picocolors';
-import { callFormula, type EvalContext } from '../../compile/expr-closure.js';
 import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { formatParamValue } from '../../params/index.js';
-import { Dec, grouped, percentText } from '../../runtime/money.js';
+import { adjustedBases } from '../../report/adjusted-bases.js';
+import { grouped, percentText } from '../../runtime/money.js';
 import type { Library } from '../../semantics/library.js';
 import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT } from '../errors.js';
@@ -54,15 +54,5 @@ export function parameterRows(lib: Library, year: number): ParamRow[] {
 
 /** adjusted_base(span) for each member of grade_span, when the library has it and the year has values. */
 export function derivedRates(lib: Library, year: number): Array<{ span: string; base: string; adjustment: string; adjusted: string }> {
-  const spans = lib.enums.get('grade_span')?.decl.members.map((m) => m.name.text) ?? [];
-  const base = lib.params.valueInForce('base_grant_per_ada', year);
-  const gsa = lib.params.valueInForce('grade_span_adjustment', year);
-  if (!lib.formulas.has('adjusted_base') || !base || !gsa || !(base.value instanceof Map) || !(gsa.value instanceof Map)) return [];
-  return spans.map((span) => {
-    const ctx: EvalContext = { year, facts: {}, locals: new Map(), reads: [], calls: [] };
-    const adjusted = callFormula(lib, 'adjusted_base', [span], ctx) as Dec;
-    const b = (base.value as Map<string, Dec>).get(span) ?? new Dec(0);
-    const adj = (gsa.value as Map<string, Dec>).get(span) ?? new Dec(0);
-    return { span, base: grouped(b, 0), adjustment: percentText(adj, 1), adjusted: grouped(adjusted, 0) };
-  });
+  return adjustedBases(lib, year).map((r) => ({ span: r.span, base: grouped(r.base, 0), adjustment: percentText(r.adjustment, 1), adjusted: grouped(r.adjusted, 0) }));
 }

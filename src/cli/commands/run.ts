@@ -10,12 +10,23 @@ import { RunError } from '../../run/context.js';
 import { loadScenario } from '../../scenario/load.js';
 import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT, UserError } from '../errors.js';
+import { packageVersion } from '../package-info.js';
+import { bundledRules } from '../paths.js';
+import { checkOutputPath, writeOutput } from '../write-output.js';
+import type { WorkbookInput } from '../../report/xlsx/workbook.js';
+
+/** exceljs is loaded only when a workbook is asked for. */
+async function writeXlsx(file: string, input: WorkbookInput): Promise<void> {
+  const { writeWorkbook } = await import('../../report/xlsx/workbook.js');
+  await writeOutput('--xlsx', file, () => writeWorkbook(file, input));
+}
 
 export interface RunCommandOptions {
   year?: string;
   json?: boolean;
   csv?: string;
   html?: string;
+  xlsx?: string;
   explain?: string;
   rules?: string;
   fast?: boolean;
@@ -27,6 +38,7 @@ export const FAST_PATH_FROM = 10_000;
 
 export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
   const year = opts.year !== undefined ? yearOption(opts.year) : undefined;
+  if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
   const { scenario, diagnostics } = await loadScenario(path);
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
@@ -46,6 +58,12 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     throw e;
   }
   const { result, trace } = output;
+  if (opts.xlsx !== undefined) {
+    await writeXlsx(opts.xlsx, { result, scenario, lib, source: path, rulesPath: opts.rules ?? bundledRules(), version: packageVersion(), ranAt: new Date(), evaluator });
+    // with --json, stdout carries only the JSON
+    (opts.json ? process.stderr : process.stdout).write(`wrote ${opts.xlsx}\n`);
+    if (!opts.json && !opts.explain && !opts.html && !opts.csv) return EXIT.ok;
+  }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
