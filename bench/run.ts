@@ -1,10 +1,15 @@
-/** `npm run bench`: every benchmark of the project, as tables with ratios measured in the same run. */
+/** `npm run bench [compiler|runner|scale [rows...]|lsp]`: every benchmark of the project, as tables with ratios measured in the same run. */
 import { benchCompiler } from './compiler.js';
 import { benchRunner } from './runner.js';
 
 const only = process.argv[2];
 if (!only || only === 'compiler') await benchCompiler();
 if (!only || only === 'runner') await benchRunner();
+if (!only || only === 'scale') {
+  const { benchScale } = await import('./scale.js');
+  const sizes = process.argv.slice(3).filter((a) => /^\d+$/.test(a)).map(Number);
+  await benchScale(sizes.length ? sizes : undefined);
+}
 if (!only || only === 'lsp') {
   const { benchLsp } = await import('./lsp.js');
   await benchLsp();
