@@ -75,10 +75,10 @@ describe('the bundled parameter library (rules/params)', () => {
     expect(spans(lib.table.valueInForce('base_grant_per_ada', fy('2025-26'))!.value)).toEqual([10256, 10411, 10719, 12423]);
     const v = lib.table.valueInForce('base_grant_per_ada', fy('2019-20'))!;
     expect(v.status).toBe('unconfirmed');
-    expect(v.note).toMatch(/MED/);
+    expect(v.note).toMatch(/Confirmed by: CDE's 2019-20 Funding Rates page/);
   });
 
-  it('matches every derived base grant row of lcff-facts.md §1b', () => {
+  it('matches every derived base grant row of the COLA chain (2014-15 to 2018-19)', () => {
     const table: Record<string, number[]> = {
       '2014-15': [7011, 7116, 7328, 8491],
       '2015-16': [7083, 7189, 7403, 8578],
