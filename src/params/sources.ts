@@ -111,7 +111,9 @@ class RegisterReader extends YamlSource {
     const fields = new Map<string, { text: string; range: SourceRange }>();
     let locators: Locator[] = [];
     let ok = true;
+    const present = new Set<string>();
     for (const f of this.pairs(node, `source ${id}`)) {
+      present.add(f.key);
       if (!(KEYS as readonly string[]).includes(f.key)) {
         this.report(SourceCodes.badEntry, f.keyRange, `unknown key ${excerpt(f.key)} in source ${id} (expected one of: ${KEYS.join(', ')})`);
         ok = false;
@@ -131,11 +133,12 @@ class RegisterReader extends YamlSource {
       }
       fields.set(f.key, { text, range: this.rangeOf(f.value, f.keyRange) });
     }
-    for (const k of REQUIRED) {
-      if (!fields.has(k) && ok) this.report(SourceCodes.badEntry, keyRange, `source ${id} needs '${k}'`);
-      if (!fields.has(k)) ok = false;
+    const missing = REQUIRED.filter((k) => !present.has(k));
+    if (missing.length) {
+      this.report(SourceCodes.badEntry, keyRange, `source ${id} needs ${missing.map((k) => `'${k}'`).join(', ')}`);
+      ok = false;
     }
-    if (!fields.has('date') && !fields.has('chapter')) {
+    if (!present.has('date') && !present.has('chapter')) {
       this.report(SourceCodes.badEntry, keyRange, `source ${id} needs 'date' (publication, revision or review date) or 'chapter'`);
       ok = false;
     }
