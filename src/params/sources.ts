@@ -25,7 +25,7 @@ export const SourceCodes = {
   badRegister: 'LCFF-E065',
 } as const;
 
-const KEYS = ['title', 'issuer', 'date', 'chapter', 'url', 'establishes', 'locators'] as const;
+const KEYS = ['title', 'issuer', 'date', 'chapter', 'url', 'mirror', 'establishes', 'note', 'locators'] as const;
 const REQUIRED = ['title', 'issuer', 'url', 'establishes'] as const;
 
 /** A locator a citation may add after the id: a literal (`Report 1.19`) or a numbered range (`Q1..Q21`). */
@@ -39,7 +39,11 @@ export interface SourceEntry {
   date?: string;
   chapter?: string;
   url: string;
+  /** A copy of the source elsewhere (the one read, when the original could not be). */
+  mirror?: string;
   establishes: string;
+  /** What was read of the source, caveats. */
+  note?: string;
   locators: Locator[];
   file: string;
   /** Range of the id key. */
@@ -142,11 +146,13 @@ class RegisterReader extends YamlSource {
       this.report(SourceCodes.badEntry, keyRange, `source ${id} needs 'date' (publication, revision or review date) or 'chapter'`);
       ok = false;
     }
-    const url = fields.get('url');
-    const why = url ? badUrl(url.text) : undefined;
-    if (url && why) {
-      this.report(SourceCodes.badEntry, url.range, `the url of source ${id} ${why}: ${excerpt(url.text)}`);
-      ok = false;
+    for (const k of ['url', 'mirror'] as const) {
+      const u = fields.get(k);
+      const why = u ? badUrl(u.text) : undefined;
+      if (u && why) {
+        this.report(SourceCodes.badEntry, u.range, `the ${k} of source ${id} ${why}: ${excerpt(u.text)}`);
+        ok = false;
+      }
     }
     if (!ok) return undefined;
     const get = (k: string): string | undefined => fields.get(k)?.text;
@@ -157,7 +163,9 @@ class RegisterReader extends YamlSource {
       ...(get('date') ? { date: get('date') } : {}),
       ...(get('chapter') ? { chapter: get('chapter') } : {}),
       url: get('url')!,
+      ...(get('mirror') ? { mirror: get('mirror') } : {}),
       establishes: get('establishes')!,
+      ...(get('note') ? { note: get('note') } : {}),
       locators,
       file: this.file,
       range: keyRange,

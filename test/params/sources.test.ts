@@ -88,7 +88,7 @@ describe('the register (sources.yaml)', () => {
       "35:1 LCFF-E064 duplicate source id key 'A-1'",
       '4:8 LCFF-E064 the url of source A-1 uses ftp: (expected https: or http:): "ftp://example.org/x"',
       "8:10 LCFF-E064 'title' of source B must be a non-empty text",
-      '18:3 LCFF-E064 unknown key "colour" in source C (expected one of: title, issuer, date, chapter, url, establishes, locators)',
+      '18:3 LCFF-E064 unknown key "colour" in source C (expected one of: title, issuer, date, chapter, url, mirror, establishes, note, locators)',
       "13:1 LCFF-E064 source C needs 'title'",
       '15:8 LCFF-E064 the url of source C contains a space: "https://example .org"',
       '19:1 LCFF-E064 source id "bad_id" must be capital letters and digits in hyphen-separated groups (e.g. CDE-RATES-2024-25)',
