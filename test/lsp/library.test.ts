@@ -48,6 +48,37 @@ describe('hover', () => {
     expect(md).toContain('Juvenile court schools are identified by school ownership');
   });
 
+  it('shows the source of a cite string: a register id with its locator, title, issuer, date and URL', async () => {
+    const path = 'rules/county-programs/corrections.lcff';
+    const m = marked(path, 'cite "FAQ Q16", "FAQ Q14"', 'cite "FAQ Q16", "FAQ <|>Q14"');
+    const h = await client.request<Hover>('textDocument/hover', pos(path, m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('**Local Control Funding Formula for County Programs (frequently asked questions), question 14**');
+    expect(md).toContain('<https://www.cde.ca.gov/fg/aa/pa/sdfundcoeservfaq.asp>');
+    expect(md).toContain('last reviewed 2024-07-23');
+    // the whole string "FAQ Q14", quotes included: 5 characters before the cursor to 4 after
+    expect(h.range).toEqual({ start: { line: m.cursors[0].line, character: m.cursors[0].character - 5 }, end: { line: m.cursors[0].line, character: m.cursors[0].character + 4 } });
+  });
+
+  it('shows the derived leginfo URL of a statute section cited in a rule file', async () => {
+    const path = 'rules/county-programs/classification.lcff';
+    const m = marked(path, 'cite "EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"', 'cite "EC 25<|>74(c)(4)(B)", "FAQ Q1", "FAQ Q7"');
+    const h = await client.request<Hover>('textDocument/hover', pos(path, m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('**California Education Code section 2574(c)(4)(B)**');
+    expect(md).toContain('<https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=EDC&sectionNum=2574.>');
+  });
+
+  it('shows the source of one ";"-separated part of a parameter file cite', async () => {
+    const path = 'rules/params/cola.yaml';
+    const m = marked(path, 'cite: "CDE-COLA; CDE-RATES-2015-16"', 'cite: "CDE-COLA; CDE-RATES-20<|>15-16"');
+    const h = await client.request<Hover>('textDocument/hover', pos(path, m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('**Funding Rates and Information, Fiscal Year 2015-16**');
+    expect(md).toContain('<https://www.cde.ca.gov/fg/aa/pa/pa1516rates.asp>');
+    expect(md).not.toContain('lcffcola');
+  });
+
   it("shows a fact's type and unit", async () => {
     const m = marked('rules/county-programs/aeg.lcff', 'coe.aeg_ada', 'coe.aeg_a<|>da');
     const h = await client.request<Hover>('textDocument/hover', pos('rules/county-programs/aeg.lcff', m));
