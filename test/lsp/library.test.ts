@@ -113,7 +113,10 @@ describe('completion', () => {
 
   it('offers fiscal years after `effective`, citations in `cite "` and rule keywords at a line start', async () => {
     expect(await complete(marked(file, 'effective 2013-14 onward', 'effective <|>2013-14 onward'))).toEqual(expect.arrayContaining(['2013-14', '2019-20', '2026-27']));
-    expect(await complete(marked(file, 'cite "EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"', 'cite "<|>EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"'))).toEqual(expect.arrayContaining(['EC 2576(a)', 'EC 42238.02(d)']));
+    const cites = await complete(marked(file, 'cite "EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"', 'cite "<|>EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"'));
+    // citations in use (a parameter cite's ";" parts each on its own) and every register id, never a ";"-joined text
+    expect(cites).toEqual(expect.arrayContaining(['EC 2576(a)', 'EC 42238.02(d)', 'CDE-RATES-2015-16', 'CALPADS-FLASH-281', 'FAQ', 'FAQ Q16']));
+    expect(cites.filter((c) => c.includes(';'))).toEqual([]);
     const kws = await complete(marked(file, '  otherwise rule district_funded', '  <|>\n  otherwise rule district_funded'));
     expect(kws).toEqual(expect.arrayContaining(['rule', 'otherwise rule', 'when', 'then', 'cite', 'end']));
   });
