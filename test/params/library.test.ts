@@ -97,10 +97,13 @@ describe('the bundled parameter library (rules/params)', () => {
     expect(scalar('concentration_threshold', '2013-14')).toBe('0.55');
   });
 
-  it('carries confidence: the 2025-26 COLA and UPP windows before 2015-16 are unconfirmed with notes', () => {
+  it('carries confidence: the 2025-26 district COLA is confirmed by the LAO, the COE one and the UPP windows before 2015-16 are unconfirmed with notes', () => {
     const c = lib.table.valueInForce('cola_district', fy('2025-26'))!;
-    expect(c.status).toBe('unconfirmed');
-    expect(c.note).toBeTruthy();
+    expect(c.status).toBe('confirmed');
+    expect(c.cite).toBe('LAO-EDBUDGET-1007; CITIZENPORTAL-2025-MAY-REVISION');
+    const coe = lib.table.valueInForce('cola_coe', fy('2025-26'))!;
+    expect(coe.status).toBe('unconfirmed');
+    expect(coe.note).toMatch(/Confirmed by: CDE's 2025-26 COE LCFF target rates/);
     expect(lib.table.valueInForce('cola_district', fy('2018-19'))!.status).toBe('confirmed');
     expect(lib.table.valueInForce('upp_window_years', fy('2014-15'))!.status).toBe('unconfirmed');
     expect(scalar('upp_window_years', '2019-20')).toBe('3');
