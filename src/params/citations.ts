@@ -31,8 +31,8 @@ export const BILL_PREFIXES = ['AB', 'SB', 'ABX1', 'SBX1', 'ABX2', 'SBX2'] as con
 
 const STATUTE = /^([A-Z]+) (\d+(?:\.\d+)?)((?:\([0-9A-Za-z]{1,6}\))*)$/;
 const BILL = /^([A-Z0-9]+) (\d{1,5}) \(Ch\. (\d{1,4}), Stats\. (\d{4})\)(?: § ?(\d+(?:\.\d+)?))?$/;
-/** A register id: capital letters and digits in hyphen-separated groups, starting with a letter. */
-export const SOURCE_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+/** A register id: capital letters and digits in groups separated by "-" or ".", starting with a letter (CALPADS-RPT-1.19). */
+export const SOURCE_ID = /^[A-Z][A-Z0-9]*(?:[-.][A-Z0-9]+)*$/;
 
 export type Citation =
   | { kind: 'statute'; text: string; code: string; section: string; subdivisions: string; title: string; url: string }

@@ -93,7 +93,7 @@ class RegisterReader extends YamlSource {
     const invalid = new Set<string>();
     for (const p of this.pairs(root, 'source id')) {
       if (!SOURCE_ID.test(p.key)) {
-        this.report(SourceCodes.badEntry, p.keyRange, `source id ${excerpt(p.key)} must be capital letters and digits in hyphen-separated groups (e.g. CDE-RATES-2024-25)`);
+        this.report(SourceCodes.badEntry, p.keyRange, `source id ${excerpt(p.key)} must be capital letters and digits in groups separated by - or . (e.g. CDE-RATES-2024-25, CALPADS-RPT-1.19)`);
         continue;
       }
       if (STATUTE_CODES[p.key] || (BILL_PREFIXES as readonly string[]).includes(p.key)) {

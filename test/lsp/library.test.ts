@@ -53,9 +53,9 @@ describe('hover', () => {
     const m = marked(path, 'cite "FAQ Q16", "FAQ Q14"', 'cite "FAQ Q16", "FAQ <|>Q14"');
     const h = await client.request<Hover>('textDocument/hover', pos(path, m));
     const md = (h.contents as { value: string }).value;
-    expect(md).toContain('**Local Control Funding Formula for County Programs (frequently asked questions), question 14**');
+    expect(md).toContain('**Local Control Funding Formula for County Programs (Frequently Asked Questions), question 14**');
     expect(md).toContain('<https://www.cde.ca.gov/fg/aa/pa/sdfundcoeservfaq.asp>');
-    expect(md).toContain('last reviewed 2024-07-23');
+    expect(md).toContain('California Department of Education, Principal Apportionment Section · 2024-07-23');
     // the whole string "FAQ Q14", quotes included: 5 characters before the cursor to 4 after
     expect(h.range).toEqual({ start: { line: m.cursors[0].line, character: m.cursors[0].character - 5 }, end: { line: m.cursors[0].line, character: m.cursors[0].character + 4 } });
   });

@@ -100,7 +100,7 @@ describe('the bundled parameter library (rules/params)', () => {
   it('carries confidence: the 2025-26 district COLA is confirmed by the LAO, the COE one and the UPP windows before 2015-16 are unconfirmed with notes', () => {
     const c = lib.table.valueInForce('cola_district', fy('2025-26'))!;
     expect(c.status).toBe('confirmed');
-    expect(c.cite).toBe('LAO-EDBUDGET-1007; CITIZENPORTAL-2025-MAY-REVISION');
+    expect(c.cite).toBe('LAO-EDBUDGET-1007; CITIZENPORTAL-2025');
     const coe = lib.table.valueInForce('cola_coe', fy('2025-26'))!;
     expect(coe.status).toBe('unconfirmed');
     expect(coe.note).toMatch(/Confirmed by: CDE's 2025-26 COE LCFF target rates/);

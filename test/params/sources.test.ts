@@ -91,7 +91,7 @@ describe('the register (sources.yaml)', () => {
       '18:3 LCFF-E064 unknown key "colour" in source C (expected one of: title, issuer, date, chapter, url, mirror, establishes, note, locators)',
       "13:1 LCFF-E064 source C needs 'title'",
       '15:8 LCFF-E064 the url of source C contains a space: "https://example .org"',
-      '19:1 LCFF-E064 source id "bad_id" must be capital letters and digits in hyphen-separated groups (e.g. CDE-RATES-2024-25)',
+      '19:1 LCFF-E064 source id "bad_id" must be capital letters and digits in groups separated by - or . (e.g. CDE-RATES-2024-25, CALPADS-RPT-1.19)',
       "21:1 LCFF-E064 source id 'EC' would read as a statute code or bill prefix; choose another id",
       "23:1 LCFF-E064 source D needs 'date' (publication, revision or review date) or 'chapter'",
       '34:14 LCFF-E064 locator range "Q5..Q1" of source E must run up with one prefix, e.g. Q1..Q21',
