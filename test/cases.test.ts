@@ -15,6 +15,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
 import { loadCases, runCase, type TestCase } from '../src/testing/cases.js';
 import { loadLibrary } from '../src/semantics/workspace.js';
+import { citeOccurrences } from '../src/semantics/citations.js';
+import { resolveCitation } from '../src/params/citations.js';
 import type { Library } from '../src/semantics/library.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,8 +24,15 @@ const root = resolve(here, '..');
 const casesDir = join(here, 'cases');
 const rulesDir = join(root, 'rules');
 
-/** FAQ questions that state a rule of the law: each must be named by some case's `faq:`. */
-const RULE_QUESTIONS = [1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 17, 18, 19, 20, 21, 22];
+/**
+ * FAQ questions that state a rule of the law: each must be cited by some rule
+ * of the library and named by some case's `faq:`. The FAQ numbers its 21
+ * questions through the document (Q1-Q16 county-served, Q17-Q21 charters);
+ * Q6, Q15 and Q21 only point to other documents (the CALPADS FAQ, the
+ * apportionment exhibits), so they state no rule.
+ */
+const RULE_QUESTIONS = [1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20];
+const POINTER_QUESTIONS = [6, 15, 21];
 
 function caseFiles(dir: string): string[] {
   const out: string[] = [];
@@ -83,18 +92,38 @@ describe('FAQ coverage', () => {
     expect(RULE_QUESTIONS.filter((q) => !named.has(q)).map((q) => `Q${q}`)).toEqual([]);
   });
 
-  it('gives every case at least one FAQ question, in the form Qn with 1 <= n <= 22', () => {
+  it('gives every case at least one FAQ question, each one the FAQ has (the register declares Q1..Q21)', () => {
     const bad: string[] = [];
     for (const { file, cases } of loaded) {
       for (const c of cases) {
         if (c.faq.length === 0) bad.push(`${relative(casesDir, file)} › ${c.name}: no faq`);
-        for (const q of c.faq) {
-          const m = /^Q(\d+)$/.exec(q);
-          if (!m || Number(m[1]) < 1 || Number(m[1]) > 22) bad.push(`${relative(casesDir, file)} › ${c.name}: faq "${q}"`);
-        }
+        for (const q of c.faq) if (!resolveCitation(`FAQ ${q}`, lib.register).ok) bad.push(`${relative(casesDir, file)} › ${c.name}: faq "${q}"`);
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it("the register declares the FAQ's 21 questions, and every question is either rule-stating or a pointer", () => {
+    const faq = lib.register?.entries.get('FAQ');
+    expect(faq?.locators.map((l) => l.text)).toEqual(['Q1..Q21']);
+    expect([...RULE_QUESTIONS, ...POINTER_QUESTIONS].sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(resolveCitation('FAQ Q22', lib.register).ok).toBe(false);
+    expect(resolveCitation('FAQ Q0', lib.register).ok).toBe(false);
+  });
+
+  it('cites only FAQ questions that exist, and cites every rule-stating question in some rule', () => {
+    const cited = new Set<number>();
+    const bad: string[] = [];
+    for (const c of citeOccurrences(lib)) {
+      if (!c.text.startsWith('FAQ')) continue;
+      if (!c.result.ok) bad.push(`${c.file}:${c.range.start.line} ${c.text}`);
+      else if (c.result.citation.kind === 'source' && c.result.citation.locator) cited.add(Number(c.result.citation.locator.slice(1)));
+    }
+    expect(bad).toEqual([]);
+    const inRules = new Set<number>();
+    for (const f of lib.files) for (const d of f.declarations) if (d.kind === 'decision') for (const r of d.rules) for (const c of r.cites) { const m = /^FAQ Q(\d+)$/.exec(c.text); if (m) inRules.add(Number(m[1])); }
+    expect(RULE_QUESTIONS.filter((q) => !inRules.has(q)).map((q) => `Q${q}`)).toEqual([]);
+    expect([...cited].filter((q) => q < 1 || q > 21)).toEqual([]);
   });
 
   it('has no two cases with the same name in one file', () => {

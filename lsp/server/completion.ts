@@ -9,6 +9,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { formatFiscalYear } from '../../src/core/fiscal-year.js';
 import type { Horizon } from '../../src/params/manifest.js';
+import { citeOccurrences } from '../../src/semantics/citations.js';
 import type { Library } from '../../src/semantics/library.js';
 import { SCALAR_NAMES, typeText, type Type } from '../../src/semantics/types.js';
 import type { FormulaDecl } from '../../src/syntax/ast.js';
@@ -76,14 +77,11 @@ function nameItems(lib: Library, formula: FormulaDecl | undefined): CompletionIt
   return items;
 }
 
+/** Citations that resolve: those the library already uses (each `;` part of a parameter cite on its own) and every register id. */
 function citations(lib: Library): string[] {
   const set = new Set<string>();
-  for (const f of lib.files)
-    for (const d of f.declarations) {
-      if (d.kind === 'formula' || d.kind === 'decision') d.cites.forEach((c) => set.add(c.text));
-      if (d.kind === 'decision') d.rules.forEach((r) => r.cites.forEach((c) => set.add(c.text)));
-    }
-  for (const p of lib.paramList) if (p.cite) set.add(p.cite);
+  for (const c of citeOccurrences(lib)) if (c.result.ok) set.add(c.text);
+  for (const id of lib.register?.entries.keys() ?? []) set.add(id);
   return [...set].sort();
 }
 

@@ -11,6 +11,7 @@ import { typeText } from '../../src/semantics/types.js';
 import type { Citation, Effective, Status } from '../../src/syntax/ast.js';
 import { locate, type ServerContext } from './context.js';
 import { groupThousands, toRange } from './positions.js';
+import { citeHover } from './cite-hover.js';
 import { yamlHover } from './yaml-params.js';
 
 const UNIT_WORDS: Record<string, string> = {
@@ -106,6 +107,8 @@ export function hoverAt(ctx: ServerContext, uri: string, position: { line: numbe
   const at = locate(ctx, uri, position);
   if (!at) return null;
   const lib = ctx.index.library();
+  const cite = citeHover(lib, at.file, at.offset);
+  if (cite) return cite;
   if (!at.file.endsWith('.lcff')) return yamlHover(ctx, lib, at.file, at.offset);
   const occ = ctx.index.occurrenceAt(at.file, at.offset);
   if (!occ) return null;

@@ -83,6 +83,7 @@ class Loader extends YamlSource {
     const values = get('values');
     if (!values) this.report(C.missingField, p.keyRange, `parameter '${p.key}' has no values`);
     const param: Parameter = { name: p.key, description: description ?? '', unit: unit ?? 'number', cite, by, byRange, file: this.file, range: p.keyRange, values: [], status, note };
+    if (cite) param.citeRange = this.rangeOf(get('cite')!.value, get('cite')!.keyRange);
     if (values && unit && ok) param.values = this.values(param, values);
     return param;
   }
@@ -159,6 +160,7 @@ class Loader extends YamlSource {
             break;
           case 'cite':
             cite = this.textField(f);
+            if (cite) e.citeRange = this.rangeOf(f.value, f.keyRange);
             break;
           case 'note':
             note = this.textField(f);

@@ -32,6 +32,8 @@ export interface LibraryManifest {
   /** The last fiscal year the library holds enacted law for: its horizon. */
   lastYear: FiscalYear;
   cite: string;
+  /** Range of the `cite` text (for the citation check). */
+  citeRange: SourceRange;
   file: string;
   range: SourceRange;
 }
@@ -91,7 +93,7 @@ class ManifestReader extends YamlSource {
     }
     if (missing.length || first === undefined || last === undefined) return undefined;
     const description = fields.get('description')?.text;
-    return { name: fields.get('name')!.text, ...(description ? { description } : {}), firstYear: first, lastYear: last, cite: fields.get('cite')!.text, file: this.file, range: rootRange };
+    return { name: fields.get('name')!.text, ...(description ? { description } : {}), firstYear: first, lastYear: last, cite: fields.get('cite')!.text, citeRange: fields.get('cite')!.range, file: this.file, range: rootRange };
   }
 }
 

@@ -30,6 +30,8 @@ export interface ParamEntry {
   /** Range of the fiscal-year key. */
   range: SourceRange;
   cite?: string;
+  /** Range of the entry's own `cite` text (for the citation check). */
+  citeRange?: SourceRange;
   /** Effective status: the entry's own, else the parameter's default (required one way or the other). */
   status: ParamStatus;
   /** Effective note: the entry's own, else the parameter's. */
@@ -54,6 +56,8 @@ export interface Parameter {
   description: string;
   unit: ParamUnit;
   cite?: string;
+  /** Range of the parameter's `cite` text (for the citation check). */
+  citeRange?: SourceRange;
   /** Breakdown enum name; values are then maps keyed by its members. */
   by?: string;
   byRange?: SourceRange;

@@ -71,7 +71,7 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   await charterChecks(ctx, students, findings);
 }
 
-/** FAQ Q19: each charter's PADC screens against its students, by where they are credited. */
+/** FAQ Q18: each charter's PADC screens against its students, by where they are credited. */
 async function charterChecks(ctx: RunContext, students: ClassifiedStudent[], findings: FindingResult[]): Promise<void> {
   const padc = ctx.scenario.padc!;
   const total = (rows: Array<{ charter: string; ada: Dec }> | undefined, cds: string): Dec | undefined =>

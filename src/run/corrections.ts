@@ -1,4 +1,4 @@
-/** Prior-year corrections after the Fall 1 amendment window (FAQ Q17). */
+/** Prior-year corrections after the Fall 1 amendment window (FAQ Q16). */
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import { Dec } from '../runtime/money.js';
 import type { RunContext } from './context.js';

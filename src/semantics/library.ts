@@ -8,6 +8,7 @@ import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
 import type { DecisionDecl, EnumDecl, FactField, FormulaDecl, Node, RuleFile } from '../syntax/ast.js';
 import type { Parameter, ParameterTable } from '../params/index.js';
 import type { Horizon, LibraryManifest } from '../params/manifest.js';
+import type { SourceRegister } from '../params/sources.js';
 import type { Type } from './types.js';
 
 export type SymbolKind = 'enum' | 'member' | 'facts' | 'fact' | 'formula' | 'decision' | 'output' | 'rule' | 'param' | 'local';
@@ -71,6 +72,8 @@ export interface Library {
   sources: Map<string, string>;
   /** The library's manifest (library.yaml), when the library has one. */
   manifest?: LibraryManifest;
+  /** The sources register (sources.yaml): the ids a citation may name. */
+  register?: SourceRegister;
   /** The fiscal years the library holds law for: from the manifest, else from the years its files name. */
   horizon: Horizon;
 }

@@ -7,9 +7,11 @@ import { join, relative } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { loadParameterFile, resolveParameters, type Parameter } from '../params/index.js';
 import { isManifestFile, loadManifest, type Horizon, type LibraryManifest } from '../params/manifest.js';
+import { isSourcesFile, loadSources, type SourceRegister } from '../params/sources.js';
 import { parseRuleFile } from '../syntax/parse.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { checkLibrary } from './checker.js';
+import { checkCitations } from './citations.js';
 import { collectDeclarations, symbolKey } from './declarations.js';
 import type { Library } from './library.js';
 
@@ -23,7 +25,7 @@ export function isRuleFile(path: string): boolean {
 }
 
 export function isParameterFile(path: string): boolean {
-  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path);
+  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path);
 }
 
 /** Parses, resolves and checks a set of rule and parameter files. Never throws on bad input. */
@@ -33,12 +35,17 @@ export function buildLibrary(sources: SourceText[]): Library {
   const paramList: Parameter[] = [];
   const texts = new Map<string, string>();
   let manifest: LibraryManifest | undefined;
+  let register: SourceRegister | undefined;
   for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     texts.set(s.file, s.text);
     if (isManifestFile(s.file)) {
       const m = loadManifest(s.file, s.text);
       diagnostics.push(...m.diagnostics);
       manifest ??= m.manifest;
+    } else if (isSourcesFile(s.file)) {
+      const r = loadSources(s.file, s.text);
+      diagnostics.push(...r.diagnostics);
+      register ??= r.register;
     } else if (isRuleFile(s.file)) {
       const { ast, diagnostics: ds } = parseRuleFile(s.file, s.text);
       files.push(ast);
@@ -69,6 +76,7 @@ export function buildLibrary(sources: SourceText[]): Library {
     diagnostics,
     sources: texts,
     ...(manifest ? { manifest } : {}),
+    ...(register ? { register } : {}),
     horizon: manifest ? { first: manifest.firstYear, last: manifest.lastYear, file: manifest.file } : horizonFromFiles(files, paramList),
   };
   for (const p of paramList) {
@@ -76,6 +84,7 @@ export function buildLibrary(sources: SourceText[]): Library {
   }
   collectDeclarations(lib, files);
   checkLibrary(lib);
+  checkCitations(lib);
   lib.diagnostics = withoutNoiseFromSyntaxErrors(lib.diagnostics, files);
   sortDiagnostics(lib.diagnostics);
   return lib;
@@ -138,7 +147,7 @@ export async function findSources(paths: string[]): Promise<string[]> {
     const st = await stat(p);
     if (st.isDirectory()) {
       for (const entry of (await readdir(p)).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
-    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p)) out.push(p);
+    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p)) out.push(p);
   };
   for (const p of paths) await walk(p);
   return out;

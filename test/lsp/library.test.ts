@@ -48,6 +48,37 @@ describe('hover', () => {
     expect(md).toContain('Juvenile court schools are identified by school ownership');
   });
 
+  it('shows the source of a cite string: a register id with its locator, title, issuer, date and URL', async () => {
+    const path = 'rules/county-programs/corrections.lcff';
+    const m = marked(path, 'cite "FAQ Q16", "FAQ Q14"', 'cite "FAQ Q16", "FAQ <|>Q14"');
+    const h = await client.request<Hover>('textDocument/hover', pos(path, m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('**Local Control Funding Formula for County Programs (Frequently Asked Questions), question 14**');
+    expect(md).toContain('<https://www.cde.ca.gov/fg/aa/pa/sdfundcoeservfaq.asp>');
+    expect(md).toContain('California Department of Education, Principal Apportionment Section · 2024-07-23');
+    // the whole string "FAQ Q14", quotes included: 5 characters before the cursor to 4 after
+    expect(h.range).toEqual({ start: { line: m.cursors[0].line, character: m.cursors[0].character - 5 }, end: { line: m.cursors[0].line, character: m.cursors[0].character + 4 } });
+  });
+
+  it('shows the derived leginfo URL of a statute section cited in a rule file', async () => {
+    const path = 'rules/county-programs/classification.lcff';
+    const m = marked(path, 'cite "EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"', 'cite "EC 25<|>74(c)(4)(B)", "FAQ Q1", "FAQ Q7"');
+    const h = await client.request<Hover>('textDocument/hover', pos(path, m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('**California Education Code section 2574(c)(4)(B)**');
+    expect(md).toContain('<https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=EDC&sectionNum=2574.>');
+  });
+
+  it('shows the source of one ";"-separated part of a parameter file cite', async () => {
+    const path = 'rules/params/cola.yaml';
+    const m = marked(path, 'cite: "CDE-COLA; CDE-RATES-2015-16"', 'cite: "CDE-COLA; CDE-RATES-20<|>15-16"');
+    const h = await client.request<Hover>('textDocument/hover', pos(path, m));
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('**Funding Rates and Information, Fiscal Year 2015-16**');
+    expect(md).toContain('<https://www.cde.ca.gov/fg/aa/pa/pa1516rates.asp>');
+    expect(md).not.toContain('lcffcola');
+  });
+
   it("shows a fact's type and unit", async () => {
     const m = marked('rules/county-programs/aeg.lcff', 'coe.aeg_ada', 'coe.aeg_a<|>da');
     const h = await client.request<Hover>('textDocument/hover', pos('rules/county-programs/aeg.lcff', m));
@@ -82,7 +113,10 @@ describe('completion', () => {
 
   it('offers fiscal years after `effective`, citations in `cite "` and rule keywords at a line start', async () => {
     expect(await complete(marked(file, 'effective 2013-14 onward', 'effective <|>2013-14 onward'))).toEqual(expect.arrayContaining(['2013-14', '2019-20', '2026-27']));
-    expect(await complete(marked(file, 'cite "EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"', 'cite "<|>EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"'))).toEqual(expect.arrayContaining(['EC 2576(a)', 'EC 42238.02(d)']));
+    const cites = await complete(marked(file, 'cite "EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"', 'cite "<|>EC 2574(c)(4)(B)", "FAQ Q1", "FAQ Q7"'));
+    // citations in use (a parameter cite's ";" parts each on its own) and every register id, never a ";"-joined text
+    expect(cites).toEqual(expect.arrayContaining(['EC 2576(a)', 'EC 42238.02(d)', 'CDE-RATES-2015-16', 'CALPADS-FLASH-281', 'FAQ', 'FAQ Q16']));
+    expect(cites.filter((c) => c.includes(';'))).toEqual([]);
     const kws = await complete(marked(file, '  otherwise rule district_funded', '  <|>\n  otherwise rule district_funded'));
     expect(kws).toEqual(expect.arrayContaining(['rule', 'otherwise rule', 'when', 'then', 'cite', 'end']));
   });

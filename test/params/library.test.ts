@@ -75,10 +75,10 @@ describe('the bundled parameter library (rules/params)', () => {
     expect(spans(lib.table.valueInForce('base_grant_per_ada', fy('2025-26'))!.value)).toEqual([10256, 10411, 10719, 12423]);
     const v = lib.table.valueInForce('base_grant_per_ada', fy('2019-20'))!;
     expect(v.status).toBe('unconfirmed');
-    expect(v.note).toMatch(/MED/);
+    expect(v.note).toMatch(/Confirmed by: CDE's 2019-20 Funding Rates page/);
   });
 
-  it('matches every derived base grant row of lcff-facts.md §1b', () => {
+  it('matches every derived base grant row of the COLA chain (2014-15 to 2018-19)', () => {
     const table: Record<string, number[]> = {
       '2014-15': [7011, 7116, 7328, 8491],
       '2015-16': [7083, 7189, 7403, 8578],
@@ -97,10 +97,13 @@ describe('the bundled parameter library (rules/params)', () => {
     expect(scalar('concentration_threshold', '2013-14')).toBe('0.55');
   });
 
-  it('carries confidence: the 2025-26 COLA and UPP windows before 2015-16 are unconfirmed with notes', () => {
+  it('carries confidence: the 2025-26 district COLA is confirmed by the LAO, the COE one and the UPP windows before 2015-16 are unconfirmed with notes', () => {
     const c = lib.table.valueInForce('cola_district', fy('2025-26'))!;
-    expect(c.status).toBe('unconfirmed');
-    expect(c.note).toBeTruthy();
+    expect(c.status).toBe('confirmed');
+    expect(c.cite).toBe('LAO-EDBUDGET-1007; CITIZENPORTAL-2025');
+    const coe = lib.table.valueInForce('cola_coe', fy('2025-26'))!;
+    expect(coe.status).toBe('unconfirmed');
+    expect(coe.note).toMatch(/Confirmed by: CDE's 2025-26 COE LCFF target rates/);
     expect(lib.table.valueInForce('cola_district', fy('2018-19'))!.status).toBe('confirmed');
     expect(lib.table.valueInForce('upp_window_years', fy('2014-15'))!.status).toBe('unconfirmed');
     expect(scalar('upp_window_years', '2019-20')).toBe('3');

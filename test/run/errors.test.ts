@@ -8,11 +8,11 @@ import { libraryWith, ROOT } from '../helpers/library.js';
 
 const FILE = 'test/run/bad-division.lcff';
 const TEXT = `decision share_of_ada for district
-  cite "test"
+  cite "EC 1"
   output share : Percent
 
   rule share
-    cite "test"
+    cite "EC 1"
     effective 2013-14 onward
     then share = district.computed_ada / district.padc_ada
 end

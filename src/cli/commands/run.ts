@@ -69,7 +69,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     return EXIT.ok;
   }
   if (opts.explain) {
-    const text = explain(result, trace, opts.explain);
+    const text = explain(result, trace, opts.explain, lib.register);
     if (!text) throw new UserError(`--explain: "${opts.explain}" is neither a student id nor an LEA code of ${path}`);
     process.stdout.write(text);
     return EXIT.ok;

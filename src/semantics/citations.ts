@@ -1,0 +1,77 @@
+/**
+ * Every citation of the library — rule and formula `cite` clauses, parameter
+ * and entry `cite:` texts (`;`-separated), the manifest's `cite:` — with its
+ * exact source range, resolved against the sources register. An unresolved
+ * citation is an error at the citation (LCFF-E063).
+ */
+import { LineIndex, type Diagnostic, type SourceRange } from '../core/diagnostics.js';
+import { excerpt } from '../core/safe-text.js';
+import { resolveCitation, splitCitations, type CitationResult } from '../params/citations.js';
+import { SourceCodes } from '../params/sources.js';
+import type { Library } from './library.js';
+
+export interface CiteOccurrence {
+  file: string;
+  range: SourceRange;
+  text: string;
+  result: CitationResult;
+}
+
+/** Each part of a `;`-separated cite text at its own range when it can be found in the source, else at the whole text. */
+function partsOf(lib: Library, lines: (file: string) => LineIndex | undefined, file: string, whole: SourceRange, text: string): Array<{ text: string; range: SourceRange }> {
+  const src = lib.sources.get(file);
+  const idx = lines(file);
+  const raw = src?.slice(whole.start.offset, whole.end.offset) ?? '';
+  let from = 0;
+  return splitCitations(text).map((p) => {
+    const at = p.text ? raw.indexOf(p.text, from) : -1;
+    if (at < 0 || !idx) return { text: p.text, range: whole };
+    from = at + p.text.length;
+    return { text: p.text, range: idx.range(whole.start.offset + at, whole.start.offset + at + p.text.length) };
+  });
+}
+
+/** Every citation of the library, once per place it is written (a YAML alias shares its anchor's citation). */
+export function citeOccurrences(lib: Library): CiteOccurrence[] {
+  const out: CiteOccurrence[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, range: SourceRange, text: string): void => {
+    const key = `${file}:${range.start.offset}:${range.end.offset}:${text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ file, range, text, result: resolveCitation(text, lib.register) });
+  };
+  for (const f of lib.files) {
+    for (const d of f.declarations) {
+      const cites = d.kind === 'decision' ? [...d.cites, ...d.rules.flatMap((r) => r.cites)] : d.kind === 'formula' ? d.cites : [];
+      for (const c of cites) add(f.file, c.range, c.text);
+    }
+  }
+  const indexes = new Map<string, LineIndex>();
+  const lines = (file: string): LineIndex | undefined => {
+    const text = lib.sources.get(file);
+    if (text === undefined) return undefined;
+    let i = indexes.get(file);
+    if (!i) indexes.set(file, (i = new LineIndex(text)));
+    return i;
+  };
+  const addList = (file: string, range: SourceRange | undefined, text: string | undefined): void => {
+    if (!text || !range) return;
+    for (const p of partsOf(lib, lines, file, range, text)) add(file, p.range, p.text);
+  };
+  for (const p of lib.paramList) {
+    addList(p.file, p.citeRange, p.cite);
+    for (const e of p.values) addList(p.file, e.citeRange, e.cite);
+  }
+  if (lib.manifest) addList(lib.manifest.file, lib.manifest.citeRange, lib.manifest.cite);
+  return out;
+}
+
+/** LCFF-E063 for every citation that resolves to nothing. */
+export function checkCitations(lib: Library): void {
+  for (const c of citeOccurrences(lib)) {
+    if (c.result.ok || c.result.reported) continue;
+    const d: Diagnostic = { code: SourceCodes.unresolvedCitation, severity: 'error', file: c.file, range: c.range, message: `citation ${excerpt(c.text)} resolves to nothing: ${c.result.message}` };
+    lib.diagnostics.push(d);
+  }
+}
