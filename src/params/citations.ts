@@ -40,7 +40,7 @@ export type Citation =
   | { kind: 'source'; text: string; id: string; locator?: string; entry: SourceEntry; title: string; url: string };
 
 /** `reported`: the citation names a register entry that is itself malformed (reported there, not again at each citation). */
-export type CitationResult = { ok: true; citation: Citation } | { ok: false; message: string; reported?: boolean };
+export type CitationResult = { ok: true; citation: Citation } | { ok: false; message: string; reported?: boolean; suggestions?: string[] };
 
 /** One citation of a `;`-separated cite text, with its offset in that text. */
 export interface CitationPart {
@@ -112,7 +112,7 @@ export function resolveCitation(text: string, register: SourceRegister | undefin
   if (!entry) {
     const where = register ? `the register ${register.file}` : 'the register (the library has no sources.yaml)';
     const s = register ? suggest(head, register.entries.keys()) : [];
-    return { ok: false, message: `'${head}' is not a source id of ${where}${s.length ? ` (did you mean ${s.join(' or ')}?)` : ''}` };
+    return { ok: false, message: `'${head}' is not a source id of ${where}${s.length ? ` (did you mean ${s.join(' or ')}?)` : ''}`, ...(s.length ? { suggestions: s.map((x) => (locator === undefined ? x : `${x} ${locator}`)) } : {}) };
   }
   if (locator === undefined) return { ok: true, citation: { kind: 'source', text, id: head, entry, title: entry.title, url: entry.url } };
   if (!entry.locators.length) return { ok: false, message: `source ${head} declares no locators; cite it as "${head}" alone` };

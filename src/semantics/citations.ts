@@ -31,6 +31,12 @@ function partsOf(lib: Library, lines: (file: string) => LineIndex | undefined, f
   });
 }
 
+/** The range of a string literal without its quotes (a one-line `"…"`), so diagnostics and edits point at the citation itself. */
+function inside(text: string | undefined, r: SourceRange): SourceRange {
+  if (!text || r.start.line !== r.end.line || r.end.offset - r.start.offset < 2 || text[r.start.offset] !== '"' || text[r.end.offset - 1] !== '"') return r;
+  return { start: { ...r.start, column: r.start.column + 1, offset: r.start.offset + 1 }, end: { ...r.end, column: r.end.column - 1, offset: r.end.offset - 1 } };
+}
+
 /** Every citation of the library, once per place it is written (a YAML alias shares its anchor's citation). */
 export function citeOccurrences(lib: Library): CiteOccurrence[] {
   const out: CiteOccurrence[] = [];
@@ -44,7 +50,7 @@ export function citeOccurrences(lib: Library): CiteOccurrence[] {
   for (const f of lib.files) {
     for (const d of f.declarations) {
       const cites = d.kind === 'decision' ? [...d.cites, ...d.rules.flatMap((r) => r.cites)] : d.kind === 'formula' ? d.cites : [];
-      for (const c of cites) add(f.file, c.range, c.text);
+      for (const c of cites) add(f.file, inside(lib.sources.get(f.file), c.range), c.text);
     }
   }
   const indexes = new Map<string, LineIndex>();
@@ -72,6 +78,7 @@ export function checkCitations(lib: Library): void {
   for (const c of citeOccurrences(lib)) {
     if (c.result.ok || c.result.reported) continue;
     const d: Diagnostic = { code: SourceCodes.unresolvedCitation, severity: 'error', file: c.file, range: c.range, message: `citation ${excerpt(c.text)} resolves to nothing: ${c.result.message}` };
+    if (c.result.suggestions?.length) d.data = { suggestions: c.result.suggestions };
     lib.diagnostics.push(d);
   }
 }

@@ -82,6 +82,25 @@ describe('diagnostics across files, code actions', () => {
     await fixed;
   });
 
+  it('reports a citation that resolves to nothing at the citation, with a fix to the nearest register id (LCFF-E063)', async () => {
+    const file = join(dir, 'rules', 'county-programs', 'corrections.lcff');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(file, 'utf8');
+    const docUri = pathToFileURL(file).href;
+    const broken = client.nextDiagnostics(docUri, (d) => d.some((x) => x.code === 'LCFF-E063'));
+    await client.open(docUri, text.replace('cite "FAQ Q16", "FAQ Q14"', 'cite "FAX Q16", "FAQ Q14"'));
+    const d = (await broken).find((x) => x.code === 'LCFF-E063')!;
+    expect(d.message).toContain('citation "FAX Q16" resolves to nothing');
+    const line = text.split('\n').findIndex((l) => l.includes('cite "FAQ Q16", "FAQ Q14"'));
+    const col = text.split('\n')[line].indexOf('FAQ Q16');
+    expect(d.range).toEqual({ start: { line, character: col }, end: { line, character: col + 7 } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: docUri }, range: d.range, context: { diagnostics: [d] } });
+    expect(actions[0].title).toBe('Change to "FAQ Q16"');
+    const fixed = client.nextDiagnostics(docUri, (x) => !x.some((y) => y.code === 'LCFF-E063'));
+    await client.change(docUri, text);
+    await fixed;
+  });
+
   it('offers a citation stub for a rule without citation', async () => {
     const m = markers(RULE.replace('and and', 'and student.census_day').replace('in [<|>', 'in [voluntary]').replace('    cite "EC 2574"\n', ''));
     const got = client.nextDiagnostics(u('probe.lcff'), (d) => d.some((x) => x.code === 'LCFF-E032'));

@@ -56,8 +56,8 @@ describe('hover', () => {
     expect(md).toContain('**Local Control Funding Formula for County Programs (Frequently Asked Questions), question 14**');
     expect(md).toContain('<https://www.cde.ca.gov/fg/aa/pa/sdfundcoeservfaq.asp>');
     expect(md).toContain('California Department of Education, Principal Apportionment Section · 2024-07-23');
-    // the whole string "FAQ Q14", quotes included: 5 characters before the cursor to 4 after
-    expect(h.range).toEqual({ start: { line: m.cursors[0].line, character: m.cursors[0].character - 5 }, end: { line: m.cursors[0].line, character: m.cursors[0].character + 4 } });
+    // the citation FAQ Q14 inside its quotes: 4 characters before the cursor to 3 after
+    expect(h.range).toEqual({ start: { line: m.cursors[0].line, character: m.cursors[0].character - 4 }, end: { line: m.cursors[0].line, character: m.cursors[0].character + 3 } });
   });
 
   it('shows the derived leginfo URL of a statute section cited in a rule file', async () => {

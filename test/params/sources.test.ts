@@ -110,7 +110,7 @@ describe('the register (sources.yaml)', () => {
       { file: 'r/p.yaml', text: 'x:\n  description: d\n  unit: count\n  cite: "EC 2574; FAQ Q9;  NOPE; BROKEN"\n  status: confirmed\n  values:\n    2015-16: { value: 1, cite: "lcff-facts.md §7" }\n' },
     ]);
     expect(lib.diagnostics.filter((d) => /LCFF-E06[345]/.test(d.code)).map(formatDiagnostic)).toEqual([
-      'r/a.lcff:7:18 LCFF-E063 error: citation "FAQ Q22" resolves to nothing: source FAQ has no locator \'Q22\' (it declares: Q1..Q21)',
+      'r/a.lcff:7:19 LCFF-E063 error: citation "FAQ Q22" resolves to nothing: source FAQ has no locator \'Q22\' (it declares: Q1..Q21)',
       'r/p.yaml:4:28 LCFF-E063 error: citation "NOPE" resolves to nothing: \'NOPE\' is not a source id of the register r/sources.yaml',
       'r/p.yaml:7:33 LCFF-E063 error: citation "lcff-facts.md §7" resolves to nothing: not a statute section ("EC 2574(c)"), a chaptered bill ("SB 114 (Ch. 48, Stats. 2023)") or a source id of the register (rules/sources.yaml)',
       "r/sources.yaml:8:1 LCFF-E064 error: source BROKEN needs 'issuer', 'url', 'establishes'",
