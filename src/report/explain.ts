@@ -1,5 +1,10 @@
-/** `--explain <student id | LEA cds>`: the trace in words, with citations and parameter values by year. */
+/**
+ * `--explain <student id | LEA cds>`: the trace in words, with citations and
+ * parameter values by year. Each line is visible-safe: ids, names, messages
+ * and citations cannot carry escape sequences to the terminal.
+ */
 import { formatFiscalYear } from '../core/fiscal-year.js';
+import { visible } from '../core/safe-text.js';
 import type { TraceEntry } from '../run/context.js';
 import type { RunResult } from '../run/result.js';
 
@@ -25,5 +30,5 @@ export function explain(result: RunResult, trace: TraceEntry[], who: string): st
   }
   const findings = result.findings.filter((f) => f.subject === who);
   if (findings.length > 0) out.push('', 'Findings:', ...findings.map((f) => `  ${f.severity} ${f.code}: ${f.message} [${f.rule}; ${f.cite}]`));
-  return `${out.join('\n')}\n`;
+  return `${out.map((line) => visible(line)).join('\n')}\n`;
 }
