@@ -18,7 +18,7 @@ import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { lex } from '../../src/syntax/lexer.js';
 import { buildLibrary } from '../../src/semantics/workspace.js';
-import { bundledSources, ROOT } from './library.js';
+import { bundledLibrary, bundledSources, ROOT } from './library.js';
 
 export const CODE = /^LCFF-[EWSVF]\d{3}$/;
 
@@ -51,7 +51,15 @@ function codesInLcff(path: string): string[] {
     .filter((s) => CODE.test(s));
 }
 
+let emitted: Map<string, string[]> | undefined;
+
+/** Each emitted code and the files that emit it (computed once). */
 export function emittedCodes(): Map<string, string[]> {
+  emitted ??= findEmittedCodes();
+  return emitted;
+}
+
+function findEmittedCodes(): Map<string, string[]> {
   const where = new Map<string, string[]>();
   const add = (code: string, file: string): void => {
     const rel = file.slice(ROOT.length);
@@ -87,8 +95,7 @@ export function catalogue(): Entry[] {
 /** Runs one example and returns the lines it prints, the way the CLI prints them. */
 export async function printedBy(e: Entry): Promise<string[]> {
   const ruleInputs = e.inputs.filter((i) => i.file.startsWith('rules/'));
-  const sources = (await bundledSources()).filter((s) => !ruleInputs.some((i) => i.file === s.file)).concat(ruleInputs);
-  const lib = buildLibrary(sources);
+  const lib = ruleInputs.length === 0 ? await bundledLibrary() : buildLibrary((await bundledSources()).filter((s) => !ruleInputs.some((i) => i.file === s.file)).concat(ruleInputs));
   const stage = e.code[5];
   if (stage === 'E' || stage === 'W') return lib.diagnostics.map(formatDiagnostic);
   const dir = mkdtempSync(join(tmpdir(), 'lcff-errors-'));
