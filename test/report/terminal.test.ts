@@ -82,4 +82,12 @@ describe('terminal output is visible-safe', () => {
     if (r.code === 0) expect(r.stdout).toContain('Alameda\\x1b[2J\\x1b]0;pwned\\x07 County');
     else expect(r.code).toBe(2);
   });
+
+  it('end to end: an error message that quotes a hostile argument (--explain) prints it escaped, one line, exit 2', () => {
+    const r = lcff(['run', 'examples/2019-20-county-charter', '--explain', `NOBODY${CLEAR}${TITLE}`]);
+    expect(r.code).toBe(2);
+    expect(rawControls(r.stderr)).toEqual([]);
+    expect(r.stderr).toContain('NOBODY\\x1b[2J\\x1b]0;pwned\\x07');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
