@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, NO_RANGE } from '../../src/core/diagnostics.js';
 import { explain } from '../../src/report/explain.js';
+import { newTable, styled } from '../../src/report/table.js';
 import { renderTables } from '../../src/report/tables.js';
 import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -89,5 +90,14 @@ describe('terminal output is visible-safe', () => {
     expect(rawControls(r.stderr)).toEqual([]);
     expect(r.stderr).toContain('NOBODY\\x1b[2J\\x1b]0;pwned\\x07');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('every table (run, rates, diff) escapes the text cells pushed into it, and a styled cell escapes before colouring', () => {
+    const t = newTable({ head: [`head${CLEAR}`, 'b'] });
+    t.push([`cell${TITLE}`, 3]);
+    t.push([styled(`warn${CLEAR}`, (x) => `<${x}>`), BIDI]);
+    const text = t.toString();
+    expect(rawControls(text)).toEqual([]);
+    for (const shown of ['head\\x1b[2J', 'cell\\x1b]0;pwned\\x07', '<warn\\x1b[2J>', 'abc\\u202edcba']) expect(text).toContain(shown);
   });
 });
