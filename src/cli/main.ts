@@ -9,6 +9,7 @@ import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
+import { visible } from '../core/safe-text.js';
 
 // A reader that stops early (`lcff check | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -21,17 +22,21 @@ for (const stream of [process.stdout, process.stderr]) {
 const program = new Command();
 program.name('lcff').description("California's LCFF county-program funding law as versioned, executable rules").showHelpAfterError();
 
-/** Runs a command; user errors print one line each and exit with their code, never a stack trace. */
+/**
+ * Runs a command; user errors print one line each and exit with their code,
+ * never a stack trace. Whatever a message quotes from the input is printed
+ * visible-safe (its lines kept): the last guard before the terminal.
+ */
 function action<A extends unknown[]>(fn: (...args: A) => Promise<number>) {
   return async (...args: A): Promise<void> => {
     try {
       process.exitCode = await fn(...args);
     } catch (e) {
       if (e instanceof UserError) {
-        process.stderr.write(`${e.message}\n`);
+        process.stderr.write(`${visible(e.message, true)}\n`);
         process.exitCode = e.exitCode;
       } else {
-        process.stderr.write(`lcff: internal error: ${e instanceof Error ? e.message : String(e)}\n(this is a bug in lcff-rules; please report it with the command you ran)\n`);
+        process.stderr.write(`lcff: internal error: ${visible(e instanceof Error ? e.message : String(e), true)}\n(this is a bug in lcff-rules; please report it with the command you ran)\n`);
         process.exitCode = EXIT.fatal;
       }
     }

@@ -1,8 +1,11 @@
 /**
  * Diagnostics shared by every stage: a stable code, a severity, a message a
  * policy analyst understands, and a source position (file, 1-based line and
- * column). The catalogue of codes lives in `codes.ts`.
+ * column). The catalogue of codes, with an example and the fix of each, is
+ * docs/errors.md.
  */
+import { visible } from './safe-text.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface SourcePos {
@@ -38,9 +41,14 @@ export const NO_RANGE: SourceRange = {
   end: { line: 1, column: 1, offset: 0 },
 };
 
-/** `path:line:col code message`, the one line format of every CLI report. */
+/**
+ * `path:line:col code message`, the one line format of every CLI report.
+ * Visible-safe: a control character of the path or the message (an escape
+ * sequence, a carriage return, a newline, a bidi override) is shown as an
+ * escape, so each diagnostic is exactly one line that cannot drive the terminal.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code} ${d.severity}: ${d.message}`;
+  return visible(`${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code} ${d.severity}: ${d.message}`);
 }
 
 export function hasErrors(ds: readonly Diagnostic[]): boolean {

@@ -1,26 +1,53 @@
-/** One CSV file per result table, for spreadsheets. */
+/**
+ * One CSV file per result table, for spreadsheets. Every table has its
+ * header, even with no rows, and its columns are the contract's fields
+ * (src/run/result.ts), so an optional field is never dropped.
+ *
+ * Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula.
+ * Such a text cell — unless it is a plain number like `-0.35` — is written
+ * with a leading `'`, which spreadsheets show as text and do not evaluate.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { RunResult } from '../run/result.js';
+import { fieldsOf, type RunResult } from '../run/result.js';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A text cell as a spreadsheet may safely open it: a leading `'` before a formula-like text that is not a number. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+type Row = Record<string, unknown>;
+
+function table(columns: string[], rows: Row[]): string {
+  return stringify(rows, { header: true, columns, cast: { string: neutralise, boolean: (b) => (b ? 'true' : 'false') } });
+}
+
+const LEA_COLUMNS = ['cds', 'kind', 'name', 'ada_before', 'ada_after', 'enrollment_before', 'enrollment_after', 'unduplicated_before', 'unduplicated_after', 'upp_before', 'upp_after', 'upp_rolling_before', 'upp_rolling_after', 'upp_window_years'];
 
 export function csvTables(r: RunResult): Record<string, string> {
-  const table = (rows: Array<Record<string, unknown>>): string => stringify(rows, { header: true, columns: rows.length > 0 ? Object.keys(rows[0]) : undefined });
   return {
-    'students.csv': table(r.students.map((s) => ({ ...s, expected_transfer_codes: s.expected_transfer_codes.join(' ') }))),
+    'categories.csv': table(fieldsOf('categorySummary'), r.categories),
+    'students.csv': table(fieldsOf('student'), r.students.map((s) => ({ ...s, expected_transfer_codes: s.expected_transfer_codes.join(' ') }))),
     'leas.csv': table(
+      LEA_COLUMNS,
       r.leas.map((l) => ({
         cds: l.cds, kind: l.kind, name: l.name, ada_before: l.ada.before, ada_after: l.ada.after,
         enrollment_before: l.enrollment.before, enrollment_after: l.enrollment.after,
         unduplicated_before: l.unduplicated.before, unduplicated_after: l.unduplicated.after,
         upp_before: l.upp.before, upp_after: l.upp.after, upp_rolling_before: l.upp.rolling_before, upp_rolling_after: l.upp.rolling_after,
+        upp_window_years: l.upp.window_years,
       })),
     ),
-    'transfers.csv': table(r.transfers as unknown as Array<Record<string, unknown>>),
-    'findings.csv': table(r.findings as unknown as Array<Record<string, unknown>>),
-    'accounting.csv': table(r.accounting.map((a) => ({ lea: a.lea, side: a.side, goal: a.goal ?? '', object: a.object, amount: a.amount, counterparty: a.counterparty, cite: a.cite }))),
-    'prior_year_adjustments.csv': table(r.prior_year_adjustments as unknown as Array<Record<string, unknown>>),
-    'unconfirmed.csv': table(r.unconfirmed.map((name) => ({ name }))),
+    'transfers.csv': table(fieldsOf('transfer'), r.transfers),
+    'findings.csv': table(fieldsOf('finding'), r.findings),
+    'accounting.csv': table(fieldsOf('entry'), r.accounting),
+    'prior_year_adjustments.csv': table(fieldsOf('priorYearAdjustment'), r.prior_year_adjustments),
+    'unconfirmed.csv': table(['name'], r.unconfirmed.map((name) => ({ name }))),
   };
 }
 

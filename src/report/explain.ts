@@ -1,5 +1,10 @@
-/** `--explain <student id | LEA cds>`: the trace in words, with citations and parameter values by year. */
+/**
+ * `--explain <student id | LEA cds>`: the trace in words, with citations and
+ * parameter values by year. Each line is visible-safe: ids, names, messages
+ * and citations cannot carry escape sequences to the terminal.
+ */
 import { formatFiscalYear } from '../core/fiscal-year.js';
+import { visible } from '../core/safe-text.js';
 import type { TraceEntry } from '../run/context.js';
 import type { SourceRegister } from '../params/sources.js';
 import type { RunResult } from '../run/result.js';
@@ -36,5 +41,5 @@ export function explain(result: RunResult, trace: TraceEntry[], who: string, reg
   cites.push(...findings.map((f) => f.cite));
   const sources = sourceLines(cites, register);
   if (sources.length > 0) out.push('', 'Sources:', ...sources);
-  return `${out.join('\n')}\n`;
+  return `${out.map((line) => visible(line)).join('\n')}\n`;
 }

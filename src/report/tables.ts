@@ -1,10 +1,9 @@
-/** The readable terminal report of a run. */
-import { newTable } from './table.js';
+/** The readable terminal report of a run. Every text from the scenario or the rules is shown visible-safe (table cells by newTable, lines here by `visible`). */
+import { newTable, styled } from './table.js';
 import pc from 'picocolors';
+import { visible } from '../core/safe-text.js';
 import { dec, grouped, percentText } from '../runtime/money.js';
-import type { RunResult } from '../run/result.js';
-
-const CATEGORIES = ['coe_juvenile_court', 'coe_non_juvenile_court', 'district_funded', 'charter_coe_funded', 'charter_funded'];
+import type { FindingResult, RunResult } from '../run/result.js';
 
 function money(s: string): string {
   return grouped(dec(s), 2);
@@ -14,15 +13,15 @@ function pct(s: string): string {
   return percentText(dec(s), 2);
 }
 
+function severity(s: FindingResult['severity']): { content: string } {
+  return styled(s, s === 'error' ? pc.red : s === 'warning' ? pc.yellow : (t) => t);
+}
+
 export function renderTables(r: RunResult, title: string): string {
-  const out: string[] = [pc.bold(`${title} — ${r.county.name} County, fiscal year ${r.fiscal_year}`)];
+  const out: string[] = [pc.bold(visible(`${title} — ${r.county.name} County, fiscal year ${r.fiscal_year}`))];
 
   const cat = newTable({ head: ['category', 'students', 'census day', 'ADA'] });
-  for (const c of CATEGORIES) {
-    const ss = r.students.filter((s) => s.category === c);
-    const ada = ss.reduce((a, s) => a.plus(dec(s.ada)), dec(0));
-    cat.push([c, ss.length, ss.filter((s) => s.census_day).length, grouped(ada, 2)]);
-  }
+  for (const c of r.categories) cat.push([c.category, c.students, c.census_day, money(c.ada)]);
   out.push(`\n${pc.bold('Students by funding category')}\n${cat.toString()}`);
 
   const leas = newTable({ head: ['LEA', 'kind', 'ADA before', 'ADA after', 'enrollment', 'UPC', 'UPP', 'UPP rolling'] });
@@ -52,17 +51,16 @@ export function renderTables(r: RunResult, title: string): string {
   if (r.transfers.length > 0) {
     const t = newTable({ head: ['from', 'to', 'span', 'ADA', 'rate per ADA', 'amount', 'basis'] });
     for (const x of r.transfers) t.push([x.from, x.to, x.grade_span, x.ada, money(x.rate_per_ada), money(x.amount), x.basis]);
-    const why = new Map(r.transfers.map((x) => [x.rule, `  ${x.basis}: ${x.reason} (${x.rule}; ${x.cite})`]));
+    const why = new Map(r.transfers.map((x) => [x.rule, visible(`  ${x.basis}: ${x.reason} (${x.rule}; ${x.cite})`)]));
     out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}\n${t.toString()}\n${[...why.values()].join('\n')}`);
   } else out.push(`\n${pc.bold('Transfers of funds (EC 2576)')}: none (no District Funded County Program ADA)`);
 
   const c0 = r.calpads;
-  out.push(`\n${pc.bold('CALPADS reporting')}: Student School Transfer Code in ${c0.file} field ${c0.transfer_code_field}, District of Geographic Residence in ${c0.file} field ${c0.residence_field} ${pc.dim(`(${c0.cite})`)}`);
+  out.push(`\n${pc.bold('CALPADS reporting')}: ${visible(`Student School Transfer Code in ${c0.file} field ${c0.transfer_code_field}, District of Geographic Residence in ${c0.file} field ${c0.residence_field}`)} ${pc.dim(visible(`(${c0.cite})`))}`);
 
   const aeg = r.aeg;
-  out.push(
-    `\n${pc.bold('Alternative Education Grant')}: ${aeg.known ? `${aeg.ada} ADA at UPP ${pct(aeg.upp)}: base ${money(aeg.base)} + supplemental ${money(aeg.supplemental)} + concentration ${money(aeg.concentration)} = ${money(aeg.total)}` : `${aeg.ada} ADA; ${aeg.note}`} ${pc.dim(`(${aeg.cite})`)}`,
-  );
+  const aegText = aeg.known ? `${aeg.ada} ADA at UPP ${pct(aeg.upp)}: base ${money(aeg.base)} + supplemental ${money(aeg.supplemental)} + concentration ${money(aeg.concentration)} = ${money(aeg.total)}` : `${aeg.ada} ADA; ${aeg.note}`;
+  out.push(`\n${pc.bold('Alternative Education Grant')}: ${visible(aegText)} ${pc.dim(visible(`(${aeg.cite})`))}`);
 
   if (r.accounting.length > 0) {
     const a = newTable({ head: ['LEA', 'side', 'goal', 'object', 'amount', 'paid to / received from', 'citation'] });
@@ -71,19 +69,21 @@ export function renderTables(r: RunResult, title: string): string {
   }
 
   if (r.prior_year_adjustments.length > 0) {
-    const p = newTable({ head: ['district', 'for year', 'enrollment', 'UPC', 'prior-year adjustment?'], wordWrap: true, colWidths: [10, 10, 12, 8, 60] });
-    for (const x of r.prior_year_adjustments) p.push([x.district, x.for_year, x.enrollment_change, x.unduplicated_change, `${x.applies ? 'yes' : 'no'}: ${x.affects}`]);
+    const p = newTable({ head: ['district', 'for year', 'audit reference', 'enrollment', 'UPC', 'prior-year adjustment?'], wordWrap: true, colWidths: [10, 10, 20, 12, 8, 50] });
+    for (const x of r.prior_year_adjustments) p.push([x.district, x.fiscal_year, x.audit_reference, x.enrollment_change, x.unduplicated_change, `${x.applies ? `yes, in ${x.applied_in}` : 'no'}: ${x.affects}`]);
     out.push(`\n${pc.bold('Corrections after the amendment window')}\n${p.toString()}`);
   }
 
   if (r.findings.length > 0) {
     const f = newTable({ head: ['severity', 'code', 'subject', 'finding', 'citation'], wordWrap: true, colWidths: [10, 11, 10, 62, 24] });
-    for (const x of r.findings) f.push([x.severity === 'error' ? pc.red(x.severity) : x.severity === 'warning' ? pc.yellow(x.severity) : x.severity, x.code, x.subject, x.message, x.cite]);
+    for (const x of r.findings) {
+      f.push([severity(x.severity), x.code, x.subject, x.message, x.cite]);
+    }
     out.push(`\n${pc.bold(`Findings (${r.findings.length})`)}\n${f.toString()}`);
   } else out.push(`\n${pc.bold('Findings')}: none`);
 
   const c = r.conservation;
   out.push(`\n${pc.dim(`Conservation: ADA ${c.ada_in} in = ${c.ada_out} out; enrollment ${c.enrollment_in} = ${c.enrollment_out}; UPC ${c.upc_in} = ${c.upc_out}; transfers net ${c.transfers_net}.`)}`);
-  if (r.unconfirmed.length > 0) out.push(pc.yellow(`Unconfirmed values and rules used (double-check these dollars): ${r.unconfirmed.join(', ')}`));
+  if (r.unconfirmed.length > 0) out.push(pc.yellow(visible(`Unconfirmed values and rules used (double-check these dollars): ${r.unconfirmed.join(', ')}`)));
   return `${out.join('\n')}\n`;
 }

@@ -4,12 +4,12 @@ import type { RunContext } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { AegResult } from './result.js';
 import type { ClassifiedStudent } from './students.js';
-
-const AEG_CATEGORIES = new Set(['coe_juvenile_court', 'coe_non_juvenile_court', 'charter_coe_funded']);
+import { categoriesWhere } from './vocabulary.js';
 
 export async function computeAeg(ctx: RunContext, students: ClassifiedStudent[], coe: LeaTally): Promise<AegResult> {
+  const aegCategories = categoriesWhere(ctx, 'aeg_ada_category');
   let ada = ZERO;
-  for (const s of students) if (AEG_CATEGORIES.has(s.category)) ada = ada.plus(s.student.ada);
+  for (const s of students) if (aegCategories.has(s.category)) ada = ada.plus(s.student.ada);
   const [f] = await ctx.decide('alternative_education_grant', 'coe', { coe: { cds: coe.cds, aeg_ada: ada, upp: coe.rollingAfter } });
   const amount = (name: string): Dec => (f?.outputs[name] as Dec | undefined) ?? ZERO;
   const base = amount('base_amount');

@@ -6,6 +6,7 @@ import { Dec, ZERO } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { FindingResult } from './result.js';
 import type { ClassifiedStudent } from './students.js';
+import { categoriesWhere } from './vocabulary.js';
 
 const DISTRICT_CODES = new Set(['1', '2', '3', '4', '6']);
 
@@ -33,10 +34,11 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   for (const r of padc.attendance_district_funded) padcBy.set(r.district, (padcBy.get(r.district) ?? ZERO).plus(r.ada));
   const agreements = new Map(sc.agreements.map((a) => [a.district, a]));
   // one pass over the students: District Funded ADA credited, and census-day 1-4/6 codes naming each district
+  const districtFunded = categoriesWhere(ctx, 'transfer_ada_category');
   const computedBy = new Map<string, Dec>();
   const codedBy = new Map<string, number>();
   for (const s of students) {
-    if (s.category === 'district_funded') computedBy.set(s.creditedTo, (computedBy.get(s.creditedTo) ?? ZERO).plus(s.student.ada));
+    if (districtFunded.has(s.category)) computedBy.set(s.creditedTo, (computedBy.get(s.creditedTo) ?? ZERO).plus(s.student.ada));
     const code = s.student.reported?.transfer_code;
     const named = s.student.reported?.district_of_residence ?? s.student.district_of_residence;
     if (named !== undefined && s.student.census_day && code !== undefined && DISTRICT_CODES.has(code) && s.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + 1);
@@ -48,13 +50,15 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
     };
     push(findings, d.cds, await ctx.decide('district_checks', `district ${d.cds}`, facts), 'district_checks');
   }
+  const nonJcCategories = categoriesWhere(ctx, 'padc_non_juvenile_court_category');
+  const jcCategories = categoriesWhere(ctx, 'padc_juvenile_court_category');
   let nonJc = ZERO;
   let jc = ZERO;
   let code5 = 0;
   for (const s of students) {
     if (s.school.operator.kind !== 'coe') continue;
-    if (s.category === 'coe_non_juvenile_court') nonJc = nonJc.plus(s.student.ada);
-    if (s.category === 'coe_juvenile_court') jc = jc.plus(s.student.ada);
+    if (nonJcCategories.has(s.category)) nonJc = nonJc.plus(s.student.ada);
+    if (jcCategories.has(s.category)) jc = jc.plus(s.student.ada);
     if (s.student.census_day && s.student.reported?.transfer_code === '5') code5 += 1;
   }
   const facts = {

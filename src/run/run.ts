@@ -14,7 +14,8 @@ import { checkConservation } from './conservation.js';
 import { RunContext, type EvaluatorKind, type TraceEntry } from './context.js';
 import { priorYearAdjustments } from './corrections.js';
 import { computeUpp, leaResult, tallyLeas } from './leas.js';
-import type { FindingResult, RunResult } from './result.js';
+import { SEVERITIES, type FindingResult, type RunResult } from './result.js';
+import { categorySummary } from './categories.js';
 import { classifyStudents } from './students.js';
 import { computeTransfers, districtRates } from './transfers.js';
 
@@ -28,7 +29,7 @@ export interface RunOutput {
   trace: TraceEntry[];
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+const severityRank = (s: FindingResult['severity']): number => SEVERITIES.indexOf(s);
 
 export async function runScenario(lib: Library, scenario: Scenario, opts: RunOptions = {}): Promise<RunOutput> {
   const program = opts.program ?? compileProgram(lib, scenario.fiscal_year);
@@ -49,11 +50,12 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   for (const l of [...leas.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.cds < b.cds ? -1 : 1))) {
     leaResults.push(l.kind === 'district' ? { ...leaResult(l, window), rates: await districtRates(ctx, l) } : leaResult(l, window));
   }
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cmp(a.subject, b.subject) || cmp(a.code, b.code));
+  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || cmp(a.subject, b.subject) || cmp(a.code, b.code));
   const result: RunResult = {
     fiscal_year: formatFiscalYear(scenario.fiscal_year),
     county: { code: scenario.county.code, name: scenario.county.name },
     calpads,
+    categories: categorySummary(lib, students),
     students: students.map((s) => s.result),
     leas: leaResults,
     transfers,

@@ -3,6 +3,8 @@
  * codes the student must carry, and the student-level findings.
  */
 import { valueText, type Value } from '../compile/values.js';
+import { formatFiscalYear } from '../core/fiscal-year.js';
+import { visible } from '../core/safe-text.js';
 import { Dec, fixed } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
@@ -45,11 +47,11 @@ export async function classifyStudents(ctx: RunContext, findings: FindingResult[
   const students = [...ctx.scenario.students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const s of students) {
     const school = schools.get(s.school);
-    if (!school) throw new RunError('LCFF-F003', `student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`);
+    if (!school) throw new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`));
     const facts = studentFacts(s, school, ctx.scenario.coe.cds);
     const subject = `student ${s.id}`;
     const [fc] = await ctx.decide('funding_category', subject, facts);
-    if (!fc) throw new RunError('LCFF-F001', `no rule of decision funding_category classifies student ${s.id} (${s.source.file}:${s.source.line}) in ${ctx.program.year}`);
+    if (!fc) throw new RunError('LCFF-F001', visible(`no rule of decision funding_category classifies student ${s.id} (${s.source.file}:${s.source.line}) in ${formatFiscalYear(ctx.year)}`));
     const category = String(fc.outputs.category);
     const creditedTo = String(fc.outputs.credited_to);
     (facts.student as Record<string, unknown>).category = category;

@@ -3,13 +3,13 @@
  * its District Funded County Program ADA, decided by the `transfer`
  * decision, with the SACS entries both sides record (`sacs_entries`).
  */
+import { formatFiscalYear } from '../core/fiscal-year.js';
 import { Dec, fixed, ZERO } from '../runtime/money.js';
 import { RunError, type RunContext } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { AccountingEntry, SpanRate, TransferResult } from './result.js';
 import type { ClassifiedStudent } from './students.js';
-
-export const SPANS = ['k3', 'g4_6', 'g7_8', 'g9_12'] as const;
+import { categoriesWhere, enumMembers } from './vocabulary.js';
 
 export function spanOf(ctx: RunContext, grade: number): string {
   return String(ctx.formula('grade_span_of', [new Dec(grade)]));
@@ -30,7 +30,7 @@ function chosenPlaces(ctx: RunContext): { chosen_rate_places?: Dec; chosen_amoun
 /** Decision transfer_conventions: the rounding places of the rate and the amount for a line. */
 async function conventions(ctx: RunContext, subject: string, line: Record<string, unknown>): Promise<{ rate_places: Dec; amount_places: Dec }> {
   const [c] = await ctx.decide('transfer_conventions', subject, { transfer_line: line });
-  if (!c) throw new RunError('LCFF-F005', `no rule of decision transfer_conventions is in force in ${ctx.year}`);
+  if (!c) throw new RunError('LCFF-F005', `no rule of decision transfer_conventions is in force in ${formatFiscalYear(ctx.year)}`);
   return { rate_places: c.outputs.rate_places as Dec, amount_places: c.outputs.amount_places as Dec };
 }
 
@@ -38,7 +38,7 @@ async function conventions(ctx: RunContext, subject: string, line: Record<string
 export async function districtRates(ctx: RunContext, lea: LeaTally): Promise<Record<string, SpanRate>> {
   const out: Record<string, SpanRate> = {};
   const { rate_places } = await conventions(ctx, `rates ${lea.cds}`, { district: lea.cds, ...chosenPlaces(ctx) });
-  for (const span of SPANS) {
+  for (const { name: span } of enumMembers(ctx.program.lib, 'grade_span')) {
     const base = ctx.formula('adjusted_base', [span]) as Dec;
     const supp = ctx.formula('supplemental_per_ada', [span, lea.rollingAfter]) as Dec;
     const conc = ctx.formula('concentration_per_ada', [span, lea.rollingAfter]) as Dec;
@@ -54,9 +54,10 @@ export async function computeTransfers(
   leas: Map<string, LeaTally>,
 ): Promise<{ transfers: TransferResult[]; accounting: AccountingEntry[] }> {
   const coe = ctx.scenario.coe.cds;
+  const districtFunded = categoriesWhere(ctx, 'transfer_ada_category');
   const adaBy = new Map<string, Dec>();
   for (const s of students) {
-    if (s.category !== 'district_funded' || s.creditedTo === coe) continue;
+    if (!districtFunded.has(s.category) || s.creditedTo === coe) continue;
     const key = `${s.creditedTo}|${spanOf(ctx, s.student.grade)}`;
     adaBy.set(key, (adaBy.get(key) ?? ZERO).plus(s.student.ada));
   }

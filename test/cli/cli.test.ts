@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateResult } from '../../src/scenario/schema-check.js';
+import { validateResult } from '../../src/run/result-schema.js';
 import { lcff } from '../helpers/cli.js';
 import { ROOT } from '../helpers/library.js';
 
@@ -166,7 +166,7 @@ describe('lcff run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lcff-csv-'));
     const r = lcff(['run', 'examples/2019-20-county-charter', '--csv', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['accounting.csv', 'findings.csv', 'leas.csv', 'prior_year_adjustments.csv', 'students.csv', 'transfers.csv', 'unconfirmed.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['accounting.csv', 'categories.csv', 'findings.csv', 'leas.csv', 'prior_year_adjustments.csv', 'students.csv', 'transfers.csv', 'unconfirmed.csv']);
     expect(readFileSync(join(dir, 'transfers.csv'), 'utf8').split('\n')[0]).toBe('from,to,grade_span,ada,rate_per_ada,amount,basis,reason,rule,cite');
   });
 

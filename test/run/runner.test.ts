@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { validateResult } from '../../src/scenario/schema-check.js';
+import { validateResult } from '../../src/run/result-schema.js';
 import type { Scenario } from '../../src/scenario/model.js';
 import { bundledLibrary, ROOT } from '../helpers/library.js';
 

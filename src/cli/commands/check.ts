@@ -1,8 +1,8 @@
 /** `lcff check [paths]`: every diagnostic of the rule files, and the unconfirmed values they rely on. */
 import pc from 'picocolors';
 import { formatDiagnostic } from '../../core/diagnostics.js';
-import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { visible } from '../../core/safe-text.js';
+import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { loadLibrary } from '../../semantics/workspace.js';
 import { EXIT } from '../errors.js';
 import { bundledRules } from '../paths.js';
@@ -33,7 +33,7 @@ export async function checkCommand(paths: string[], opts: { quiet?: boolean }): 
     }
     for (const [name, versions] of lib.formulas) for (const v of versions) if (v.decl.status?.value === 'unconfirmed') item(`formula ${name}`, v.decl.status.note, `${v.file}:${v.decl.name.range.start.line}`);
     for (const { decl, file } of lib.decisions.values()) for (const r of decl.rules) if (r.status?.value === 'unconfirmed') item(`rule ${decl.name.text}.${r.name.text}`, r.status.note, `${file}:${r.name.range.start.line}`);
-    if (unconfirmed.length > 0) process.stdout.write(`\n${pc.yellow(`Unconfirmed values and rules the library relies on (${unconfirmed.length}):`)}\n${unconfirmed.join('\n')}\n`);
+    if (unconfirmed.length > 0) process.stdout.write(`\n${pc.yellow(`Unconfirmed values and rules the library relies on (${unconfirmed.length}):`)}\n${visible(unconfirmed.join('\n'), true)}\n`);
   }
   const files = lib.files.length + new Set(lib.paramList.map((p) => p.file)).size;
   process.stdout.write(`\n${files} files, ${lib.decisions.size} decisions, ${lib.formulas.size} formulas, ${lib.paramList.length} parameters: ${errors} error(s), ${warnings} warning(s)\n`);

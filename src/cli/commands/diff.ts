@@ -1,5 +1,5 @@
 /** `lcff diff Y1 Y2`: what the law changed between two fiscal years. */
-import { newTable } from '../../report/table.js';
+import { newTable, styled } from '../../report/table.js';
 import pc from 'picocolors';
 import { diffYears } from '../../semantics/diff.js';
 import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
@@ -27,7 +27,7 @@ export async function diffCommand(y1: string, y2: string, opts: { json?: boolean
   if (diff.values.length === 0) process.stdout.write('\nParameter values: no change.\n');
   else {
     const t = newTable({ head: ['parameter', diff.from, diff.to, 'citation', 'status'], wordWrap: true, colWidths: [30, 34, 34, 40, 13] });
-    for (const v of diff.values) t.push([v.name, v.from, v.to, v.cite, v.status === 'unconfirmed' ? pc.yellow(v.status) : v.status]);
+    for (const v of diff.values) t.push([v.name, v.from, v.to, v.cite, v.status === 'unconfirmed' ? styled(v.status, pc.yellow) : v.status]);
     process.stdout.write(`\nParameter values\n${t.toString()}\n`);
   }
   return EXIT.ok;

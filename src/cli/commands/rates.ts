@@ -1,5 +1,5 @@
 /** `lcff rates --year Y`: every parameter's value in force in a year, with citation and status, and the rates derived from them. */
-import { newTable } from '../../report/table.js';
+import { newTable, styled } from '../../report/table.js';
 import pc from 'picocolors';
 import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { formatParamValue } from '../../params/index.js';
@@ -19,11 +19,11 @@ export async function ratesCommand(opts: { year: string; rules?: string; json?: 
     return EXIT.ok;
   }
   const t = newTable({ head: ['parameter', 'value', 'since', 'status', 'citation'], wordWrap: true, colWidths: [32, 44, 9, 13, 48] });
-  for (const r of rows) t.push([r.name, r.value, r.since, r.status === 'unconfirmed' ? pc.yellow('unconfirmed') : 'confirmed', r.cite]);
+  for (const r of rows) t.push([r.name, r.value, r.since, r.status === 'unconfirmed' ? styled('unconfirmed', pc.yellow) : 'confirmed', r.cite]);
   process.stdout.write(`${pc.bold(`LCFF parameters in force in ${formatFiscalYear(year)}`)}\n${t.toString()}\n`);
   if (derived.length > 0) {
     const d = newTable({ head: ['grade span', 'base', 'adjustment', 'adjusted base per ADA'] });
-    for (const r of derived) d.push([r.span, r.base, r.adjustment, pc.bold(r.adjusted)]);
+    for (const r of derived) d.push([r.span, r.base, r.adjustment, styled(r.adjusted, pc.bold)]);
     process.stdout.write(`\n${pc.bold('Base grants with grade span adjustments (formula adjusted_base)')}\n${d.toString()}\n`);
   }
   return EXIT.ok;

@@ -1,0 +1,19 @@
+/**
+ * `npm run schemas:result`: writes schemas/result.schema.json from the result
+ * contract (src/run/result.ts) and the bundled rule library's enums. The file
+ * is generated: edit the contract, then run this.
+ */
+import { writeFileSync } from 'node:fs';
+import { formatDiagnostic, hasErrors } from '../src/core/diagnostics.js';
+import { bundledRules } from '../src/cli/paths.js';
+import { resultSchemaPath, resultSchemaText } from '../src/run/result-schema.js';
+import { loadLibrary } from '../src/semantics/workspace.js';
+
+const lib = await loadLibrary([bundledRules()]);
+if (hasErrors(lib.diagnostics)) {
+  process.stderr.write(`the rule library has errors:\n${lib.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n')}\n`);
+  process.exit(1);
+}
+const path = resultSchemaPath();
+writeFileSync(path, resultSchemaText(lib));
+process.stdout.write(`wrote ${path}\n`);
