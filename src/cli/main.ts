@@ -8,6 +8,7 @@ import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
+import { visible } from '../core/safe-text.js';
 import { EXIT, UserError } from './errors.js';
 
 // A reader that stops early (`lcff check | head`) is not an error.
@@ -27,11 +28,12 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<number>) {
     try {
       process.exitCode = await fn(...args);
     } catch (e) {
+      // messages quote user input: never let it drive the terminal
       if (e instanceof UserError) {
-        process.stderr.write(`${e.message}\n`);
+        process.stderr.write(`${visible(e.message, true)}\n`);
         process.exitCode = e.exitCode;
       } else {
-        process.stderr.write(`lcff: internal error: ${e instanceof Error ? e.message : String(e)}\n(this is a bug in lcff-rules; please report it with the command you ran)\n`);
+        process.stderr.write(`lcff: internal error: ${visible(e instanceof Error ? e.message : String(e), true)}\n(this is a bug in lcff-rules; please report it with the command you ran)\n`);
         process.exitCode = EXIT.fatal;
       }
     }
@@ -79,6 +81,7 @@ program
   .option('--csv <dir>', 'write one CSV file per table')
   .option('--explain <id>', 'explain a student (id) or an LEA (CDS code, or "coe")')
   .option('--html <file>', 'write a report a fiscal analyst can open in a browser: per-LEA tables and the funding flow')
+  .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace); the default from 10,000 students')
   .option('--engine', 'use json-rules-engine even for large scenarios')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
@@ -90,15 +93,17 @@ program
   .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
   .argument('<id>', 'student id, LEA CDS code, or "coe"')
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
+  .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string }) => runCommand(path, { ...opts, explain: id })));
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string }) => runCommand(path, { ...opts, explain: id })));
 
 program
   .command('test')
   .description('run scenario test cases (YAML) and compare with their expected results')
-  .argument('<files...>', 'test case files or folders')
+  .argument('<files...>', 'test case files or folders (a case reads scenario files only inside the folder given, or the case file\'s folder)')
+  .option('--data-dir <dir>', 'a folder the cases may read scenario files from, besides the folders given')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((files: string[], opts: { rules?: string }) => testCommand(files, opts)));
+  .action(action((files: string[], opts: { rules?: string; dataDir?: string }) => testCommand(files, opts)));
 
 program
   .command('fmt')
