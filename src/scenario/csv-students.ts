@@ -78,6 +78,9 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   const { columns, required } = csvColumns(validators.schema);
   const out: Student[] = [];
   let ok = true;
+  let skipped = 0;
+  /** one syntax error per line: after a bad quote the parser's later complaints are its consequences */
+  const syntaxLines = new Set<number>();
   const parser: ReturnType<typeof parse> = parse({
     info: true,
     raw: true,
@@ -87,8 +90,11 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
     skip_records_with_error: true,
     on_skip: (err) => {
       ok = false;
+      skipped++;
       const line = (err as { lines?: number } | undefined)?.lines ?? 1;
-      sink.error(C.csvSyntax, `CSV syntax: ${csvProblem(err as { code?: string })}`, lineAt(file, line, parser.info.bytes));
+      const consequence = (err as { code?: string } | undefined)?.code === 'CSV_QUOTE_NOT_CLOSED' && syntaxLines.size > 0;
+      if (!syntaxLines.has(line) && !consequence) sink.error(C.csvSyntax, `CSV syntax: ${csvProblem(err as { code?: string })}`, lineAt(file, line, parser.info.bytes));
+      syntaxLines.add(line);
       return undefined;
     },
   });
@@ -117,6 +123,7 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   } catch (e) {
     const err = e as { code?: string; lines?: number };
     const known = typeof err.code === 'string' && err.code.startsWith('CSV_');
+    if (known && syntaxLines.size > 0) return undefined; // a consequence of a syntax error already reported
     sink.error(known ? C.csvSyntax : C.fileUnreadable, known ? `CSV syntax: ${csvProblem(err)}` : `cannot read ${excerpt(file, 120)}: ${excerpt((e as Error).message ?? String(e), 120)}`, lineAt(file, err.lines ?? 1));
     return undefined;
   }
@@ -124,7 +131,7 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
     sink.error(C.csvEmpty, `the file is empty: expected a header line (${columns.map((c) => c.name).join(',')})`, lineAt(file, 1));
     return undefined;
   }
-  if (rows === 0 && header) sink.warning(C.noStudents, 'the file has a header line and no student rows: the scenario has no students', lineAt(file, 1));
+  if (rows === 0 && skipped === 0 && header) sink.warning(C.noStudents, 'the file has a header line and no student rows: the scenario has no students', lineAt(file, 1));
   return ok ? out : undefined;
 }
 

@@ -18,6 +18,7 @@ class JsonSyntax extends Error {
   }
 }
 
+const ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 function describeChar(ch: string | undefined): string {
@@ -53,7 +54,7 @@ function scan(text: string): SNode {
     const ch = text[i];
     if (what === 'value' && ch === ']') throw new JsonSyntax('a trailing comma before "]" (JSON allows none)', i);
     if (what === 'key' && ch === '}') throw new JsonSyntax('a trailing comma before "}" (JSON allows none)', i);
-    if (ch === '/' ) throw new JsonSyntax('comments are not JSON', i);
+    if (ch === '/') throw new JsonSyntax('comments are not JSON', i);
     if (ch === "'") throw new JsonSyntax('texts are written in double quotes in JSON', i);
     throw new JsonSyntax(`expected ${what}, found ${describeChar(ch)}`, i);
   };
@@ -128,7 +129,7 @@ function scan(text: string): SNode {
         stack.pop();
         continue;
       }
-      throw new JsonSyntax(`expected "," or "${closer}", found ${describeChar(text[i])}`, i);
+      fail(`"," or "${closer}"`);
     }
   }
 
@@ -164,9 +165,9 @@ function scan(text: string): SNode {
       if (c === 0x5c) {
         out += text.slice(from, i);
         const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && Object.hasOwn(simple, e)) {
-          out += simple[e];
+        const simple = e === undefined ? undefined : ESCAPES.get(e);
+        if (simple !== undefined) {
+          out += simple;
           i += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));

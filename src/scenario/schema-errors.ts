@@ -84,7 +84,7 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], place: Place,
     const spec = specOf(e);
     const code = spec.code!;
     const params = e.params as Record<string, unknown>;
-    const propertyName = params.propertyName as string | undefined;
+    const propertyName = e.propertyName ?? (params.propertyName as string | undefined);
 
     if (propertyName !== undefined) {
       // a key the schema rejects (history years): the entry is not read further

@@ -8,9 +8,14 @@ import type { Student } from './model.js';
 import { isObj, type Rec } from './place.js';
 import * as v from './values.js';
 
-/** Splits "wic_602;expelled_48915_a" or "a|b"; empty items stay, so "wic_602;;" is reported, never read as one basis. */
+/**
+ * Splits "wic_602;expelled_48915_a" or "a|b". An empty item stays (once), so
+ * "wic_602;;" is reported as an empty basis, never read as one basis.
+ */
 export function splitBasis(text: string): string[] {
-  return text.split(/[;|]/).map((s) => s.trim());
+  const items = text.split(/[;|]/).map((s) => s.trim());
+  const firstEmpty = items.indexOf('');
+  return items.filter((s, i) => s !== '' || i === firstEmpty);
 }
 
 /**
