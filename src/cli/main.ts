@@ -8,8 +8,8 @@ import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
-import { visible } from '../core/safe-text.js';
 import { EXIT, UserError } from './errors.js';
+import { visible } from '../core/safe-text.js';
 
 // A reader that stops early (`lcff check | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -22,13 +22,16 @@ for (const stream of [process.stdout, process.stderr]) {
 const program = new Command();
 program.name('lcff').description("California's LCFF county-program funding law as versioned, executable rules").showHelpAfterError();
 
-/** Runs a command; user errors print one line each and exit with their code, never a stack trace. */
+/**
+ * Runs a command; user errors print one line each and exit with their code,
+ * never a stack trace. Whatever a message quotes from the input is printed
+ * visible-safe (its lines kept): the last guard before the terminal.
+ */
 function action<A extends unknown[]>(fn: (...args: A) => Promise<number>) {
   return async (...args: A): Promise<void> => {
     try {
       process.exitCode = await fn(...args);
     } catch (e) {
-      // messages quote user input: never let it drive the terminal
       if (e instanceof UserError) {
         process.stderr.write(`${visible(e.message, true)}\n`);
         process.exitCode = e.exitCode;
