@@ -23,7 +23,7 @@ export function splitBasis(text: string): string[] {
  * written as one text is the list of its items.
  */
 export function expandStudent(student: unknown): void {
-  if (isObj(student) && typeof student.basis === 'string') student.basis = splitBasis(student.basis);
+  if (isObj(student) && typeof student.basis === 'string') student.basis = student.basis.trim() === '' ? [] : splitBasis(student.basis);
 }
 
 export function assembleStudent(ctx: Ctx, rec: Rec): Student | undefined {

@@ -72,6 +72,11 @@ describe('silently accepted before, a clear message now', () => {
     expect(r.diagnostics[0].message).toMatch(/^basis: an empty enrollment basis \(a separator with nothing after it\?\); allowed: wic_300, /);
   });
 
+  it('an empty basis text is an empty list of bases', async () => {
+    expect((await load(variant('basis: [wic_602]', 'basis: ""'))).codes).toEqual([C.emptyBasis]);
+    expect((await load(variant('basis: [wic_602]', 'basis: []'))).codes).toEqual([C.emptyBasis]);
+  });
+
   it('a header-only CSV: a warning that the scenario has no students', async () => {
     const r = await loadCsv(CSV_HEADER);
     expect(r.ok).toBe(true);
