@@ -4,10 +4,12 @@
  * annotation of the failing schema object:
  *
  *   "x-lcff": { "code": "LCFF-S021", "expected": "a 7-digit county-district code …",
- *               "noun": "enrollment basis", "by": { "<keyword>": { code, expected, noun } } }
+ *               "noun": "enrollment basis", "message": "…",
+ *               "by": { "<keyword>": { code, expected, noun, message } } }
  *
  * `code`/`expected`/`noun` hold for the value keywords (pattern, enum,
- * minLength, …) of that object; `by` overrides them for one keyword.
+ * minLength, …) of that object; `message` is a whole sentence said instead
+ * of "expected …"; `by` overrides them for one keyword.
  * Without an annotation: type → S012, required → S011, unknown key → S010,
  * enum → S013. One problem per value; the pointers of rejected values are
  * recorded so the typed conversion does not read them again.
@@ -24,6 +26,7 @@ interface Spec {
   code?: string;
   expected?: string;
   noun?: string;
+  message?: string;
 }
 
 interface Annotation extends Spec {
@@ -49,6 +52,7 @@ function specOf(e: ErrorObject): Spec {
     code: by?.code ?? value.code ?? DEFAULT_CODE[e.keyword] ?? C.wrongType,
     expected: by?.expected ?? (e.keyword === 'required' || e.keyword === 'dependentRequired' ? undefined : ann?.expected),
     noun: by?.noun ?? value.noun,
+    message: by?.message ?? (SHAPE.has(e.keyword) ? undefined : ann?.message),
   };
 }
 
@@ -114,7 +118,8 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], place: Place,
       if (seen.has(key)) continue;
       seen.add(key);
       const field = place.field(missingPath);
-      if (spec.expected) sink.error(code, `${place.field(path) || 'scenario'}: ${spec.expected}`, e.keyword === 'dependentRequired' ? place.at([...path, String(params.property)]) : place.at(path), { field });
+      if (spec.message && e.keyword === 'dependentRequired') sink.error(code, `${field}: ${spec.message}`, place.at([...path, String(params.property)]), { field });
+      else if (spec.message) sink.error(code, `${place.field(path) || 'scenario'}: ${spec.message}`, place.at(path), { field });
       else if (opts.csv) sink.error(code, `${field}: a value is required`, place.at(missingPath), { field });
       else sink.error(code, `${field}: required key "${missing}" is missing`, place.at(path), { field });
       continue;
@@ -153,11 +158,11 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], place: Place,
     if (e.keyword === 'uniqueItems') {
       const list = Array.isArray(e.data) ? e.data : [];
       const twice = list[Number(params.i)];
-      sink.error(code, `${field}: ${place.show([...path, Number(params.i)], twice)} appears twice; expected ${spec.expected ?? 'each item once'}`, at, data);
+      sink.error(code, `${field}: ${place.show([...path, Number(params.i)], twice)} appears twice; ${spec.message ?? 'list each item once'}`, at, data);
       continue;
     }
-    if (e.keyword === 'minItems' || e.keyword === 'maxItems') {
-      sink.error(code, `${field}: expected ${spec.expected ?? e.message ?? 'another number of items'}`, at, data);
+    if (spec.message) {
+      sink.error(code, `${field}: ${spec.message}`, at, data);
       continue;
     }
     sink.error(code, `${field}: expected ${spec.expected ?? e.message ?? 'another value'}; got ${place.show(path, e.data)}${commaHint(e.data)}`, at, data);

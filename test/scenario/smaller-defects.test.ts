@@ -58,7 +58,7 @@ describe('the effective year (--year, a test case\'s year) is the year of every 
 describe('silently accepted before, a clear message now', () => {
   it('a duplicate basis', async () => {
     const r = await load(variant('basis: [wic_602]', 'basis: [wic_602, wic_602]'));
-    expect(r.lines).toEqual(['/tmp/scenario.yaml:21:54 LCFF-S037 error: students[0].basis: "wic_602" appears twice; expected each enrollment basis once']);
+    expect(r.lines).toEqual(['/tmp/scenario.yaml:21:54 LCFF-S037 error: students[0].basis: "wic_602" appears twice; list each enrollment basis once']);
   });
 
   it('a duplicate basis in one text, and in CSV', async () => {
