@@ -144,7 +144,9 @@ for (const { file, cases } of loaded) {
   describe(rel, () => {
     for (const c of cases) {
       it(`${rel} › ${c.name} [${c.faq.join(', ')}]`, async () => {
-        const { failures } = await runCase(lib, c);
+        // the cases' root is test/cases (test/cases/aeg/*.yaml read ../crediting/county.scenario.yml);
+        // accounting/sacs.yaml runs an example: examples/ is allowed as --data-dir would allow it
+        const { failures } = await runCase(lib, c, { roots: [casesDir], dataDir: join(root, 'examples') });
         if (failures.length > 0) console.error(`${rel} › ${c.name}\n  ${failures.join('\n  ')}`);
         expect(failures, failures.join('\n')).toEqual([]);
       });

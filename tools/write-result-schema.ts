@@ -1,5 +1,5 @@
 /**
- * `npm run schemas:result`: writes schemas/result.schema.json from the result
+ * `npm run schemas`: writes schemas/result.schema.json from the result
  * contract (src/run/result.ts) and the bundled rule library's enums. The file
  * is generated: edit the contract, then run this.
  */

@@ -85,6 +85,7 @@ program
   .option('--explain <id>', 'explain a student (id) or an LEA (CDS code, or "coe")')
   .option('--html <file>', 'write a report a fiscal analyst can open in a browser: per-LEA tables and the funding flow')
   .option('--xlsx <file>', 'write an Excel workbook: summary, students, transfers, SACS entries, findings, rates of the year, unconfirmed values (with --json: both)')
+  .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace); the default from 10,000 students')
   .option('--engine', 'use json-rules-engine even for large scenarios')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
@@ -96,15 +97,17 @@ program
   .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
   .argument('<id>', 'student id, LEA CDS code, or "coe"')
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
+  .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string }) => runCommand(path, { ...opts, explain: id })));
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string }) => runCommand(path, { ...opts, explain: id })));
 
 program
   .command('test')
   .description('run scenario test cases (YAML) and compare with their expected results')
-  .argument('<files...>', 'test case files or folders')
+  .argument('<files...>', 'test case files or folders (a case reads scenario files only inside the folder given, or the case file\'s folder)')
+  .option('--data-dir <dir>', 'a folder the cases may read scenario files from, besides the folders given')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((files: string[], opts: { rules?: string }) => testCommand(files, opts)));
+  .action(action((files: string[], opts: { rules?: string; dataDir?: string }) => testCommand(files, opts)));
 
 program
   .command('fmt')

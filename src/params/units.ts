@@ -1,5 +1,5 @@
 /** Reading and writing parameter values in their units. Percents are written `20%` and held as fractions (0.2). */
-import { dec, isDecimalText, HUNDRED, type Dec } from '../runtime/money.js';
+import { dec, isDecimalText, HUNDRED, withoutGrouping, type Dec } from '../runtime/money.js';
 import type { ParamUnit, ParamValue } from './model.js';
 
 const PERCENT_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
@@ -34,7 +34,8 @@ export function parseUnitValue(unit: ParamUnit, text: string): UnitParse {
   }
   if (PERCENT_TEXT.test(t)) return { ok: false, message: `${JSON.stringify(t)} is a percent, but this parameter is ${what} (unit ${unit}): write it without %` };
   if (t.startsWith('$')) return { ok: false, message: `write ${what} without $: ${t.slice(1)}` };
-  const plain = t.replace(/,/g, '');
+  const plain = withoutGrouping(t);
+  if (plain === undefined) return { ok: false, message: `${JSON.stringify(t)}: a comma may only group thousands (9,572.00); write decimals with a point, e.g. 0.95` };
   if (!isDecimalText(plain)) return { ok: false, message: `expected ${what} (unit ${unit}), found ${JSON.stringify(t)}` };
   if (unit === 'count' && !INTEGER_TEXT.test(plain)) return { ok: false, message: `a count is a whole non-negative number, found ${JSON.stringify(t)}` };
   return { ok: true, value: dec(plain) };

@@ -7,6 +7,7 @@
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import { Dec, fixed, ZERO } from '../runtime/money.js';
 import type { CountPair } from '../scenario/model.js';
+import { checkCountsPossible } from './conservation.js';
 import type { RunContext } from './context.js';
 import type { LeaResult, FindingResult } from './result.js';
 import type { ClassifiedStudent } from './students.js';
@@ -88,6 +89,8 @@ export function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, finding
     lea.rollingBefore = ratio(upc + lea.upcBefore, enr + lea.enrBefore);
     lea.rollingAfter = ratio(upc + lea.upcAfter, enr + lea.enrAfter);
   }
+  // before any rate, transfer or grant uses a percentage, and before any is printed
+  checkCountsPossible(leas.values(), (l) => ({ before: ratio(l.upcBefore, l.enrBefore), after: ratio(l.upcAfter, l.enrAfter), rollingBefore: l.rollingBefore, rollingAfter: l.rollingAfter }));
   return window;
 }
 

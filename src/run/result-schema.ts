@@ -1,6 +1,6 @@
 /**
  * The result contract as a JSON Schema file: generated from src/run/result.ts
- * and the rule library's enums (`npm run schemas:result` writes
+ * and the rule library's enums (`npm run schemas` writes
  * schemas/result.schema.json), and checked with ajv (draft 2020-12) against
  * the committed file — the contract users read.
  */

@@ -2,7 +2,7 @@
  * The result of a run (design.md "The result"): the public JSON contract,
  * decimals as fixed-place strings. It is written once, here, with TypeBox:
  * the TypeScript types below are derived from it, and
- * `schemas/result.schema.json` is generated from it (`npm run schemas:result`;
+ * `schemas/result.schema.json` is generated from it (`npm run schemas`;
  * a test fails when the committed file differs). The vocabularies a result
  * uses — funding categories, grade spans, transfer bases — are the rule
  * library's enums (rules/enums.lcff), passed in as a `Vocabulary`.
@@ -267,7 +267,7 @@ export function resultJsonSchema(v: Vocabulary): Record<string, unknown> {
       $id: 'https://lcff-rules.example/schemas/result.schema.json',
       title: 'lcff-rules result',
       description:
-        "The JSON result of `lcff run --json` (design.md, 'The result'). Generated from src/run/result.ts by `npm run schemas:result`; do not edit. Decimals are strings with fixed places: ADA, money and per-ADA rates to two decimals, unduplicated pupil percentages (fractions) to four. Byte-identical for the same inputs.",
+        "The JSON result of `lcff run --json` (design.md, 'The result'). Generated from src/run/result.ts by `npm run schemas`; do not edit. Decimals are strings with fixed places: ADA, money and per-ADA rates to two decimals, unduplicated pupil percentages (fractions) to four. Byte-identical for the same inputs.",
       ...result,
       $defs: defs,
     }),

@@ -21,7 +21,14 @@ const MODES: Record<RoundingMode, Decimal.Rounding> = {
   up: Decimal.ROUND_UP,
 };
 
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/**
+ * The one written form of a decimal: an optional sign, digits, and
+ * optionally a point followed by digits. No grouping commas, no decimal
+ * comma, no exponent: "0,95" must never become 95.
+ */
+const DECIMAL_TEXT = /^[+-]?\d+(\.\d+)?$/;
+/** Thousands grouped by commas, the only place a comma may appear in a number: "9,572.00", "-1,234,567". */
+const GROUPED_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /** True when `text` is a plain decimal literal ("2.50", "-3", "0.125"). */
 export function isDecimalText(text: string): boolean {
@@ -29,14 +36,27 @@ export function isDecimalText(text: string): boolean {
 }
 
 /**
+ * The text without its thousands separators when its commas group thousands
+ * exactly ("9,572.00" → "9572.00"), the text itself when it has no comma,
+ * and undefined when a comma is anything else ("0,95", "1,00,000"): a comma
+ * may never change a number's meaning.
+ */
+export function withoutGrouping(text: string): string | undefined {
+  const t = text.trim();
+  if (!t.includes(',')) return t;
+  return GROUPED_TEXT.test(t) ? t.replace(/,/g, '') : undefined;
+}
+
+/**
  * Parses a decimal from text (or from a YAML/JSON number, through its
  * source text when available). Throws a RangeError on anything that is not a
- * plain decimal literal; callers turn it into a positioned diagnostic.
+ * plain decimal literal (commas included); callers turn it into a positioned
+ * diagnostic.
  */
 export function dec(value: string | number | Dec): Dec {
   if (value instanceof Dec) return value;
-  const text = typeof value === 'number' ? numberText(value) : value.replace(/,/g, '').trim();
-  if (!DECIMAL_TEXT.test(text)) throw new RangeError(`not a decimal number: ${JSON.stringify(String(value))}`);
+  const text = typeof value === 'number' ? numberText(value) : value.trim();
+  if (!DECIMAL_TEXT.test(text)) throw new RangeError(`not a decimal number: ${JSON.stringify(String(value).slice(0, 40))}`);
   return new Dec(text);
 }
 

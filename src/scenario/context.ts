@@ -1,8 +1,7 @@
 /** State shared by the section builders of one scenario load. */
-import type { FiscalYear } from '../core/fiscal-year.js';
-import type { SourceRef } from './model.js';
-import type { At, Sink } from './values.js';
-import type { YamlReader } from './yaml-reader.js';
+import { formatFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
+import type { At, Place } from './place.js';
+import type { Sink } from './values.js';
 
 /** A reference to a declared thing, resolved once everything is read. */
 export interface Ref {
@@ -15,25 +14,33 @@ export interface Ref {
 
 export class Ctx {
   readonly refs: Ref[] = [];
-  /** Every LEA code (COE, districts, charters): unique across all of them. */
+  /** Every LEA code (COE, districts, charters): unique across all of them. Maps, never plain objects: codes and ids are user text. */
   readonly leaCds = new Map<string, { at: At; field: string }>();
   readonly districts = new Set<string>();
   readonly charters = new Set<string>();
   readonly schools = new Map<string, { at: At; field: string }>();
   readonly studentIds = new Map<string, At>();
-  fiscalYear?: FiscalYear;
-  countyCode?: string;
 
   constructor(
-    readonly r: YamlReader,
     readonly sink: Sink,
+    /** the effective fiscal year (the scenario's, or the one the user asked for); every year check uses it */
+    readonly fiscalYear: FiscalYear | undefined,
+    /** the scenario's own fiscal year when the user asked for another one (--year, a test case's year) */
+    readonly writtenYear?: FiscalYear,
   ) {}
 
-  source(at: At): SourceRef {
-    return { file: at.file, line: at.range.start.line };
+  /** The user asked for another year than the scenario's: data of later years is reported as a warning and not used, instead of refused. */
+  get overridden(): boolean {
+    return this.writtenYear !== undefined && this.writtenYear !== this.fiscalYear;
   }
 
-  ref(kind: Ref['kind'], value: string | undefined, field: string, at: At | (() => At)): void {
-    if (value !== undefined) this.refs.push({ kind, value, field, at: typeof at === 'function' ? at : () => at });
+  /** "the fiscal year 2013-14" or "the fiscal year 2013-14 asked for (the scenario is 2019-20)". */
+  yearText(): string {
+    const y = this.fiscalYear === undefined ? '' : formatFiscalYear(this.fiscalYear);
+    return this.overridden ? `the fiscal year ${y} asked for (the scenario is ${formatFiscalYear(this.writtenYear!)})` : `the fiscal year ${y}`;
+  }
+
+  ref(kind: Ref['kind'], value: string | undefined, place: Place, key: string): void {
+    if (value !== undefined) this.refs.push({ kind, value, field: place.field([key]), at: () => place.at([key]) });
   }
 }

@@ -1,24 +1,50 @@
 /**
  * Student rows from a CSV file, streamed (large files are CSV, not YAML).
- * Header columns:
- *   id,school,grade,basis,district_of_residence,unduplicated,census_day,ada,
- *   reported_transfer_code,reported_district_of_residence
- * `basis` lists enrollment bases separated by ";" or "|". Empty optional
- * cells mean "absent". Every problem names the file, line and column.
+ * The columns are the schema's student definition (`$defs/student`): one
+ * column per key, `reported_transfer_code` for `reported.transfer_code`;
+ * the required keys are the required columns. Each row becomes a student
+ * record, is validated by that same definition and converted like an
+ * inline student. `basis` lists bases separated by ";" or "|"; booleans
+ * are words (true/false, yes/no, y/n, 1/0); an empty cell is an absent
+ * value. Every problem names the file, line and column, and quotes at most
+ * a short, escaped excerpt of a cell.
  */
 import { parse, type Info } from 'csv-parse';
 import { Readable } from 'node:stream';
-import { suggest, type SourceRange } from '../core/diagnostics.js';
-import { ScenarioCodes as C } from './diagnostic-codes.js';
+import { suggest } from '../core/diagnostics.js';
+import { excerpt } from '../core/safe-text.js';
 import type { Ctx } from './context.js';
+import { ScenarioCodes as C } from './diagnostic-codes.js';
 import type { Student } from './model.js';
-import { assembleStudent, splitBasis, type StudentSource } from './students.js';
-import * as v from './values.js';
-import type { At } from './values.js';
+import { Rec } from './place.js';
+import { reportSchemaErrors } from './schema-errors.js';
+import type { ScenarioValidators } from './schema.js';
+import { assembleStudent, expandStudent } from './students.js';
+import { CsvRowPlace, lineAt, RecordPos } from './csv-place.js';
+import { newObj, type Obj } from './tree.js';
 
-export const CSV_REQUIRED = ['id', 'school', 'grade', 'basis', 'unduplicated', 'census_day', 'ada'] as const;
-export const CSV_OPTIONAL = ['district_of_residence', 'reported_transfer_code', 'reported_district_of_residence'] as const;
-const CSV_COLUMNS: readonly string[] = [...CSV_REQUIRED, ...CSV_OPTIONAL];
+export interface CsvColumn {
+  name: string;
+  path: [string] | [string, string];
+  boolean: boolean;
+}
+
+/** The CSV columns of the schema's student definition, and the required ones. */
+export function csvColumns(schema: Record<string, unknown>): { columns: CsvColumn[]; required: string[] } {
+  const student = (schema.$defs as Record<string, { properties: Record<string, Record<string, unknown>>; required: string[] }>).student;
+  const columns: CsvColumn[] = [];
+  for (const [key, prop] of Object.entries(student.properties)) {
+    const nested = prop.type === 'object' ? (prop.properties as Record<string, Record<string, unknown>> | undefined) : undefined;
+    if (nested) for (const [sub, p] of Object.entries(nested)) columns.push({ name: `${key}_${sub}`, path: [key, sub], boolean: p.type === 'boolean' });
+    else columns.push({ name: key, path: [key], boolean: prop.type === 'boolean' });
+  }
+  return { columns, required: student.required };
+}
+
+const BOOLEAN_WORDS = new Map<string, boolean>([
+  ['true', true], ['yes', true], ['y', true], ['1', true],
+  ['false', false], ['no', false], ['n', false], ['0', false],
+]);
 
 interface Row {
   record: string[];
@@ -26,83 +52,35 @@ interface Row {
   raw?: string;
 }
 
-/** Start offsets of each field of a raw CSV record (quotes respected). */
-export function fieldOffsets(raw: string): number[] {
-  const starts = [0];
-  let inQuotes = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '"') {
-      if (inQuotes && raw[i + 1] === '"') i++;
-      else inQuotes = !inQuotes;
-    } else if (ch === ',' && !inQuotes) starts.push(i + 1);
+/** csv-parse's errors in our words: never its text, which quotes the file's content. */
+function csvProblem(err: { code?: string } | undefined): string {
+  switch (err?.code) {
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return 'a quote inside an unquoted field (quote the whole field and double the quotes inside it)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'text follows the quote that closes a field';
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a record is too large';
+    default:
+      return `an unreadable record${err?.code && /^CSV_[A-Z_]+$/.test(err.code) ? ` (${err.code})` : ''}`;
   }
-  return starts;
-}
-
-/** Positions within one record: line/column of each field. */
-class RecordPos {
-  private computed?: { body: string; startLine: number; starts: number[]; baseOffset: number };
-  constructor(
-    readonly file: string,
-    private readonly raw: string,
-    private readonly lines: number,
-    private readonly bytes: number,
-  ) {}
-  /** Positions are computed only when a diagnostic needs one. */
-  private get c(): { body: string; startLine: number; starts: number[]; baseOffset: number } {
-    if (!this.computed) {
-      const lead = /^(\r?\n)*/.exec(this.raw)?.[0].length ?? 0;
-      const body = this.raw.slice(lead).replace(/\r?\n$/, '');
-      this.computed = {
-        body,
-        startLine: this.lines - (body.match(/\n/g)?.length ?? 0),
-        starts: fieldOffsets(body),
-        baseOffset: Math.max(0, this.bytes - this.raw.length + lead),
-      };
-    }
-    return this.computed;
-  }
-  get startLine(): number {
-    return this.c.startLine;
-  }
-  private posOf(offset: number): { line: number; column: number; offset: number } {
-    const { body, startLine, baseOffset } = this.c;
-    const before = body.slice(0, offset);
-    const nl = before.lastIndexOf('\n');
-    const line = startLine + (before.match(/\n/g)?.length ?? 0);
-    return { line, column: offset - nl, offset: baseOffset + offset };
-  }
-  record(): At {
-    return this.at(0, this.c.body.length);
-  }
-  field(index: number): At {
-    const { body, starts } = this.c;
-    const start = starts[index] ?? body.length;
-    const next = starts[index + 1];
-    const end = next === undefined ? body.length : next - 1;
-    return this.at(start, Math.max(start, end));
-  }
-  private at(start: number, end: number): At {
-    const range: SourceRange = { start: this.posOf(start), end: this.posOf(end) };
-    return { file: this.file, range };
-  }
-}
-
-/** Line `line`, column 1; `offset` only orders diagnostics (byte-based for CSV). */
-function lineAt(file: string, line: number, offset = 0): At {
-  const p = { line, column: 1, offset };
-  return { file, range: { start: p, end: p } };
 }
 
 /**
  * Reads students from CSV text or a stream. `file` names the CSV in
  * diagnostics. Returns undefined when any row is bad (all rows reported).
  */
-export async function readStudentsCsv(ctx: Ctx, file: string, input: string | Readable): Promise<Student[] | undefined> {
+export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, file: string, input: string | Readable): Promise<Student[] | undefined> {
   const sink = ctx.sink;
+  const { columns, required } = csvColumns(validators.schema);
   const out: Student[] = [];
   let ok = true;
+  let skipped = 0;
+  /** one syntax error per line: after a bad quote the parser's later complaints are its consequences */
+  const syntaxLines = new Set<number>();
   const parser: ReturnType<typeof parse> = parse({
     info: true,
     raw: true,
@@ -112,8 +90,11 @@ export async function readStudentsCsv(ctx: Ctx, file: string, input: string | Re
     skip_records_with_error: true,
     on_skip: (err) => {
       ok = false;
+      skipped++;
       const line = (err as { lines?: number } | undefined)?.lines ?? 1;
-      sink.error(C.csvSyntax, `CSV syntax: ${err?.message ?? 'unreadable record'}`, lineAt(file, line, parser.info.bytes));
+      const consequence = (err as { code?: string } | undefined)?.code === 'CSV_QUOTE_NOT_CLOSED' && syntaxLines.size > 0;
+      if (!syntaxLines.has(line) && !consequence) sink.error(C.csvSyntax, `CSV syntax: ${csvProblem(err as { code?: string })}`, lineAt(file, line, parser.info.bytes));
+      syntaxLines.add(line);
       return undefined;
     },
   });
@@ -121,102 +102,87 @@ export async function readStudentsCsv(ctx: Ctx, file: string, input: string | Re
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
 
-  let header: Map<string, number> | undefined;
+  let header: Array<CsvColumn | undefined> | undefined;
   let sawHeader = false;
+  let rows = 0;
   try {
     for await (const row of parser as AsyncIterable<Row>) {
       const pos = new RecordPos(file, row.raw ?? row.record.join(','), row.info.lines, row.info.bytes);
       if (!sawHeader) {
         sawHeader = true;
-        header = readHeader(ctx, row.record, pos);
+        header = readHeader(ctx, columns, required, row.record, pos);
         if (!header) ok = false;
         continue;
       }
+      rows++;
       if (!header) continue;
-      const s = readRow(ctx, file, header, row.record, pos);
+      const s = readRow(ctx, validators, header, row.record, pos);
       if (s) out.push(s);
       else ok = false;
     }
   } catch (e) {
-    sink.error(C.fileUnreadable, `cannot read ${file}: ${(e as Error).message}`, lineAt(file, 1));
+    const err = e as { code?: string; lines?: number };
+    const known = typeof err.code === 'string' && err.code.startsWith('CSV_');
+    if (known && syntaxLines.size > 0) return undefined; // a consequence of a syntax error already reported
+    sink.error(known ? C.csvSyntax : C.fileUnreadable, known ? `CSV syntax: ${csvProblem(err)}` : `cannot read ${excerpt(file, 120)}: ${excerpt((e as Error).message ?? String(e), 120)}`, lineAt(file, err.lines ?? 1));
     return undefined;
   }
   if (!sawHeader) {
-    sink.error(C.csvEmpty, `${file} is empty: expected a header line (${CSV_COLUMNS.join(',')})`, lineAt(file, 1));
+    sink.error(C.csvEmpty, `the file is empty: expected a header line (${columns.map((c) => c.name).join(',')})`, lineAt(file, 1));
     return undefined;
   }
+  if (rows === 0 && skipped === 0 && header) sink.warning(C.noStudents, 'the file has a header line and no student rows: the scenario has no students', lineAt(file, 1));
   return ok ? out : undefined;
 }
 
-function readHeader(ctx: Ctx, cells: string[], pos: RecordPos): Map<string, number> | undefined {
-  const map = new Map<string, number>();
+function readHeader(ctx: Ctx, columns: CsvColumn[], required: string[], cells: string[], pos: RecordPos): Array<CsvColumn | undefined> | undefined {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const seen = new Set<string>();
+  const out: Array<CsvColumn | undefined> = [];
   let ok = true;
   cells.forEach((cell, i) => {
     const name = cell.trim().toLowerCase();
     const at = pos.field(i);
-    if (!CSV_COLUMNS.includes(name)) {
-      const did = suggest(name, CSV_COLUMNS);
-      ctx.sink.error(C.csvUnknownColumn, `unknown column "${cell}"${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}; columns: ${CSV_COLUMNS.join(', ')}`, at, { field: cell, suggestions: did });
+    const column = byName.get(name);
+    if (!column) {
+      const did = suggest(name, byName.keys());
+      ctx.sink.error(C.csvUnknownColumn, `unknown column ${excerpt(cell)}${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}; columns: ${[...byName.keys()].join(', ')}`, at, { field: excerpt(cell), suggestions: did });
       ok = false;
-    } else if (map.has(name)) {
+    } else if (seen.has(name)) {
       ctx.sink.error(C.csvUnknownColumn, `column "${name}" appears twice`, at, { field: name });
       ok = false;
-    } else map.set(name, i);
+    } else seen.add(name);
+    out.push(column);
   });
-  for (const req of CSV_REQUIRED) {
-    if (!map.has(req)) {
+  for (const req of required) {
+    if (!seen.has(req)) {
       ctx.sink.error(C.csvMissingColumn, `missing required column "${req}"`, pos.record(), { field: req });
       ok = false;
     }
   }
-  return ok ? map : undefined;
+  return ok ? out : undefined;
 }
 
-function readRow(ctx: Ctx, file: string, header: Map<string, number>, cells: string[], pos: RecordPos): Student | undefined {
-  if (cells.length !== header.size) {
-    ctx.sink.error(C.csvColumnCount, `line ${pos.startLine}: expected ${header.size} fields as in the header, got ${cells.length}`, pos.record());
+function readRow(ctx: Ctx, validators: ScenarioValidators, header: Array<CsvColumn | undefined>, cells: string[], pos: RecordPos): Student | undefined {
+  if (cells.length !== header.length) {
+    ctx.sink.error(C.csvColumnCount, `line ${pos.startLine}: expected ${header.length} fields as in the header, got ${cells.length}`, pos.record());
     return undefined;
   }
-  const cell = (name: string): string | undefined => {
-    const i = header.get(name);
-    return i === undefined ? undefined : cells[i];
-  };
-  const at = (name: string): At => {
-    const i = header.get(name);
-    return i === undefined ? pos.record() : pos.field(i);
-  };
-  const isRequired = (name: string) => (CSV_REQUIRED as readonly string[]).includes(name);
-  const text = (name: string): string | undefined => {
-    const c = cell(name);
-    if (c === undefined) return undefined;
-    if (c.trim() === '') {
-      if (isRequired(name)) ctx.sink.error(C.missingKey, `${name}: a value is required`, at(name), { field: name });
-      return undefined;
+  const data = newObj();
+  header.forEach((col, i) => {
+    const cell = cells[i].trim();
+    if (!col || cell === '') return; // an empty cell is an absent value
+    const value: unknown = col.boolean ? (BOOLEAN_WORDS.get(cell.toLowerCase()) ?? cell) : cell;
+    if (col.path.length === 1) data[col.path[0]] = value;
+    else {
+      const [outer, inner] = col.path;
+      const nested = (data[outer] as Obj | undefined) ?? newObj();
+      nested[inner] = value;
+      data[outer] = nested;
     }
-    return c;
-  };
-  const src: StudentSource = {
-    source: { file, line: pos.startLine },
-    field: (n) => n,
-    at,
-    text,
-    bool: (n) => {
-      const t = text(n);
-      return t === undefined ? undefined : v.csvBoolean(ctx.sink, t, n, at(n));
-    },
-    basis: () => {
-      const t = text('basis');
-      return t === undefined ? undefined : splitBasis(t).map((b) => ({ text: b, at: at('basis'), field: 'basis' }));
-    },
-    reported: () => {
-      const tc = text('reported_transfer_code');
-      const d = text('reported_district_of_residence');
-      if (tc === undefined && d === undefined) return undefined;
-      return {
-        ...(tc !== undefined ? { transfer_code: { text: tc, at: at('reported_transfer_code'), field: 'reported_transfer_code' } } : {}),
-        ...(d !== undefined ? { district_of_residence: { text: d, at: at('reported_district_of_residence'), field: 'reported_district_of_residence' } } : {}),
-      };
-    },
-  };
-  return assembleStudent(ctx, src);
+  });
+  expandStudent(data);
+  const place = new CsvRowPlace(pos, header, data);
+  if (!validators.student(data)) reportSchemaErrors(validators.student.errors ?? [], place, ctx.sink, place.failedSet, { csv: true });
+  return assembleStudent(ctx, new Rec(data, place));
 }

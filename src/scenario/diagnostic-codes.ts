@@ -4,6 +4,8 @@ export const ScenarioCodes = {
   yamlSyntax: 'LCFF-S001',
   fileUnreadable: 'LCFF-S002',
   notAMapping: 'LCFF-S003',
+  /** a data file named by the scenario lies outside its folder (and outside --data-dir) */
+  fileOutside: 'LCFF-S004',
   // shape
   unknownKey: 'LCFF-S010',
   missingKey: 'LCFF-S011',
@@ -27,6 +29,12 @@ export const ScenarioCodes = {
   unduplicatedOverEnrollment: 'LCFF-S034',
   emptyText: 'LCFF-S035',
   badBoolean: 'LCFF-S036',
+  /** the same enrollment basis twice in one student's list */
+  duplicateBasis: 'LCFF-S037',
+  /** a charter's declared enrollment/unduplicated count is below its own census-day students in the scenario */
+  countsContradictStudents: 'LCFF-S038',
+  /** warning: the scenario has no students (a CSV with a header line only) */
+  noStudents: 'LCFF-S039',
   // references and duplicates
   unknownSchool: 'LCFF-S040',
   unknownCharter: 'LCFF-S041',

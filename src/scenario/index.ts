@@ -3,3 +3,4 @@ export { loadScenario, loadScenarioText, type LoadOptions, type LoadResult } fro
 export { ScenarioCodes, type ScenarioCode } from './diagnostic-codes.js';
 export { validateResult, validateScenarioJson } from './schema-check.js';
 export * from './model.js';
+export { scenarioValidators, vocabulariesOf, committedVocabularies, generateScenarioSchema, type Vocabularies } from './schema.js';

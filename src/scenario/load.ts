@@ -1,24 +1,35 @@
 /**
- * The scenario loader: YAML or JSON (both through the YAML parser, for
- * positions), or a directory holding scenario.yaml. Every problem is
+ * The scenario loader: YAML, strict JSON, or a folder holding scenario.yaml.
+ * The text becomes a positioned tree; its data is validated against
+ * schemas/scenario.schema.json (the contract: shapes, forms, vocabularies
+ * of the rule library); then the typed conversion adds what a schema cannot
+ * say (references, years, decimal places, counts). Every problem is
  * reported at once, each at file:line:col naming the field; a scenario is
  * returned only when there is no error.
  */
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { isMap, isScalar, parseDocument } from 'yaml';
 import { hasErrors, LineIndex, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { buildAgreements, buildCharters, buildCorrections, buildDistricts, buildOptions, buildPadc, buildSchools, declareLea, history } from './build.js';
+import type { FiscalYear } from '../core/fiscal-year.js';
+import { excerpt } from '../core/safe-text.js';
+import { buildCharters, buildDistricts, buildSchools, declareLea, history } from './build.js';
 import { Ctx } from './context.js';
+import { checkCharterCounts, type CharterPlaces } from './counts.js';
 import { readStudentsCsv } from './csv-students.js';
 import { ScenarioCodes as C } from './diagnostic-codes.js';
+import { lexicalRoot, openInside, OutsideError, resolveNamed } from './files.js';
 import type { Scenario, Student } from './model.js';
+import { Doc, isObj, Rec, type At } from './place.js';
 import { checkReferences } from './references.js';
-import { buildInlineStudents } from './students.js';
+import { reportSchemaErrors } from './schema-errors.js';
+import { scenarioValidators, type ScenarioValidators, type Vocabularies } from './schema.js';
+import { buildAgreements, buildCorrections, buildOptions, buildPadc } from './sections.js';
+import { buildInlineStudents, expandStudent } from './students.js';
+import { parseJsonTree } from './json-source.js';
+import { toData } from './tree.js';
 import * as v from './values.js';
-import { YamlReader } from './yaml-reader.js';
+import { parseYamlTree } from './yaml-source.js';
 
 export interface LoadResult {
   scenario?: Scenario;
@@ -26,26 +37,46 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** Opens a student CSV named by `students: { file }` (resolved path). Defaults to a file stream. */
+  /** The rule library's vocabularies (enrollment bases, school kinds); default: those of schemas/scenario.schema.json. */
+  vocabularies?: Vocabularies;
+  /** Folders the scenario may read data files from; default: the scenario file's own folder. */
+  roots?: readonly string[];
+  /** A folder the user allowed explicitly (--data-dir), besides `roots`. */
+  dataDir?: string;
+  /** The effective fiscal year when the user overrides the scenario's (--year): every year check uses it. */
+  year?: FiscalYear;
+  /** The text's format; default: JSON for a `.json` file, YAML otherwise. */
+  format?: 'yaml' | 'json';
+  /** Opens a student CSV (an absolute path already checked to be inside the allowed folders); default: a file stream after a realpath check. */
   openCsv?: (path: string) => Promise<string | Readable>;
 }
 
-export const TOP_LEVEL_REQUIRED = ['fiscal_year', 'county', 'coe', 'districts', 'schools', 'students'] as const;
-export const TOP_LEVEL_OPTIONAL = ['$schema', 'charters', 'agreements', 'padc', 'corrections', 'options'] as const;
 const SCENARIO_NAMES = ['scenario.yaml', 'scenario.yml', 'scenario.json'];
 
-function startOf(file: string): v.At {
+function startOf(file: string): At {
   const p = { line: 1, column: 1, offset: 0 };
   return { file, range: { start: p, end: p } };
 }
 
-function incomplete(file: string): Diagnostic {
-  return { code: C.internalIncomplete, severity: 'error', message: 'internal: the scenario is incomplete but no problem was reported (please report this)', ...startOf(file) };
+function fileError(file: string, message: string): LoadResult {
+  return { diagnostics: [{ code: C.fileUnreadable, severity: 'error', message, ...startOf(file) }] };
 }
 
-/** Loads a scenario file (.yaml, .yml, .json) or a directory containing scenario.yaml. */
-export async function loadScenario(path: string): Promise<LoadResult> {
+/** A system error in words, without echoing paths or content. */
+export function ioReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  const message = (e as Error).message ?? '';
+  return /^[\w ,.'-]{1,80}$/.test(message) ? message : 'it cannot be read';
+}
+
+/** Loads a scenario file (.yaml, .yml, .json) or a folder containing scenario.yaml. */
+export async function loadScenario(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
   let file = path;
+  let text: string;
   try {
     if ((await stat(path)).isDirectory()) {
       let found: string | undefined;
@@ -53,109 +84,70 @@ export async function loadScenario(path: string): Promise<LoadResult> {
         const candidate = join(path, name);
         if (await stat(candidate).then((s) => s.isFile(), () => false)) { found = candidate; break; }
       }
-      if (!found) {
-        return { diagnostics: [{ code: C.fileUnreadable, severity: 'error', message: `${path} holds no ${SCENARIO_NAMES.join(' / ')}`, ...startOf(path) }] };
-      }
+      if (!found) return fileError(path, `the folder holds no ${SCENARIO_NAMES.join(' / ')}`);
       file = found;
     }
-    const text = await readFile(file, 'utf8');
-    return await loadScenarioText(file, text);
+    text = await readFile(file, 'utf8');
   } catch (e) {
-    return { diagnostics: [{ code: C.fileUnreadable, severity: 'error', message: `cannot read ${file}: ${(e as Error).message}`, ...startOf(file) }] };
+    return fileError(file, `cannot read the scenario: ${ioReason(e)}`);
   }
+  return loadScenarioText(file, text, opts);
 }
 
-async function defaultOpenCsv(path: string): Promise<Readable> {
-  const s = await stat(path);
-  if (!s.isFile()) throw new Error(`${path} is not a file`);
-  return createReadStream(path);
-}
-
-/** Loads a scenario from its text; `file` names it in diagnostics and anchors relative CSV paths. */
+/** Loads a scenario from its text; `file` names it in diagnostics, tells JSON (.json) from YAML, and anchors relative file names. */
 export async function loadScenarioText(file: string, text: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const sink = new v.Sink();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const lines = new LineIndex(text);
-  for (const e of doc.errors) sink.error(C.yamlSyntax, e.message.split('\n')[0], { file, range: lines.range(e.pos[0], e.pos[1]) });
-  for (const w of doc.warnings) sink.warning(C.yamlSyntax, w.message.split('\n')[0], { file, range: lines.range(w.pos[0], w.pos[1]) });
-  if (doc.errors.length) return { diagnostics: sortDiagnostics(sink.diagnostics) };
+  const report = (code: string, message: string, r: [number, number], severity: 'error' | 'warning' = 'error') =>
+    sink[severity](code, message, { file, range: lines.range(r[0], r[1]) });
+  const json = opts.format ? opts.format === 'json' : /\.json$/i.test(file);
+  const tree = json ? parseJsonTree(text, report) : parseYamlTree(text, report);
+  if (!tree || hasErrors(sink.diagnostics)) return { diagnostics: sortDiagnostics(sink.diagnostics) };
 
-  const r = new YamlReader(file, text, sink);
-  const ctx = new Ctx(r, sink);
-  const root = doc.contents;
-  if (!isMap(root)) {
-    sink.error(C.notAMapping, `a scenario is a mapping of keys (fiscal_year, county, coe, districts, schools, students, …); got ${r.kindOf(root)}`, r.at(root, startOf(file)));
-    return { diagnostics: sortDiagnostics(sink.diagnostics) };
-  }
-  const f = r.fields(root, '', r.at(root), { required: TOP_LEVEL_REQUIRED, optional: TOP_LEVEL_OPTIONAL });
-  if (!f) return { diagnostics: sortDiagnostics(sink.diagnostics) };
+  const doc = new Doc(file, text, tree);
+  const data = toData(tree);
+  if (isObj(data) && Array.isArray(data.students)) data.students.forEach(expandStudent);
+  const validators = scenarioValidators(opts.vocabularies);
+  if (!validators.scenario(data)) reportSchemaErrors(validators.scenario.errors ?? [], doc.place(), sink, doc.failed);
+  if (!isObj(data)) return { diagnostics: sortDiagnostics(sink.diagnostics) };
 
-  const fyText = f.text('fiscal_year');
-  const fy = fyText === undefined ? undefined : v.fiscalYear(sink, fyText, 'fiscal_year', f.at('fiscal_year'));
-  ctx.fiscalYear = fy;
-  if (f.has('$schema')) f.text('$schema');
-
-  const countyF = f.has('county') ? r.fields(f.node('county'), 'county', f.at('county'), { required: ['code', 'name'], optional: [] }) : undefined;
-  const countyCode = countyF?.text('code');
-  const county = {
-    code: countyCode === undefined ? undefined : v.countyCode(sink, countyCode, 'county.code', countyF!.at('code')),
-    name: countyF?.text('name'),
-  };
-  const coeF = f.has('coe') ? r.fields(f.node('coe'), 'coe', f.at('coe'), { required: ['cds', 'name'], optional: ['history'] }) : undefined;
-  const coeText = coeF?.text('cds');
-  const coeHistory = coeF?.has('history') ? history(ctx, coeF.node('history'), 'coe.history', coeF.at('history')) : new Map();
-  const coe = { cds: coeText === undefined ? undefined : v.cds(sink, coeText, 'coe.cds', coeF!.at('cds')), name: coeF?.text('name'), history: coeHistory };
-  declareLea(ctx, coe.cds, 'coe.cds', coeF?.at('cds') ?? f.mapAt);
+  const root = new Rec(data, doc.place());
+  const fy = v.fiscalYear(sink, root, 'fiscal_year');
+  const ctx = new Ctx(sink, opts.year ?? fy, opts.year !== undefined ? fy : undefined);
+  const countyRec = root.rec('county');
+  const county = { code: countyRec && v.text(countyRec, 'code'), name: countyRec && v.text(countyRec, 'name') };
+  const coeRec = root.rec('coe');
+  const coeCds = coeRec && v.text(coeRec, 'cds');
+  const coe = { cds: coeCds, name: coeRec && v.text(coeRec, 'name'), history: coeRec && history(ctx, coeRec, `the COE${coeCds ? ` (${coeCds})` : ''}`) };
+  if (coeRec) declareLea(ctx, coe.cds, coeRec, 'cds');
   if (coe.cds && county.code && !coe.cds.startsWith(county.code)) {
-    sink.warning(C.coeOutsideCounty, `coe.cds: "${coe.cds}" does not start with the county code "${county.code}"`, coeF!.at('cds'), { field: 'coe.cds' });
+    sink.warning(C.coeOutsideCounty, `coe.cds: "${coe.cds}" does not start with the county code "${county.code}"`, coeRec!.at('cds'), { field: 'coe.cds' });
   }
 
-  const districts = f.has('districts') ? buildDistricts(ctx, f.node('districts'), f.at('districts')) : undefined;
-  const charters = f.has('charters') ? buildCharters(ctx, f.node('charters'), f.at('charters')) : [];
-  const schools = f.has('schools') ? buildSchools(ctx, f.node('schools'), f.at('schools')) : undefined;
-
-  let students: Student[] | undefined;
-  if (f.has('students')) {
-    const node = f.node('students');
-    if (isMap(node)) {
-      const sf = r.fields(node, 'students', f.at('students'), { required: ['file'], optional: [] });
-      const rel = sf?.text('file');
-      if (rel !== undefined) {
-        const path = isAbsolute(rel) ? rel : resolve(dirname(file), rel);
-        let input: string | Readable | undefined;
-        try {
-          input = await (opts.openCsv ?? defaultOpenCsv)(path);
-        } catch (e) {
-          sink.error(C.fileUnreadable, `students.file: cannot read ${rel}: ${(e as Error).message}`, sf!.at('file'), { field: 'students.file' });
-        }
-        if (input !== undefined) students = await readStudentsCsv(ctx, path, input);
-      }
-    } else if (isScalar(node) && node.value === null) {
-      r.wrongType(node, 'a list of students or { file: students.csv }', 'students', f.at('students'));
-    } else {
-      students = buildInlineStudents(ctx, node, f.at('students'));
-    }
-  }
-
-  const agreements = f.has('agreements') ? buildAgreements(ctx, f.node('agreements'), f.at('agreements')) : [];
-  const padc = f.has('padc') ? buildPadc(ctx, f.node('padc'), f.at('padc')) : undefined;
-  const corrections = f.has('corrections') ? buildCorrections(ctx, f.node('corrections'), f.at('corrections')) : [];
-  const options = f.has('options') ? buildOptions(ctx, f.node('options'), f.at('options')) : new Map<string, string>();
+  const districts = buildDistricts(ctx, root);
+  const charters = buildCharters(ctx, root);
+  const schools = buildSchools(ctx, root);
+  const students = isObj(data.students) ? await csvStudents(ctx, validators, root, file, opts) : buildInlineStudents(ctx, root);
+  const agreements = buildAgreements(ctx, root);
+  const padc = root.has('padc') ? buildPadc(ctx, root) : undefined;
+  const corrections = buildCorrections(ctx, root);
+  const options = buildOptions(root);
 
   checkReferences(ctx, coe.cds);
+  if (charters && schools && students) checkCharterCounts(ctx, charters, schools, students, charterPlaces(root));
 
   const diagnostics = sortDiagnostics(sink.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  if (fy === undefined || !county.code || !county.name || !coe.cds || !coe.name || !districts || !charters || !schools || !students || !agreements || !corrections || !options) {
+  const effective = opts.year ?? fy;
+  if (effective === undefined || !county.code || !county.name || !coe.cds || !coe.name || !coe.history || !districts || !charters || !schools || !students || !agreements || !corrections || !options || (root.has('padc') && !padc)) {
     // Unreachable when every failure reports an error; kept so a missed report never yields a partial scenario.
-    return { diagnostics: [...diagnostics, incomplete(file)] };
+    return { diagnostics: [...diagnostics, { code: C.internalIncomplete, severity: 'error', message: 'internal: the scenario is incomplete but no problem was reported (please report this)', ...startOf(file) }] };
   }
-  if (f.has('padc') && !padc) return { diagnostics: [...diagnostics, incomplete(file)] };
   const scenario: Scenario = {
     file,
-    fiscal_year: fy,
+    fiscal_year: effective,
     county: { code: county.code, name: county.name },
-    coe: { cds: coe.cds, name: coe.name, history: coe.history ?? new Map() },
+    coe: { cds: coe.cds, name: coe.name, history: coe.history },
     districts,
     charters,
     schools,
@@ -167,3 +159,42 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   };
   return { scenario, diagnostics };
 }
+
+function charterPlaces(root: Rec): Map<string, CharterPlaces> {
+  const out = new Map<string, CharterPlaces>();
+  for (const rec of root.records('charters')) {
+    const cds = v.text(rec, 'cds');
+    if (cds !== undefined) out.set(cds, { enrollment: rec.at('enrollment'), unduplicated: rec.at('unduplicated'), field: rec.place.field() });
+  }
+  return out;
+}
+
+/** Students from the CSV file the scenario names, if it lies inside an allowed folder. */
+async function csvStudents(ctx: Ctx, validators: ScenarioValidators, root: Rec, file: string, opts: LoadOptions): Promise<Student[] | undefined> {
+  const sf = root.rec('students');
+  const named = sf && sf.str('file');
+  if (!sf || named === undefined) return undefined;
+  const base = dirname(file);
+  const roots = [...(opts.roots ?? [base]), ...(opts.dataDir !== undefined ? [opts.dataDir] : [])];
+  const path = resolveNamed(base, named);
+  const outside = (why: string) => {
+    ctx.sink.error(
+      C.fileOutside,
+      `students.file: ${excerpt(named, 80)} ${why}; a scenario reads only files inside its own folder (${excerpt(resolve(roots[0]), 80)}): move the file there, or allow its folder with --data-dir <folder>`,
+      sf.at('file'),
+      { field: 'students.file' },
+    );
+    return undefined;
+  };
+  if (!lexicalRoot(roots, path)) return outside('is outside the scenario\'s folder');
+  let input: string | Readable;
+  try {
+    input = await (opts.openCsv ?? ((p: string) => openInside(p, roots)))(path);
+  } catch (e) {
+    if (e instanceof OutsideError) return outside(`is a link to a file outside the scenario's folder`);
+    ctx.sink.error(C.fileUnreadable, `students.file: cannot read ${excerpt(named, 80)}: ${ioReason(e)}`, sf.at('file'), { field: 'students.file' });
+    return undefined;
+  }
+  return readStudentsCsv(ctx, validators, path, input);
+}
+

@@ -6,61 +6,23 @@
 import type { Dec } from '../runtime/money.js';
 import type { FiscalYear } from '../core/fiscal-year.js';
 
-/** The closed list of enrollment bases (domain.md, EC 2574(c)(4)(A), EC 2576). */
-export const ENROLLMENT_BASES = [
-  'wic_300',
-  'wic_601',
-  'wic_602',
-  'wic_654',
-  'probation_not_in_school',
-  'parole_not_in_school',
-  'expelled_48915_a',
-  'expelled_48915_b',
-  'expelled_48915_c',
-  'expelled_48915_d',
-  'expelled_other',
-  'district_referred',
-  'voluntary',
-  'homeless_1981d',
-  'out_of_state',
-  'none',
-] as const;
-export type EnrollmentBasis = (typeof ENROLLMENT_BASES)[number];
+/**
+ * An enrollment basis and a school kind are members of the rule library's
+ * enums `enrollment_basis` and `school_kind`: the loader validates them
+ * against the library it runs with (schema.ts `vocabulariesOf`), so no list
+ * of them is kept here.
+ */
+export type EnrollmentBasis = string;
+export type SchoolKind = string;
 
-export const SCHOOL_KINDS = [
-  'juvenile_court',
-  'county_community',
-  'special_education',
-  'opportunity',
-  'specialized_secondary',
-  'other',
-] as const;
-export type SchoolKind = (typeof SCHOOL_KINDS)[number];
-
-export const AUTHORIZERS = ['coe', 'district'] as const;
-export type Authorizer = (typeof AUTHORIZERS)[number];
+/** Who authorized a charter (schemas/scenario.schema.json, `$defs/charter`). */
+export type Authorizer = 'coe' | 'district';
 
 /**
- * Scenario options: an open map, but every name and value is validated
- * against this table. Add an option here (with its allowed values) before a
- * rule reads it.
+ * Scenario options are named, with their allowed values, in
+ * schemas/scenario.schema.json (`properties.options`); add an option there
+ * before a rule reads it.
  */
-export const KNOWN_OPTIONS: Record<string, { values: readonly string[]; description: string }> = {
-  transfer_rate_method: {
-    // A blended rate (the district's entitlement over its funded ADA, lcff-facts.md §5.3 option A)
-    // needs the district's ADA by grade span, which a scenario does not carry: only by_span exists.
-    values: ['by_span'],
-    description: "how a district's rate per ADA is formed for the EC 2576 transfer: one rate per grade span",
-  },
-  transfer_rate_rounding: {
-    values: ['cent', 'dollar'],
-    description: 'rounding of the per-ADA transfer rate (half-up); default: parameter transfer_rate_rounding_places',
-  },
-  transfer_amount_rounding: {
-    values: ['cent', 'dollar'],
-    description: 'rounding of ADA × rate (half-up); default: parameter transfer_amount_rounding_places',
-  },
-};
 
 /** Where a record came from, for messages and traces. */
 export interface SourceRef {

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { scenarioValidators } from './schema.js';
 
 const Ajv2020 = Ajv2020Module.default;
 
@@ -52,7 +53,9 @@ export function validateResult(json: unknown): string[] {
   return check('result.schema.json', json);
 }
 
-/** Problems of a scenario (as plain JSON data) against schemas/scenario.schema.json. */
+/** Problems of a scenario (as plain JSON data) against schemas/scenario.schema.json (its validator knows the schema's x-lcff annotations). */
 export function validateScenarioJson(json: unknown): string[] {
-  return check('scenario.schema.json', json);
+  const fn = scenarioValidators().scenario;
+  if (fn(json)) return [];
+  return [...new Set((fn.errors ?? []).map(describe))];
 }

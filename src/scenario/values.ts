@@ -1,20 +1,17 @@
 /**
- * Value checks shared by the YAML and CSV readers. Each takes the source
- * text of one field and a location, and either returns the value or reports
- * a diagnostic and returns undefined: a bad value never silently defaults.
+ * The typed conversion of values the schema accepted, and the checks a
+ * schema cannot make: exact decimals and their places, counts that fit a
+ * safe integer, consecutive fiscal years. A value the schema rejected (or
+ * an absent one) reads as undefined without a second report; a value that
+ * fails a check here is reported at its place and reads as undefined.
  */
-import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
-import { suggest } from '../core/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { parseFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
 import { dec, type Dec } from '../runtime/money.js';
 import { ScenarioCodes as C } from './diagnostic-codes.js';
-import { ENROLLMENT_BASES, type EnrollmentBasis } from './model.js';
+import type { At, Rec } from './place.js';
 
-/** A place in a source file. */
-export interface At {
-  file: string;
-  range: SourceRange;
-}
+export type { At };
 
 export class Sink {
   readonly diagnostics: Diagnostic[] = [];
@@ -26,174 +23,77 @@ export class Sink {
   }
 }
 
-const DIGITS7 = /^\d{7}$/;
-const WHOLE = /^\+?\d+$/;
-const SIGNED_WHOLE = /^[+-]?\d+$/;
-
-export function show(text: string): string {
-  return JSON.stringify(text);
+/** A text (names, ids, codes), trimmed. */
+export function text(rec: Rec, key: string): string | undefined {
+  return rec.str(key)?.trim();
 }
 
-/** A 7-digit county-district (or charter) CDS code. */
-export function cds(sink: Sink, text: string, field: string, at: At): string | undefined {
-  const t = text.trim();
-  if (DIGITS7.test(t)) return t;
-  sink.error(C.badCds, `${field}: a county-district code has 7 digits (county + district, e.g. "0161119"); got ${show(text)}`, at, { field });
+/** A census count: a whole number ≥ 0 that a count can be (the schema checked its form). */
+export function count(sink: Sink, rec: Rec, key: string): number | undefined {
+  const t = rec.str(key);
+  if (t === undefined) return undefined;
+  const n = Number(t);
+  if (Number.isSafeInteger(n)) return n;
+  sink.error(C.badCount, `${rec.field(key)}: a count of ${rec.place.show([key], t)} is beyond any county (at most ${Number.MAX_SAFE_INTEGER})`, rec.at(key), { field: rec.field(key) });
   return undefined;
 }
 
-/** A 7-digit school code. */
-export function schoolCode(sink: Sink, text: string, field: string, at: At): string | undefined {
-  const t = text.trim();
-  if (DIGITS7.test(t)) return t;
-  sink.error(C.badSchoolCode, `${field}: a school code has 7 digits (e.g. "0130019"); got ${show(text)}`, at, { field });
-  return undefined;
-}
-
-export function countyCode(sink: Sink, text: string, field: string, at: At): string | undefined {
-  const t = text.trim();
-  if (/^\d{2}$/.test(t) && t !== '00' && Number(t) <= 58) return t;
-  sink.error(C.badCountyCode, `${field}: a county code has 2 digits, "01".."58"; got ${show(text)}`, at, { field });
-  return undefined;
-}
-
-export function fiscalYear(sink: Sink, text: string, field: string, at: At): FiscalYear | undefined {
-  const y = parseFiscalYear(text);
+/** The start year of a fiscal year ("2019-20" → 2019); "2019-21" is reported. */
+export function fiscalYearText(sink: Sink, t: string, field: string, at: At): FiscalYear | undefined {
+  const y = parseFiscalYear(t);
   if (y !== undefined) return y;
-  sink.error(C.badFiscalYear, `${field}: a fiscal year is written YYYY-YY with consecutive years (e.g. "2019-20"); got ${show(text)}`, at, { field });
+  sink.error(C.badFiscalYear, `${field}: a fiscal year is written YYYY-YY with consecutive years (e.g. "2019-20"); got ${JSON.stringify(t)}`, at, { field });
   return undefined;
 }
 
-/** A census count: a whole number ≥ 0. */
-export function count(sink: Sink, text: string, field: string, at: At): number | undefined {
-  const t = text.trim();
-  if (WHOLE.test(t) && Number.isSafeInteger(Number(t))) return Number(t);
-  sink.error(C.badCount, `${field}: a count is a whole number ≥ 0; got ${show(text)}`, at, { field });
-  return undefined;
+export function fiscalYear(sink: Sink, rec: Rec, key: string): FiscalYear | undefined {
+  const t = rec.str(key);
+  return t === undefined ? undefined : fiscalYearText(sink, t, rec.field(key), rec.at(key));
 }
 
-/** A signed whole number (a correction's net change). */
-export function signedCount(sink: Sink, text: string, field: string, at: At): number | undefined {
-  const t = text.trim();
-  if (SIGNED_WHOLE.test(t) && Number.isSafeInteger(Number(t))) return Number(t);
-  sink.error(C.badCount, `${field}: a change in a count is a whole number (may be negative); got ${show(text)}`, at, { field });
-  return undefined;
-}
-
-export function decimal(sink: Sink, text: string, field: string, at: At): Dec | undefined {
+/** An exact decimal within `places` decimals (the schema checked its written form). */
+function decimal(sink: Sink, rec: Rec, key: string, places: number, code: string, what: string): Dec | undefined {
+  const t = rec.str(key);
+  if (t === undefined) return undefined;
+  let d: Dec;
   try {
-    return dec(text);
+    d = dec(t);
   } catch {
-    sink.error(C.badDecimal, `${field}: expected a decimal number such as "12.50"; got ${show(text)}`, at, { field });
-    return undefined;
+    return undefined; // not the schema's form: reported by the schema
   }
-}
-
-/**
- * ADA: a decimal, kept to two decimals as reported. Negative ADA is an error
- * unless `signed` (a correction's net change).
- */
-export function ada(sink: Sink, text: string, field: string, at: At, signed = false): Dec | undefined {
-  const d = decimal(sink, text, field, at);
-  if (d === undefined) return undefined;
-  let ok = true;
-  if (!signed && d.isNegative() && !d.isZero()) {
-    sink.error(C.negativeAda, `${field}: ADA cannot be negative; got ${show(text)}`, at, { field });
-    ok = false;
-  }
-  if (d.decimalPlaces() > 2) {
-    sink.error(C.adaPlaces, `${field}: ADA is kept to two decimals as reported; got ${show(text)}`, at, { field });
-    ok = false;
-  }
-  return ok ? d : undefined;
-}
-
-/** A per-ADA rate in dollars: ≥ 0, at most two decimals. */
-export function rate(sink: Sink, text: string, field: string, at: At): Dec | undefined {
-  const d = decimal(sink, text, field, at);
-  if (d === undefined) return undefined;
-  if (d.isNegative() && !d.isZero()) {
-    sink.error(C.negativeRate, `${field}: a rate per ADA cannot be negative; got ${show(text)}`, at, { field });
-    return undefined;
-  }
-  if (d.decimalPlaces() > 2) {
-    sink.error(C.badDecimal, `${field}: a rate per ADA is in dollars and cents (at most two decimals); got ${show(text)}`, at, { field });
+  if (d.decimalPlaces() > places) {
+    sink.error(code, `${rec.field(key)}: ${what}; got ${rec.place.show([key], t)}`, rec.at(key), { field: rec.field(key) });
     return undefined;
   }
   return d;
 }
 
-const GRADE_WORDS: Record<string, number> = { tk: -1, k: 0 };
+/** ADA, kept to two decimals as reported (its sign is the schema's business: ≥ 0, or signed for a change). */
+export function ada(sink: Sink, rec: Rec, key: string): Dec | undefined {
+  return decimal(sink, rec, key, 2, C.adaPlaces, 'ADA is kept to two decimals as reported');
+}
 
-/** A grade: whole number -1..12 (-1 = TK, 0 = K); "TK" and "K" are accepted. */
-export function grade(sink: Sink, text: string, field: string, at: At): number | undefined {
-  const t = text.trim();
-  const word = GRADE_WORDS[t.toLowerCase()];
+/** A per-ADA rate in dollars and cents. */
+export function rate(sink: Sink, rec: Rec, key: string): Dec | undefined {
+  return decimal(sink, rec, key, 2, C.badDecimal, 'a rate per ADA is in dollars and cents (at most two decimals)');
+}
+
+const GRADE_WORDS = new Map([
+  ['tk', -1],
+  ['k', 0],
+]);
+
+/** A grade: -1 (TK) … 12; "TK" and "K" (the schema checked the range). */
+export function grade(rec: Rec, key: string): number | undefined {
+  const t = rec.str(key)?.trim();
+  if (t === undefined) return undefined;
+  const word = GRADE_WORDS.get(t.toLowerCase());
   if (word !== undefined) return word;
-  if (/^[+-]?\d+$/.test(t)) {
-    const n = Number(t);
-    if (n >= -1 && n <= 12) return n;
-  }
-  sink.error(C.badGrade, `${field}: a grade is a whole number from -1 (TK) and 0 (K) to 12, or "TK"/"K"; got ${show(text)}`, at, { field });
-  return undefined;
+  const n = Number(t);
+  return Number.isInteger(n) ? n + 0 : undefined; // + 0: "-0" is grade 0
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
-
-/** CSV booleans: true/false, yes/no, y/n, 1/0 (any case). YAML uses real booleans. */
-export function csvBoolean(sink: Sink, text: string, field: string, at: At): boolean | undefined {
-  const t = text.trim().toLowerCase();
-  if (TRUE_WORDS.has(t)) return true;
-  if (FALSE_WORDS.has(t)) return false;
-  sink.error(C.badBoolean, `${field}: expected true or false; got ${show(text)}`, at, { field });
-  return undefined;
-}
-
-export function nonEmpty(sink: Sink, text: string, field: string, at: At): string | undefined {
-  const t = text.trim();
-  if (t !== '') return t;
-  sink.error(C.emptyText, `${field}: must not be empty`, at, { field });
-  return undefined;
-}
-
-/** One enrollment basis from the closed list. */
-export function basisItem(sink: Sink, text: string, field: string, at: At): EnrollmentBasis | undefined {
-  const t = text.trim();
-  if ((ENROLLMENT_BASES as readonly string[]).includes(t)) return t as EnrollmentBasis;
-  const did = suggest(t, ENROLLMENT_BASES);
-  sink.error(
-    C.unknownBasis,
-    `${field}: unknown enrollment basis ${show(text)}${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}; allowed: ${ENROLLMENT_BASES.join(', ')}`,
-    at,
-    { field, suggestions: did },
-  );
-  return undefined;
-}
-
-/** Whole-list checks of a basis: not empty, `none` alone. */
-export function basisList(sink: Sink, items: EnrollmentBasis[], field: string, at: At, anyBad: boolean): EnrollmentBasis[] | undefined {
-  if (anyBad) return undefined;
-  if (items.length === 0) {
-    sink.error(C.emptyBasis, `${field}: list at least one enrollment basis (use "none" when there is none)`, at, { field });
-    return undefined;
-  }
-  if (items.includes('none') && items.length > 1) {
-    sink.error(C.basisNoneWithOthers, `${field}: "none" cannot be combined with other bases`, at, { field });
-    return undefined;
-  }
-  return [...new Set(items)];
-}
-
-export function enumValue<T extends string>(sink: Sink, text: string, allowed: readonly T[], field: string, at: At): T | undefined {
-  const t = text.trim();
-  if ((allowed as readonly string[]).includes(t)) return t as T;
-  const did = suggest(t, allowed);
-  sink.error(
-    C.unknownEnum,
-    `${field}: ${show(text)} is not one of ${allowed.join(', ')}${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}`,
-    at,
-    { field, suggestions: did },
-  );
-  return undefined;
+/** Whole-number texts: the schema checked the form, Number() reads them exactly when safe. */
+export function signedCount(sink: Sink, rec: Rec, key: string): number | undefined {
+  return count(sink, rec, key);
 }

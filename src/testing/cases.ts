@@ -5,15 +5,19 @@
  * expected list item must match some actual item; decimal texts compare as
  * numbers ("27399.85" = 27399.85).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
+import { parseDocument, stringify } from 'yaml';
+import { formatDiagnostic, hasErrors, LineIndex } from '../core/diagnostics.js';
 import { parseFiscalYear } from '../core/fiscal-year.js';
+import { excerpt } from '../core/safe-text.js';
 import { dec, isDecimalText } from '../runtime/money.js';
 import { runScenario } from '../run/run.js';
 import { RunError } from '../run/context.js';
-import { loadScenario, loadScenarioText } from '../scenario/load.js';
+import { isInside, lexicalRoot } from '../scenario/files.js';
+import { loadScenario, loadScenarioText, type LoadResult } from '../scenario/load.js';
+import { vocabulariesOf, type Vocabularies } from '../scenario/schema.js';
+import { parserMessage } from '../scenario/yaml-source.js';
 import type { Library } from '../semantics/library.js';
 import { outsideHorizon } from '../params/manifest.js';
 
@@ -25,7 +29,7 @@ export interface TestCase {
   scenario?: unknown;
   scenario_file?: string;
   expect: Record<string, unknown>;
-  /** an expected fatal error code (e.g. a conservation violation) */
+  /** an expected error code: a fatal run error (e.g. a conservation violation, LCFF-F010) or a load error (LCFF-Sxxx) */
   expect_error?: string;
 }
 
@@ -34,30 +38,83 @@ export interface CaseOutcome {
   failures: string[];
 }
 
+/** Which files a case may read, and with which vocabularies its scenario is checked. */
+export interface CaseOptions {
+  /**
+   * Folders a case's scenario_file (and its scenario's data files) may lie
+   * in: the folder given to `lcff test` (or the case file's folder when a
+   * file is given). Default: the case file's folder.
+   */
+  roots?: readonly string[];
+  /** A folder the user allowed explicitly (--data-dir). */
+  dataDir?: string;
+  vocabularies?: Vocabularies;
+}
+
 const CASE_KEYS = new Set(['name', 'faq', 'year', 'scenario', 'scenario_file', 'expect', 'expect_error', 'arithmetic']);
 
 export async function loadCases(file: string): Promise<TestCase[]> {
-  const doc = parse(await readFile(file, 'utf8')) as unknown;
-  const list = Array.isArray(doc) ? doc : [doc];
+  const text = await readFile(file, 'utf8');
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const p = new LineIndex(text).pos(e.pos[0]);
+    throw new Error(`${file}:${p.line}:${p.column} the case file is not valid YAML: ${parserMessage(e.message)}`);
+  }
+  const parsed = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const list = Array.isArray(parsed) ? parsed : [parsed];
   return list.map((raw, i) => {
-    const c = raw as Record<string, unknown>;
-    const unknown = Object.keys(c ?? {}).filter((k) => !CASE_KEYS.has(k));
-    if (!c || typeof c.name !== 'string' || unknown.length > 0 || (!c.scenario && !c.scenario_file)) {
-      throw new Error(`${file}: case ${i + 1} needs name, scenario or scenario_file, and expect${unknown.length ? ` (unknown keys: ${unknown.join(', ')})` : ''}`);
+    const c = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const unknown = Object.keys(c).filter((k) => !CASE_KEYS.has(k));
+    const own = (k: string): unknown => (Object.hasOwn(c, k) ? c[k] : undefined);
+    const name = own('name');
+    if (typeof name !== 'string' || unknown.length > 0 || (!own('scenario') && !own('scenario_file'))) {
+      throw new Error(`${file}: case ${i + 1} needs name, scenario or scenario_file, and expect${unknown.length ? ` (unknown keys: ${unknown.map((k) => excerpt(k, 30)).join(', ')})` : ''}`);
     }
-    return { file, name: c.name, faq: ((c.faq as string[]) ?? []).map(String), year: c.year as string | undefined, scenario: c.scenario, scenario_file: c.scenario_file as string | undefined, expect: (c.expect as Record<string, unknown>) ?? {}, expect_error: c.expect_error as string | undefined };
+    const faq = own('faq');
+    const text = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+    return {
+      file,
+      name,
+      faq: (Array.isArray(faq) ? faq : []).map(String),
+      year: text(own('year')),
+      scenario: own('scenario'),
+      scenario_file: text(own('scenario_file')),
+      expect: (own('expect') as Record<string, unknown>) ?? {},
+      expect_error: text(own('expect_error')),
+    };
   });
 }
 
-export async function runCase(lib: Library, c: TestCase): Promise<CaseOutcome> {
-  const loaded = c.scenario_file ? await loadScenario(resolve(dirname(c.file), c.scenario_file)) : await loadScenarioText(`${c.file}#${c.name}`, stringify(c.scenario));
-  if (!loaded.scenario || hasErrors(loaded.diagnostics)) return { case: c, failures: ['the scenario does not load:', ...loaded.diagnostics.map(formatDiagnostic)] };
-  const scenario = loaded.scenario;
+/** The scenario of a case: inline, or the file it names if that file lies inside the allowed folders. */
+async function loadCaseScenario(c: TestCase, opts: CaseOptions, lib: Library, year: number | undefined): Promise<LoadResult | string> {
+  const roots = [...(opts.roots ?? [dirname(c.file)]), ...(opts.dataDir !== undefined ? [opts.dataDir] : [])];
+  const vocabularies = opts.vocabularies ?? vocabulariesOf(lib);
+  const load = { vocabularies, ...(year !== undefined ? { year } : {}), ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}) };
+  if (!c.scenario_file) return loadScenarioText(`${c.file}#${c.name}`, stringify(c.scenario), { ...load, roots, format: 'yaml' });
+  const path = resolve(dirname(c.file), c.scenario_file);
+  const refuse = `scenario_file ${excerpt(c.scenario_file, 80)} is outside the test folder (${excerpt(roots[0], 80)}); a case reads only files inside the folder given to lcff test, or a folder allowed with --data-dir <folder>`;
+  if (!lexicalRoot(roots, path)) return refuse;
+  const real = await realpath(path).catch(() => undefined);
+  if (real === undefined) return `scenario_file ${excerpt(c.scenario_file, 80)}: no such file`;
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => resolve(r))));
+  if (!realRoots.some((r) => isInside(r, real))) return refuse;
+  return loadScenario(path, load);
+}
+
+export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {}): Promise<CaseOutcome> {
+  let year: number | undefined;
   if (c.year) {
-    const y = parseFiscalYear(String(c.year));
-    if (y === undefined) return { case: c, failures: [`year "${c.year}" is not a fiscal year`] };
-    scenario.fiscal_year = y;
+    year = parseFiscalYear(String(c.year));
+    if (year === undefined) return { case: c, failures: [`year ${excerpt(String(c.year), 20)} is not a fiscal year`] };
   }
+  const loaded = await loadCaseScenario(c, opts, lib, year);
+  if (typeof loaded === 'string') return { case: c, failures: [loaded] };
+  if (!loaded.scenario || hasErrors(loaded.diagnostics)) {
+    if (c.expect_error !== undefined && loaded.diagnostics.some((d) => d.code === c.expect_error && d.severity === 'error')) return { case: c, failures: [] };
+    return { case: c, failures: ['the scenario does not load:', ...loaded.diagnostics.map(formatDiagnostic)] };
+  }
+  const scenario = loaded.scenario;
   const why = outsideHorizon(lib.horizon, scenario.fiscal_year);
   if (why) return { case: c, failures: [why] };
   let result: unknown;
@@ -122,7 +179,7 @@ export function matchExpected(actual: unknown, expected: unknown, path: string, 
     return;
   }
   for (const [k, v] of Object.entries(expected)) {
-    const a = (actual as Record<string, unknown>)[k];
+    const a = Object.hasOwn(actual, k) ? (actual as Record<string, unknown>)[k] : undefined;
     if (v && typeof v === 'object' && !Array.isArray(v) && 'none_match' in v) {
       const forbidden = (v as { none_match: unknown[] }).none_match;
       for (const f of forbidden) if (Array.isArray(a) && a.some((x) => matches(x, f))) failures.push(`${path ? `${path}.` : ''}${k}: an entry matches ${JSON.stringify(f)}, which must not appear`);

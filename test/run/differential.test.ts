@@ -9,8 +9,12 @@ import { compileProgram } from '../../src/compile/program.js';
 import { Dec } from '../../src/runtime/money.js';
 import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { ENROLLMENT_BASES, type Scenario, type Student } from '../../src/scenario/model.js';
+import type { Scenario, Student } from '../../src/scenario/model.js';
+import { vocabulariesOf } from '../../src/scenario/schema.js';
 import { bundledLibrary, ROOT } from '../helpers/library.js';
+
+/** The enrollment bases the rule library declares (enum enrollment_basis). */
+const ENROLLMENT_BASES = vocabulariesOf(await bundledLibrary()).get('enrollment_basis')!;
 
 const CODES = [undefined, '1', '2', '3', '4', '5', '6'];
 

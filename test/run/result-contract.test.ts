@@ -40,7 +40,7 @@ async function minimalResult() {
 }
 
 describe('schemas/result.schema.json', () => {
-  it('is exactly what src/run/result.ts and the rule library generate (run `npm run schemas:result` after changing the contract)', async () => {
+  it('is exactly what src/run/result.ts and the rule library generate (run `npm run schemas` after changing the contract)', async () => {
     const committed = readFileSync(resultSchemaPath(), 'utf8');
     expect(committed).toBe(resultSchemaText(await bundledLibrary()));
   });

@@ -24,7 +24,7 @@ describe('CSV student files', () => {
     const r = await loadScenarioText('/data/scenario.yaml', SCENARIO, {
       openCsv: async (p) => {
         seen.push(p);
-        return HEADER + 'S1,0130019,9,wic_602,0161119,Y,N,"1,234.50"\n';
+        return HEADER + 'S1,0130019,9,wic_602,0161119,Y,N,"1234.50"\n';
       },
     });
     expect(seen).toEqual(['/data/kids.csv']);

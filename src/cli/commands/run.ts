@@ -7,8 +7,11 @@ import { writeCsv } from '../../report/csv.js';
 import { renderTables } from '../../report/tables.js';
 import { runScenario } from '../../run/run.js';
 import { RunError } from '../../run/context.js';
+import { visible } from '../../core/safe-text.js';
 import { loadScenario } from '../../scenario/load.js';
+import { vocabulariesOf } from '../../scenario/schema.js';
 import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
+import { dataDirOption } from '../data-dir.js';
 import { EXIT, UserError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import { bundledRules } from '../paths.js';
@@ -31,22 +34,26 @@ export interface RunCommandOptions {
   rules?: string;
   fast?: boolean;
   engine?: boolean;
+  dataDir?: string;
 }
 
 /** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
 export const FAST_PATH_FROM = 10_000;
 
 export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
-  const year = opts.year !== undefined ? yearOption(opts.year) : undefined;
   if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
-  const { scenario, diagnostics } = await loadScenario(path);
+  if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
+  // the library first: the scenario's vocabularies (enrollment bases, school kinds) are the library's
+  const lib = await checkedLibrary(opts.rules);
+  const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
+  const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
+  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}) });
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
   }
-  if (year !== undefined) scenario.fiscal_year = year;
-  const lib = await checkedLibrary(opts.rules);
+  // warnings never stop a run, and never go unsaid (stderr, so --json stays clean)
+  for (const d of diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
   yearInLibrary(lib, scenario.fiscal_year, year !== undefined ? '--year' : `${path}: fiscal_year`);
-  if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
   const large = scenario.students.length >= FAST_PATH_FROM && !opts.explain && !opts.engine;
   const evaluator = opts.fast || large ? 'fast' : 'engine';
   if (large && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);

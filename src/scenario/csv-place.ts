@@ -1,0 +1,134 @@
+/** Positions in a CSV file: each record's fields, and a row as a place of the student it holds. */
+import type { SourceRange } from '../core/diagnostics.js';
+import { excerpt } from '../core/safe-text.js';
+import type { CsvColumn } from './csv-students.js';
+import type { SourceRef } from './model.js';
+import type { At, Place } from './place.js';
+import { pathPointer, type Obj, type Path } from './tree.js';
+
+/** Start offsets of each field of a raw CSV record (quotes respected). */
+export function fieldOffsets(raw: string): number[] {
+  const starts = [0];
+  let inQuotes = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '"') {
+      if (inQuotes && raw[i + 1] === '"') i++;
+      else inQuotes = !inQuotes;
+    } else if (ch === ',' && !inQuotes) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Line `line`, column 1; `offset` only orders diagnostics (byte-based for CSV). */
+export function lineAt(file: string, line: number, offset = 0): At {
+  const p = { line, column: 1, offset };
+  return { file, range: { start: p, end: p } };
+}
+
+/** Positions within one record: line/column of each field, computed only when a diagnostic needs one. */
+export class RecordPos {
+  private computed?: { body: string; startLine: number; starts: number[]; baseOffset: number };
+  constructor(
+    readonly file: string,
+    private readonly raw: string,
+    private readonly lines: number,
+    private readonly bytes: number,
+  ) {}
+  private get c(): { body: string; startLine: number; starts: number[]; baseOffset: number } {
+    if (!this.computed) {
+      const lead = /^(\r?\n)*/.exec(this.raw)?.[0].length ?? 0;
+      const body = this.raw.slice(lead).replace(/\r?\n$/, '');
+      this.computed = {
+        body,
+        startLine: this.lines - (body.match(/\n/g)?.length ?? 0),
+        starts: fieldOffsets(body),
+        baseOffset: Math.max(0, this.bytes - this.raw.length + lead),
+      };
+    }
+    return this.computed;
+  }
+  get startLine(): number {
+    return this.c.startLine;
+  }
+  private posOf(offset: number): { line: number; column: number; offset: number } {
+    const { body, startLine, baseOffset } = this.c;
+    const before = body.slice(0, offset);
+    const nl = before.lastIndexOf('\n');
+    const line = startLine + (before.match(/\n/g)?.length ?? 0);
+    return { line, column: offset - nl, offset: baseOffset + offset };
+  }
+  record(): At {
+    return this.at(0, this.c.body.length);
+  }
+  field(index: number): At {
+    const { body, starts } = this.c;
+    const start = starts[index] ?? body.length;
+    const next = starts[index + 1];
+    const end = next === undefined ? body.length : next - 1;
+    return this.at(start, Math.max(start, end));
+  }
+  private at(start: number, end: number): At {
+    const range: SourceRange = { start: this.posOf(start), end: this.posOf(end) };
+    return { file: this.file, range };
+  }
+}
+
+/** A CSV row as the place of a student record: a key's place is its column's cell. */
+export class CsvRowPlace implements Place {
+  /** JSON pointers (from the record) of the values the schema rejected */
+  readonly failedSet: Set<string>;
+  constructor(
+    private readonly pos: RecordPos,
+    private readonly header: Array<CsvColumn | undefined>,
+    private readonly data: Obj,
+    private readonly base: Path = [],
+    failed?: Set<string>,
+  ) {
+    this.failedSet = failed ?? new Set();
+  }
+  get file(): string {
+    return this.pos.file;
+  }
+  private full(path: Path): string[] {
+    return [...this.base, ...path].map(String);
+  }
+  /** the column holding the value at a path: the whole key, or key_sub for a nested one */
+  private column(path: Path): number {
+    const [a, b] = this.full(path);
+    if (a === undefined) return -1;
+    return this.header.findIndex((c) => c !== undefined && c.path[0] === a && (c.path.length === 1 || c.path[1] === b));
+  }
+  at(path: Path = []): At {
+    const i = this.column(path);
+    return i < 0 ? this.pos.record() : this.pos.field(i);
+  }
+  keyAt(path: Path): At {
+    return this.at(path);
+  }
+  field(path: Path = []): string {
+    const i = this.column(path);
+    return i < 0 ? `line ${this.pos.startLine}` : this.header[i]!.name;
+  }
+  failed(path: Path): boolean {
+    return this.failedSet.has(pathPointer(this.full(path)));
+  }
+  private valueAt(path: Path): unknown {
+    let v: unknown = this.data;
+    for (const seg of this.full(path)) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+    return v;
+  }
+  describe(path: Path): string {
+    const v = this.valueAt(path);
+    return v === undefined ? 'nothing' : typeof v === 'string' ? `the text ${excerpt(v)}` : String(v);
+  }
+  show(_path: Path, value: unknown): string {
+    return typeof value === 'string' ? excerpt(value) : String(value);
+  }
+  child(path: Path): Place {
+    return new CsvRowPlace(this.pos, this.header, this.data, [...this.base, ...path], this.failedSet);
+  }
+  source(): SourceRef {
+    return { file: this.pos.file, line: this.pos.startLine };
+  }
+}
