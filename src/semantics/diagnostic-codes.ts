@@ -21,6 +21,8 @@ export const SemanticCodes = {
   formulaNotInForce: 'LCFF-E034',
   otherwiseWithWhen: 'LCFF-E035',
   recursion: 'LCFF-E036',
+  /** An optional fact used where it may be missing: it needs a presence guard (`x is present and ...`, `if x is present then ... else ...`). */
+  unguardedOptional: 'LCFF-E037',
   unreachable: 'LCFF-W030',
   unconfirmedWithoutNote: 'LCFF-W031',
 } as const;
