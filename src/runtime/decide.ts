@@ -94,12 +94,27 @@ interface RunState {
   firings: Firing[];
 }
 
+/**
+ * One engine per decision, reused between runs. json-rules-engine keeps its
+ * running status on the engine: a run that overlaps another would see the
+ * other's end and skip its remaining rules, and a run that failed keeps
+ * evaluating its remaining rules after rejecting. So a busy engine is never
+ * shared (an overlapping run gets its own) and an engine whose run failed is
+ * dropped.
+ */
 const engines = new WeakMap<CompiledDecision, Engine>();
+const busy = new WeakSet<Engine>();
 
 function engineFor(lib: Library, d: CompiledDecision): Engine {
-  let engine = engines.get(d);
-  if (engine) return engine;
-  engine = new Engine([], {
+  const cached = engines.get(d);
+  if (cached && !busy.has(cached)) return cached;
+  const engine = buildEngine(lib, d);
+  if (!cached) engines.set(d, engine);
+  return engine;
+}
+
+function buildEngine(lib: Library, d: CompiledDecision): Engine {
+  const engine = new Engine([], {
     allowUndefinedFacts: true,
     pathResolver: (obj: unknown, path: string) => (obj instanceof FactGroup ? readFact(lib, obj.name, path, obj.value) : undefined),
   });
@@ -132,7 +147,6 @@ function engineFor(lib: Library, d: CompiledDecision): Engine {
     if (rule) st.firings.push({ rule, outputs: outputsOf(rule, st.ctx) });
   });
   for (const r of d.rules) engine.addRule(r.jre);
-  engines.set(d, engine);
   return engine;
 }
 
@@ -144,7 +158,15 @@ export async function decideWithEngine(lib: Library, d: CompiledDecision, input:
   // every declared group, given or not: a fact of a group the input lacks is read (and refused) like any missing fact
   const runtime: Record<string, unknown> = { [EVAL_CONTEXT_FACT]: st };
   for (const group of lib.factGroups.keys()) runtime[group] = new FactGroup(group, Object.hasOwn(input.facts, group) ? input.facts[group] : undefined);
-  const { failureResults } = await engine.run(runtime);
+  busy.add(engine);
+  let failureResults: RuleResult[];
+  try {
+    ({ failureResults } = await engine.run(runtime));
+  } catch (e) {
+    if (engines.get(d) === engine) engines.delete(d);
+    throw e;
+  }
+  busy.delete(engine);
   const failures = new Map(failureResults.map((r) => [String(r.name), r]));
   const fired = new Set(st.firings.map((f) => f.rule));
   const trace: RuleTrace[] = [];
