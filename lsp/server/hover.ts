@@ -12,6 +12,7 @@ import type { Citation, Effective, Status } from '../../src/syntax/ast.js';
 import { locate, type ServerContext } from './context.js';
 import { groupThousands, toRange } from './positions.js';
 import { yamlHover } from './yaml-params.js';
+import { safe } from './safe.js';
 
 const UNIT_WORDS: Record<string, string> = {
   Money: 'dollars',
@@ -114,5 +115,5 @@ export function hoverAt(ctx: ServerContext, uri: string, position: { line: numbe
 }
 
 export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover((p) => hoverAt(ctx, p.textDocument.uri, p.position));
+  ctx.connection.onHover(safe(ctx, 'hover', null, (p) => hoverAt(ctx, p.textDocument.uri, p.position)));
 }

@@ -8,6 +8,7 @@ import { KEYWORDS } from '../../src/syntax/tokens.js';
 import { SCALAR_NAMES } from '../../src/semantics/types.js';
 import { locate, type ServerContext } from './context.js';
 import { pathToUri, toRange } from './positions.js';
+import { safe } from './safe.js';
 
 const BUILTINS = new Set(['max', 'min', 'fiscal_year']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -55,9 +56,9 @@ export function renameEdits(ctx: ServerContext, uri: string, position: { line: n
 }
 
 export function registerRename(ctx: ServerContext): void {
-  ctx.connection.onPrepareRename((p) => {
+  ctx.connection.onPrepareRename(safe(ctx, 'prepare rename', null, (p) => {
     const t = target(ctx, p.textDocument.uri, p.position);
     return { range: t.range, placeholder: t.text };
-  });
-  ctx.connection.onRenameRequest((p) => renameEdits(ctx, p.textDocument.uri, p.position, p.newName));
+  }));
+  ctx.connection.onRenameRequest(safe(ctx, 'rename', null, (p) => renameEdits(ctx, p.textDocument.uri, p.position, p.newName)));
 }

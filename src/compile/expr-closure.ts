@@ -34,9 +34,12 @@ export type Closure = (ctx: EvalContext) => Value;
 
 export { EvalError };
 
-const cache = new WeakMap<Expr, Closure>();
+/** Closures by library (they capture it) and expression. */
+const caches = new WeakMap<Library, WeakMap<Expr, Closure>>();
 
 export function compileExpr(lib: Library, e: Expr): Closure {
+  let cache = caches.get(lib);
+  if (!cache) caches.set(lib, (cache = new WeakMap()));
   let c = cache.get(e);
   if (!c) {
     c = build(lib, e);

@@ -7,8 +7,10 @@ import { formatRange, formatYears, inRange, rangesOverlap, yearsOf, type YearRan
 import type { DecisionDecl, Effective, FormulaDecl, Node, RuleDecl, Status } from '../syntax/ast.js';
 import { SemanticCodes as C } from './diagnostic-codes.js';
 import { diag, resolveTypeRef, symbolKey } from './declarations.js';
+import { checkCalls } from './calls.js';
 import { checkExpr, guarded, guardOf, newScope, type ExprScope, type Use } from './expressions.js';
 import type { Library } from './library.js';
+import { internalFailure } from './sources.js';
 import { sameType, T, type Type, typeText } from './types.js';
 
 const ALWAYS: YearRange = { from: 2013 };
@@ -26,14 +28,26 @@ export function checkLibrary(lib: Library): void {
   for (const [name, versions] of lib.formulas) {
     checkOverlaps(lib, name, versions.map((v) => ({ name: v.decl.name, effective: v.decl.effective, file: v.file })), 'formula');
     for (const { decl, file } of versions) {
-      const scope = checkFormula(lib, decl, file);
-      const set = calls.get(name) ?? new Set();
-      scope.formulas.forEach((u) => set.add(u.name));
-      calls.set(name, set);
+      isolated(lib, file, decl, `checking formula ${name}`, () => {
+        const scope = checkFormula(lib, decl, file);
+        const set = calls.get(name) ?? new Set();
+        scope.formulas.forEach((u) => set.add(u.name));
+        calls.set(name, set);
+      });
     }
   }
-  checkRecursion(lib, calls);
-  for (const { decl, file } of lib.decisions.values()) checkDecision(lib, decl, file);
+  checkCalls(lib, calls);
+  // every decision, a duplicate too (E014): its names still resolve, so the editor still works in its file
+  for (const f of lib.files) for (const decl of f.declarations) if (decl.kind === 'decision') isolated(lib, f.file, decl, `checking decision ${decl.name.text}`, () => checkDecision(lib, decl, f.file));
+}
+
+/** A failure of the checker itself on one declaration (a bug) is a diagnostic there (LCFF-E039); the other declarations are still checked. */
+function isolated(lib: Library, file: string, decl: FormulaDecl | DecisionDecl, what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    lib.diagnostics.push({ ...internalFailure(file, e, what), range: decl.name.range });
+  }
 }
 
 function checkFormula(lib: Library, f: FormulaDecl, file: string): ExprScope {
@@ -167,20 +181,4 @@ function checkOverlaps(lib: Library, label: string, versions: Versioned[], noun:
 function intersection(a: YearRange, b: YearRange): YearRange {
   const to = a.to === undefined ? b.to : b.to === undefined ? a.to : Math.min(a.to, b.to);
   return { from: Math.max(a.from, b.from), to };
-}
-
-function checkRecursion(lib: Library, calls: Map<string, Set<string>>): void {
-  const state = new Map<string, 'active' | 'done'>();
-  const visit = (n: string, path: string[]): void => {
-    if (state.get(n) === 'done') return;
-    if (state.get(n) === 'active') {
-      const f = lib.formulas.get(n)![0];
-      lib.diagnostics.push(diag(C.recursion, f.file, f.decl.name.range, `formula ${n} calls itself through ${[...path, n].join(' → ')}`));
-      return;
-    }
-    state.set(n, 'active');
-    for (const m of calls.get(n) ?? []) if (lib.formulas.has(m)) visit(m, [...path, n]);
-    state.set(n, 'done');
-  };
-  for (const n of calls.keys()) visit(n, []);
 }

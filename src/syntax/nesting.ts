@@ -12,10 +12,10 @@
  * recursion for it, so a document under the limit never recurses deeper.
  */
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { MAX_NESTING } from './limits.js';
 import * as T from './tokens.js';
 
-/** The deepest an expression may nest. The parser needs about 1/3 of Node's default stack at this depth (measured: it overflows near 156 nested parentheses). */
-export const MAX_NESTING = 64;
+export { MAX_NESTING };
 
 type Frame = { k: 'bracket' } | { k: 'if'; state: 'cond' | 'then' | 'else' } | { k: 'not' } | { k: 'neg' };
 

@@ -17,7 +17,8 @@ import { buildExpr } from './cst-expr.js';
 import { AstContext } from './cst-util.js';
 import { SyntaxCodes } from './diagnostic-codes.js';
 import { lex } from './lexer.js';
-import { MAX_NESTING, tooDeep } from './nesting.js';
+import { MAX_NESTING, MAX_SYNTAX_ERRORS } from './limits.js';
+import { tooDeep } from './nesting.js';
 import { describeFound, setFollower } from './parse-messages.js';
 import { parser } from './parser.js';
 import { Decision, Enum, Facts, Formula } from './tokens.js';
@@ -53,6 +54,7 @@ export function parseRuleFile(file: string, text: string): ParseResult {
       ),
     );
   }
+  let errorsSeen = 0;
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k];
     const to = k + 1 < starts.length ? starts[k + 1] : tokens.length;
@@ -67,11 +69,24 @@ export function parseRuleFile(file: string, text: string): ParseResult {
     setFollower(follower);
     let result;
     try {
-      result = p.run(chunk, 'declaration');
+      result = p.run(chunk, 'declaration', MAX_SYNTAX_ERRORS - errorsSeen);
     } finally {
       setFollower(undefined);
     }
+    errorsSeen += result.errors.length;
     for (const d of recognitionErrors(file, lines, result.errors, chunk, follower, text)) diagnostics.push(d);
+    if (result.truncated) {
+      const at = result.errors[result.errors.length - 1]?.token;
+      const offset = at && !Number.isNaN(at.startOffset) ? at.startOffset : chunk[0].startOffset;
+      diagnostics.push({
+        code: SyntaxCodes.tooDeep,
+        severity: 'error',
+        message: `more than ${MAX_SYNTAX_ERRORS} syntax errors: the rest of this file is not read; fix the errors above first`,
+        file,
+        range: lines.range(offset, offset),
+      });
+      break;
+    }
     const d = buildDeclaration(cx, result.cst);
     if (d) declarations.push(d);
   }
