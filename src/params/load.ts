@@ -31,9 +31,9 @@ function yamlMessage(message: string): string {
 
 class Loader extends YamlSource {
   load(): Parameter[] {
-    const doc = parseDocument(this.text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
     this.doc = doc;
-    for (const e of doc.errors) this.report(C.yamlSyntax, this.lines.range(e.pos[0], Math.max(e.pos[0], e.pos[1])), `YAML: ${yamlMessage(e.message)}`);
+    for (const e of doc.errors) this.report(C.yamlSyntax, this.errorRange(e.pos), `YAML: ${yamlMessage(e.message)}`);
     if (doc.errors.length) return [];
     const root = doc.contents as Node | null;
     if (root === null || (isScalar(root) && root.value === null)) return [];
