@@ -156,7 +156,9 @@ export async function decideWithEngine(lib: Library, d: CompiledDecision, input:
   const engine = engineFor(lib, d);
   const st: RunState = { ctx, firings: [] };
   // every declared group, given or not: a fact of a group the input lacks is read (and refused) like any missing fact
-  const runtime: Record<string, unknown> = { [EVAL_CONTEXT_FACT]: st };
+  // null prototype: a facts group may be called __proto__
+  const runtime = Object.create(null) as Record<string, unknown>;
+  runtime[EVAL_CONTEXT_FACT] = st;
   for (const group of lib.factGroups.keys()) runtime[group] = new FactGroup(group, Object.hasOwn(input.facts, group) ? input.facts[group] : undefined);
   busy.add(engine);
   let failureResults: RuleResult[];

@@ -48,6 +48,16 @@ describe('prototype words as names', () => {
     expect(missing).toEqual([['constructor: valueOf=0 constructor=hasOwnProperty'], ['constructor: valueOf=0 constructor=hasOwnProperty']]);
   });
 
+  it('a facts group called __proto__ reaches json-rules-engine like any other', async () => {
+    const text = 'facts __proto__\n  x : Number\nend\n\ndecision d for __proto__\n  cite "t"\n  output o : Number\n\n  rule r\n    cite "t"\n    effective 2019-20 onward\n    when __proto__.x > 1\n    then o = __proto__.x\nend\n';
+    const lib = buildLibrary([{ file: 'p.lcff', text }]);
+    expect(lib.diagnostics).toEqual([]);
+    const program = compileProgram(lib, 2019);
+    const input = Object.create(null) as Record<string, unknown>;
+    input['__proto__'] = { x: new Dec(2) };
+    for (const path of ['engine', 'fast'] as const) expect((await evaluate(program, 'd', input, path)).firings.map((f) => valueText(f.outputs.o))).toEqual(['2']);
+  });
+
   it('misused, they get the normal diagnostics', async () => {
     const lib = await libraryWith([
       { file: 'bad.lcff', text: 'formula f() : Money\n  cite "x"\n  = toString + student.constructor + max(hasOwnProperty, $1)\n' },
