@@ -8,7 +8,7 @@ import { Dec, maxDec, minDec, roundTo } from '../runtime/money.js';
 import type { Expr } from '../syntax/ast.js';
 import type { Library } from '../semantics/library.js';
 import { EvalError } from './eval-error.js';
-import { readFact } from './facts.js';
+import { factReader } from './facts.js';
 import { compareValues, isDec, literalDec, valuesEqual, valueText, type Value } from './values.js';
 
 export interface ParamRead {
@@ -75,7 +75,8 @@ function build(lib: Library, e: Expr): Closure {
     case 'fact': {
       const group = e.group.text;
       const path = e.path.map((p) => p.text).join('.');
-      return (ctx) => readFact(lib, group, path, Object.hasOwn(ctx.facts, group) ? ctx.facts[group] : undefined);
+      const read = factReader(lib, group, path);
+      return (ctx) => read(Object.hasOwn(ctx.facts, group) ? ctx.facts[group] : undefined);
     }
     case 'name': {
       const r = lib.resolutions.get(e);

@@ -15,12 +15,14 @@
  * Errors are positioned at the fact's declaration: the contract the data
  * broke.
  */
+import { NO_RANGE } from '../core/diagnostics.js';
 import { excerpt } from '../core/safe-text.js';
 import type { Expr } from '../syntax/ast.js';
 import type { FactInfo, Library } from '../semantics/library.js';
 import { typeText, type Type } from '../semantics/types.js';
 import { EvalError } from './eval-error.js';
-import { isDec, isFy, isMissing, readPath, type Value } from './values.js';
+import { isDec, isFy, isMissing, type Value } from './values.js';
+import type { Dec } from '../runtime/money.js';
 
 /** A facts group handed to json-rules-engine: its pathResolver reads paths of it through `readFact`. */
 export class FactGroup {
@@ -30,44 +32,36 @@ export class FactGroup {
   ) {}
 }
 
-const memberSets = new WeakMap<Library, Map<string, Set<string>>>();
+/** A check of a value against a declared type, built once per fact. */
+type Conformer = (v: unknown) => boolean;
 
-function members(lib: Library, enumName: string): Set<string> | undefined {
-  let byEnum = memberSets.get(lib);
-  if (!byEnum) memberSets.set(lib, (byEnum = new Map()));
-  let set = byEnum.get(enumName);
-  if (!set) {
-    const decl = lib.enums.get(enumName)?.decl;
-    if (!decl) return undefined;
-    set = new Set(decl.members.map((m) => m.name.text));
-    byEnum.set(enumName, set);
-  }
-  return set;
-}
-
-function conforms(lib: Library, t: Type, v: unknown): boolean {
+function conformer(lib: Library, t: Type): Conformer {
   switch (t.k) {
     case 'scalar':
       switch (t.name) {
         case 'Bool':
-          return typeof v === 'boolean';
+          return (v) => typeof v === 'boolean';
         case 'Text':
-          return typeof v === 'string';
+          return (v) => typeof v === 'string';
         case 'FiscalYear':
-          return isFy(v as Value) && Number.isInteger((v as { fy: unknown }).fy);
+          return (v) => isFy(v as Value) && Number.isInteger((v as { fy: unknown }).fy);
         case 'Count':
-          return isDec(v as Value) && (v as { isInteger(): boolean }).isInteger();
+          return (v) => isDec(v as Value) && (v as Dec).isInteger();
         default:
-          return isDec(v as Value) && (v as { isFinite(): boolean }).isFinite();
+          return (v) => isDec(v as Value) && (v as Dec).isFinite();
       }
     case 'enum': {
-      const set = members(lib, t.name);
-      return typeof v === 'string' && (set === undefined || set.has(v));
+      const decl = lib.enums.get(t.name)?.decl;
+      if (!decl) return (v) => typeof v === 'string';
+      const members = new Set(decl.members.map((m) => m.name.text));
+      return (v) => typeof v === 'string' && members.has(v);
     }
-    case 'list':
-      return Array.isArray(v) && v.every((x) => !isMissing(x) && conforms(lib, t.element, x));
+    case 'list': {
+      const element = conformer(lib, t.element);
+      return (v) => Array.isArray(v) && v.every((x) => !isMissing(x) && element(x));
+    }
     default:
-      return true;
+      return () => true;
   }
 }
 
@@ -87,16 +81,51 @@ function at(info: FactInfo, message: string): EvalError {
   return e;
 }
 
-/** The value of fact `group.path` in a group's object, checked against its declaration; undefined when an optional fact is missing. */
-export function readFact(lib: Library, group: string, path: string, groupValue: unknown): Value {
+/** Reads one fact from its group's object: the value, or undefined for a missing optional fact; throws EvalError otherwise. */
+export type FactReader = (groupValue: unknown) => Value;
+
+function makeReader(lib: Library, group: string, path: string): FactReader {
   const info = lib.factGroups.get(group)?.get(path);
   const key = `${group}.${path}`;
-  if (!info) throw new EvalError(`fact ${key} is not declared`, { kind: 'text', value: key, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } } as Expr);
-  const v = readPath(groupValue, path);
-  if (isMissing(v)) {
-    if (info.field.optional) return undefined;
-    throw at(info, `fact ${key} has no value, but it is required (not declared optional)`);
+  if (!info) {
+    return () => {
+      throw new EvalError(`fact ${key} is not declared`, { kind: 'text', value: key, range: NO_RANGE } as Expr);
+    };
   }
-  if (!conforms(lib, info.type, v)) throw at(info, `fact ${key} is declared ${typeText(info.type)} but holds ${describe(v)}`);
-  return v as Value;
+  const parts = path.split('.');
+  const ok = conformer(lib, info.type);
+  const optional = info.field.optional;
+  return (groupValue) => {
+    let v: unknown = groupValue;
+    for (const part of parts) {
+      if (v === null || typeof v !== 'object' || !Object.hasOwn(v, part)) {
+        v = undefined;
+        break;
+      }
+      v = (v as Record<string, unknown>)[part];
+    }
+    if (isMissing(v)) {
+      if (optional) return undefined;
+      throw at(info, `fact ${key} has no value, but it is required (not declared optional)`);
+    }
+    if (!ok(v)) throw at(info, `fact ${key} is declared ${typeText(info.type)} but holds ${describe(v)}`);
+    return v as Value;
+  };
+}
+
+const readers = new WeakMap<Library, Map<string, FactReader>>();
+
+/** The reader of fact `group.path` (one per library and fact). */
+export function factReader(lib: Library, group: string, path: string): FactReader {
+  let byKey = readers.get(lib);
+  if (!byKey) readers.set(lib, (byKey = new Map()));
+  const key = `${group}\u0000${path}`;
+  let r = byKey.get(key);
+  if (!r) byKey.set(key, (r = makeReader(lib, group, path)));
+  return r;
+}
+
+/** The value of fact `group.path` in a group's object, checked against its declaration; undefined when an optional fact is missing. */
+export function readFact(lib: Library, group: string, path: string, groupValue: unknown): Value {
+  return factReader(lib, group, path)(groupValue);
 }
