@@ -202,6 +202,7 @@ class Exprs {
         return `(${num()} ${this.pick(['<', '<=', '>', '>=', '=', '!='])} ${rhs})`;
       },
       () => this.pick(this.leaves({ k: 'bool' }, s)),
+      () => `(fiscal_year ${this.pick(['<', '<=', '>', '>=', '=', '!='])} ${this.pick(['2018-19', '2019-20', '2020-21'])})`,
     ];
     if (enumFacts.length > 0)
       options.push(() => {
