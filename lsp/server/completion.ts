@@ -12,6 +12,7 @@ import type { Horizon } from '../../src/params/manifest.js';
 import type { Library } from '../../src/semantics/library.js';
 import { SCALAR_NAMES, typeText, type Type } from '../../src/semantics/types.js';
 import type { FormulaDecl } from '../../src/syntax/ast.js';
+import { MAX_SOURCE_CHARS } from '../../src/syntax/limits.js';
 import { locate, type ServerContext } from './context.js';
 import { safe } from './safe.js';
 
@@ -98,8 +99,9 @@ function years(horizon: Horizon): CompletionItem[] {
 export function completionAt(ctx: ServerContext, uri: string, position: { line: number; character: number }): CompletionItem[] {
   const at = locate(ctx, uri, position);
   if (!at || !at.file.endsWith('.lcff')) return [];
-  const lib = ctx.index.library();
   const text = at.doc.getText();
+  if (text.length > MAX_SOURCE_CHARS) return []; // a file lcff does not read (LCFF-E009)
+  const lib = ctx.index.library();
   const before = text.slice(Math.max(0, at.offset - 2000), at.offset);
   const line = before.slice(before.lastIndexOf('\n') + 1);
   const formula = formulaAt(lib, at.file, at.offset);

@@ -118,3 +118,13 @@ describe('lcff check and fmt on 10,000 nested parentheses (the reported crash)',
     expect(fmt.stderr).toMatch(/deep\.lcff: has syntax errors \(run lcff check\); not formatted/);
   });
 });
+
+describe('a rule path that does not exist', () => {
+  it('check, fmt and compile --rules: exit 2 with one line, not an internal error (exit 3)', () => {
+    for (const args of [['check', 'no/such/rules'], ['fmt', 'no/such/rules'], ['compile', '--rules', 'no/such/rules', '--year', '2019-20']]) {
+      const r = lcff(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('cannot read no/such/rules: no such file or folder\n');
+    }
+  });
+});

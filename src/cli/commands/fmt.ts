@@ -10,10 +10,11 @@ import { visible } from '../../core/safe-text.js';
 import { findSources, isRuleFile } from '../../semantics/workspace.js';
 import { MAX_SOURCE_CHARS } from '../../syntax/limits.js';
 import { EXIT } from '../errors.js';
+import { asUserError } from '../library.js';
 import { bundledRules } from '../paths.js';
 
 export async function fmtCommand(paths: string[], opts: { check?: boolean }): Promise<number> {
-  const files = (await findSources(paths.length > 0 ? paths : [bundledRules()])).filter(isRuleFile);
+  const files = (await asUserError(() => findSources(paths.length > 0 ? paths : [bundledRules()]))).filter(isRuleFile);
   let changed = 0;
   let broken = 0;
   for (const file of files) {
