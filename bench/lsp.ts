@@ -67,11 +67,60 @@ async function session(label: string, file: string, text: string, needle: string
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Hover and diagnostics on transfer.lcff while a 5 MB parameter file (over the
+ * size limit: refused) and a 450 KB broken rule file (under it: read, cached)
+ * are open: neither may slow down the other files (issue 7: the server used
+ * to block about 39 s per request with a 5 MB document open).
+ */
+async function hugeDocuments(rows: Measurement[], runs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lcff-bench-'));
+  cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
+  const proc = spawn(process.execPath, [join(ROOT, 'dist/lsp/server/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const uri = pathToFileURL(join(dir, 'rules/county-programs/transfer.lcff')).href;
+  let waiting: (() => void) | undefined;
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+    if (p.uri === uri) waiting?.();
+  });
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
+  await conn.sendNotification('initialized', {});
+  const text = readFileSync(join(dir, 'rules/county-programs/transfer.lcff'), 'utf8');
+  const open = (u: string, t: string, languageId: string): Promise<void> => conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId, version: 1, text: t } });
+  let ready = new Promise<void>((r) => (waiting = r));
+  await open(uri, text, 'lcff');
+  await ready;
+  const params = Array.from({ length: 62000 }, (_, i) => `p${i}:\n  description: x\n  unit: USD\n  cite: x\n  status: confirmed\n  values:\n    2019-20: ${i}\n`).join('');
+  const broken = Array.from({ length: 12000 }, (_, i) => `formula f${i}(x: Number) : Number cite "x" = (x + ${i}`).join('\n').slice(0, 450000);
+  await open(pathToFileURL(join(dir, 'rules/params/huge.yaml')).href, params, 'yaml');
+  await open(pathToFileURL(join(dir, 'rules/broken.lcff')).href, broken, 'lcff');
+  const at = text.indexOf('district_rate_per_ada(') + 3;
+  const position = { line: text.slice(0, at).split('\n').length - 1, character: at - (text.lastIndexOf('\n', at - 1) + 1) };
+  const label = `transfer.lcff with ${(params.length / 1e6).toFixed(1)} MB parameters and ${Math.round(broken.length / 1000)} KB broken rules open`;
+  rows.push(await measure(`${label}: hover`, runs, () => conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })));
+  let version = 1;
+  rows.push(
+    await measure(`${label}: change → diagnostics`, runs, async () => {
+      ready = new Promise<void>((r) => (waiting = r));
+      version++;
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: version % 2 ? text : text + '\n' }] });
+      await ready;
+    }),
+  );
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  proc.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export async function benchLsp(): Promise<void> {
   const rows: Measurement[] = [];
   const lib = readFileSync(join(ROOT, 'rules/county-programs/transfer.lcff'), 'utf8');
   await session('rule library (transfer.lcff)', 'county-programs/transfer.lcff', lib, 'district_rate_per_ada(', rows, 40);
   const big = generated();
   await session(`generated ${big.split('\n').length} lines`, 'generated.lcff', big, 'supplemental_pct', rows, 15);
+  await hugeDocuments(rows, 15);
   printTable('language server (stdio, real client; diagnostics debounce 0)', rows);
 }

@@ -14,6 +14,7 @@ import type { Effective, Node } from '../../src/syntax/ast.js';
 import { editorYear, locate, type ServerContext } from './context.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { toRange } from './positions.js';
+import { safe } from './safe.js';
 
 const overlaps = (a: Range, b: Range): boolean =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
@@ -83,5 +84,5 @@ export function codeActions(ctx: ServerContext, uri: string, range: Range): Code
 }
 
 export function registerCodeActions(ctx: ServerContext): void {
-  ctx.connection.onCodeAction((p) => codeActions(ctx, p.textDocument.uri, p.range));
+  ctx.connection.onCodeAction(safe(ctx, 'code actions', [], (p) => codeActions(ctx, p.textDocument.uri, p.range)));
 }

@@ -13,7 +13,9 @@ import { citeOccurrences } from '../../src/semantics/citations.js';
 import type { Library } from '../../src/semantics/library.js';
 import { SCALAR_NAMES, typeText, type Type } from '../../src/semantics/types.js';
 import type { FormulaDecl } from '../../src/syntax/ast.js';
+import { MAX_SOURCE_CHARS } from '../../src/syntax/limits.js';
 import { locate, type ServerContext } from './context.js';
+import { safe } from './safe.js';
 
 const TOP = ['enum', 'facts', 'formula', 'decision'];
 const DECISION_LINE = ['cite', 'output', 'rule', 'otherwise rule', 'effective', 'status', 'when', 'then', 'end'];
@@ -73,7 +75,7 @@ function nameItems(lib: Library, formula: FormulaDecl | undefined): CompletionIt
   for (const g of lib.factGroups.keys()) items.push({ label: g, kind: CompletionItemKind.Module, detail: 'facts' });
   for (const p of formula?.params ?? []) items.push({ label: p.name.text, kind: CompletionItemKind.Variable, detail: 'formula parameter' });
   for (const b of ['max', 'min', 'fiscal_year']) items.push({ label: b, kind: b === 'fiscal_year' ? CompletionItemKind.Variable : CompletionItemKind.Function, detail: 'built-in' });
-  items.push(...memberItems(lib, undefined));
+  for (const m of memberItems(lib, undefined)) items.push(m);
   return items;
 }
 
@@ -95,8 +97,9 @@ function years(horizon: Horizon): CompletionItem[] {
 export function completionAt(ctx: ServerContext, uri: string, position: { line: number; character: number }): CompletionItem[] {
   const at = locate(ctx, uri, position);
   if (!at || !at.file.endsWith('.lcff')) return [];
-  const lib = ctx.index.library();
   const text = at.doc.getText();
+  if (text.length > MAX_SOURCE_CHARS) return []; // a file lcff does not read (LCFF-E009)
+  const lib = ctx.index.library();
   const before = text.slice(Math.max(0, at.offset - 2000), at.offset);
   const line = before.slice(before.lastIndexOf('\n') + 1);
   const formula = formulaAt(lib, at.file, at.offset);
@@ -151,11 +154,11 @@ export function completionAt(ctx: ServerContext, uri: string, position: { line: 
   const items = nameItems(lib, where === 'formula' ? formula : undefined).concat(EXPR.map(kw));
   if (atLineStart) {
     const clauseWords = where === 'decision' ? DECISION_LINE : [...FORMULA_LINE, ...TOP];
-    items.push(...clauseWords.map((w) => ({ ...kw(w), sortText: `0${w}` })));
+    for (const w of clauseWords) items.push({ ...kw(w), sortText: `0${w}` });
   }
   return items;
 }
 
 export function registerCompletion(ctx: ServerContext): void {
-  ctx.connection.onCompletion((p) => completionAt(ctx, p.textDocument.uri, p.position));
+  ctx.connection.onCompletion(safe(ctx, 'completion', [], (p) => completionAt(ctx, p.textDocument.uri, p.position)));
 }

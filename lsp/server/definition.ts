@@ -2,6 +2,7 @@
 import type { Location } from 'vscode-languageserver';
 import { locate, type ServerContext } from './context.js';
 import { pathToUri, toRange } from './positions.js';
+import { safe } from './safe.js';
 
 export function definitionAt(ctx: ServerContext, uri: string, position: { line: number; character: number }): Location[] {
   const at = locate(ctx, uri, position);
@@ -12,5 +13,5 @@ export function definitionAt(ctx: ServerContext, uri: string, position: { line: 
 }
 
 export function registerDefinition(ctx: ServerContext): void {
-  ctx.connection.onDefinition((p) => definitionAt(ctx, p.textDocument.uri, p.position));
+  ctx.connection.onDefinition(safe(ctx, 'definition', [], (p) => definitionAt(ctx, p.textDocument.uri, p.position)));
 }

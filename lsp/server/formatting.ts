@@ -3,6 +3,7 @@ import type { TextEdit } from 'vscode-languageserver';
 import { formatRuleText } from '../../src/format/index.js';
 import type { ServerContext } from './context.js';
 import { uriToPath } from './positions.js';
+import { safe } from './safe.js';
 
 export function formattingEdits(ctx: ServerContext, uri: string): TextEdit[] {
   const file = uriToPath(uri);
@@ -15,5 +16,5 @@ export function formattingEdits(ctx: ServerContext, uri: string): TextEdit[] {
 }
 
 export function registerFormatting(ctx: ServerContext): void {
-  ctx.connection.onDocumentFormatting((p) => formattingEdits(ctx, p.textDocument.uri));
+  ctx.connection.onDocumentFormatting(safe(ctx, 'formatting', [], (p) => formattingEdits(ctx, p.textDocument.uri)));
 }

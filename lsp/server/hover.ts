@@ -13,6 +13,7 @@ import { locate, type ServerContext } from './context.js';
 import { groupThousands, toRange } from './positions.js';
 import { citeHover } from './cite-hover.js';
 import { yamlHover } from './yaml-params.js';
+import { safe } from './safe.js';
 
 const UNIT_WORDS: Record<string, string> = {
   Money: 'dollars',
@@ -117,5 +118,5 @@ export function hoverAt(ctx: ServerContext, uri: string, position: { line: numbe
 }
 
 export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover((p) => hoverAt(ctx, p.textDocument.uri, p.position));
+  ctx.connection.onHover(safe(ctx, 'hover', null, (p) => hoverAt(ctx, p.textDocument.uri, p.position)));
 }

@@ -9,6 +9,7 @@ import { formatFiscalYear } from '../../src/core/fiscal-year.js';
 import { formatValue } from './hover.js';
 import { editorYear, type ServerContext } from './context.js';
 import { toRange, uriToPath } from './positions.js';
+import { safe } from './safe.js';
 
 export function inlayHints(ctx: ServerContext, uri: string, range: Range): InlayHint[] {
   const file = uriToPath(uri);
@@ -41,5 +42,5 @@ export function inlayHints(ctx: ServerContext, uri: string, range: Range): Inlay
 }
 
 export function registerInlayHints(ctx: ServerContext): void {
-  ctx.connection.languages.inlayHint.on((p) => inlayHints(ctx, p.textDocument.uri, p.range));
+  ctx.connection.languages.inlayHint.on(safe(ctx, 'inlay hints', [], (p) => inlayHints(ctx, p.textDocument.uri, p.range)));
 }

@@ -2,6 +2,7 @@
 import type { Location } from 'vscode-languageserver';
 import { locate, type ServerContext } from './context.js';
 import { pathToUri, toRange } from './positions.js';
+import { safe } from './safe.js';
 
 export function referencesAt(ctx: ServerContext, uri: string, position: { line: number; character: number }, includeDeclaration: boolean): Location[] {
   const at = locate(ctx, uri, position);
@@ -15,5 +16,5 @@ export function referencesAt(ctx: ServerContext, uri: string, position: { line: 
 }
 
 export function registerReferences(ctx: ServerContext): void {
-  ctx.connection.onReferences((p) => referencesAt(ctx, p.textDocument.uri, p.position, p.context.includeDeclaration));
+  ctx.connection.onReferences(safe(ctx, 'references', [], (p) => referencesAt(ctx, p.textDocument.uri, p.position, p.context.includeDeclaration)));
 }

@@ -8,6 +8,7 @@ import { KEYWORDS } from '../../src/syntax/tokens.js';
 import { SCALAR_NAMES } from '../../src/semantics/types.js';
 import { locate, type ServerContext } from './context.js';
 import { pathToUri, toRange } from './positions.js';
+import { safe } from './safe.js';
 
 const BUILTINS = new Set(['max', 'min', 'fiscal_year']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -38,6 +39,12 @@ function target(ctx: ServerContext, uri: string, position: { line: number; chara
   return { key: occ.key, range: toRange(occ.range), text: at.doc.getText(toRange(occ.range)) };
 }
 
+/** The name a rename at the position would change, or a ResponseError saying why there is none. */
+export function prepareRenameAt(ctx: ServerContext, uri: string, position: { line: number; character: number }): { range: Range; placeholder: string } {
+  const t = target(ctx, uri, position);
+  return { range: t.range, placeholder: t.text };
+}
+
 export function renameEdits(ctx: ServerContext, uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit {
   const { key } = target(ctx, uri, position);
   const isFact = key.startsWith('fact:');
@@ -47,7 +54,7 @@ export function renameEdits(ctx: ServerContext, uri: string, position: { line: n
   if (bad) throw new ResponseError(0, `cannot rename to ${bad.replace(' and cannot be renamed', '')}`);
   const newKey = key.slice(0, key.lastIndexOf(key.includes('.') ? '.' : ':') + 1) + newName;
   if (!isFact && ctx.index.definitions(newKey).length > 0) throw new ResponseError(0, `"${newName}" is already declared`);
-  const changes: Record<string, TextEdit[]> = {};
+  const changes = Object.create(null) as Record<string, TextEdit[]>;
   for (const o of ctx.index.allOccurrences(key)) {
     (changes[pathToUri(o.file)] ??= []).push({ range: toRange(o.range), newText: newName });
   }
@@ -55,9 +62,6 @@ export function renameEdits(ctx: ServerContext, uri: string, position: { line: n
 }
 
 export function registerRename(ctx: ServerContext): void {
-  ctx.connection.onPrepareRename((p) => {
-    const t = target(ctx, p.textDocument.uri, p.position);
-    return { range: t.range, placeholder: t.text };
-  });
-  ctx.connection.onRenameRequest((p) => renameEdits(ctx, p.textDocument.uri, p.position, p.newName));
+  ctx.connection.onPrepareRename(safe(ctx, 'prepare rename', null, (p) => prepareRenameAt(ctx, p.textDocument.uri, p.position)));
+  ctx.connection.onRenameRequest(safe(ctx, 'rename', null, (p) => renameEdits(ctx, p.textDocument.uri, p.position, p.newName)));
 }

@@ -5,10 +5,12 @@
 import { tokenMatcher, type IToken } from 'chevrotain';
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import { lex } from '../../src/syntax/lexer.js';
+import { MAX_SOURCE_CHARS } from '../../src/syntax/limits.js';
 import * as T from '../../src/syntax/tokens.js';
 import { SCALAR_NAMES } from '../../src/semantics/types.js';
 import type { ServerContext } from './context.js';
 import { uriToPath } from './positions.js';
+import { safe } from './safe.js';
 
 const TYPES = ['keyword', 'string', 'number', 'comment', 'operator', 'function', 'variable', 'enumMember', 'enum', 'namespace', 'property', 'class', 'method', 'parameter', 'type'] as const;
 const MODIFIERS = ['declaration', 'readonly', 'documentation', 'defaultLibrary'] as const;
@@ -37,7 +39,7 @@ export function semanticTokens(ctx: ServerContext, uri: string): SemanticTokens 
   const file = uriToPath(uri);
   const text = ctx.documents.get(uri)?.getText() ?? ctx.index.text(file);
   const builder = new SemanticTokensBuilder();
-  if (text === undefined || !file.endsWith('.lcff')) return builder.build();
+  if (text === undefined || !file.endsWith('.lcff') || text.length > MAX_SOURCE_CHARS) return builder.build();
   const { tokens, docs, comments, lines } = lex(text, file);
   const all: Array<{ t: IToken; kind: 'code' | 'doc' | 'comment' }> = [
     ...tokens.map((t) => ({ t, kind: 'code' as const })),
@@ -81,5 +83,5 @@ export function semanticTokens(ctx: ServerContext, uri: string): SemanticTokens 
 }
 
 export function registerSemanticTokens(ctx: ServerContext): void {
-  ctx.connection.languages.semanticTokens.on((p) => semanticTokens(ctx, p.textDocument.uri));
+  ctx.connection.languages.semanticTokens.on(safe(ctx, 'semantic tokens', { data: [] }, (p) => semanticTokens(ctx, p.textDocument.uri)));
 }

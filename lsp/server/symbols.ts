@@ -5,6 +5,7 @@ import { formatRange } from '../../src/core/fiscal-year.js';
 import type { SymbolKind as LibKind } from '../../src/semantics/library.js';
 import { locate, type ServerContext } from './context.js';
 import { pathToUri, toRange, uriToPath } from './positions.js';
+import { safe } from './safe.js';
 
 const KINDS: Record<LibKind, SymbolKind> = {
   enum: SymbolKind.Enum,
@@ -58,6 +59,6 @@ export function workspaceSymbols(ctx: ServerContext, query: string): SymbolInfor
 }
 
 export function registerSymbols(ctx: ServerContext): void {
-  ctx.connection.onDocumentSymbol((p) => (locate(ctx, p.textDocument.uri, { line: 0, character: 0 }) ? documentSymbols(ctx, p.textDocument.uri) : []));
-  ctx.connection.onWorkspaceSymbol((p) => workspaceSymbols(ctx, p.query));
+  ctx.connection.onDocumentSymbol(safe(ctx, 'document symbols', [], (p) => (locate(ctx, p.textDocument.uri, { line: 0, character: 0 }) ? documentSymbols(ctx, p.textDocument.uri) : [])));
+  ctx.connection.onWorkspaceSymbol(safe(ctx, 'workspace symbols', [], (p) => workspaceSymbols(ctx, p.query)));
 }

@@ -14,7 +14,7 @@ import { join, resolve, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceRange } from '../../src/core/diagnostics.js';
 import type { Library, SymbolDef } from '../../src/semantics/library.js';
-import { buildLibrary, findSources, isParameterFile, isRuleFile } from '../../src/semantics/workspace.js';
+import { buildLibrary, findSources, isParameterFile, isRuleFile, type SourceCache } from '../../src/semantics/workspace.js';
 import { isManifestFile } from '../../src/params/manifest.js';
 import { isSourcesFile } from '../../src/params/sources.js';
 import { containsOffset } from './positions.js';
@@ -31,6 +31,8 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, TextDocument>();
   private readonly docCache = new Map<string, TextDocument>();
+  /** Each file's parse, kept until its text changes: an edit re-reads one file. */
+  private readonly sourceCache: SourceCache = new Map();
   private roots: string[] = [];
   private lib: Library | undefined;
   private occ: Map<string, Occurrence[]> | undefined;
@@ -117,7 +119,12 @@ export class WorkspaceIndex {
   }
 
   library(): Library {
-    if (!this.lib) this.lib = buildLibrary(this.files().map((file) => ({ file, text: this.text(file) ?? '' })));
+    if (!this.lib) {
+      const files = this.files();
+      const present = new Set(files);
+      for (const f of this.sourceCache.keys()) if (!present.has(f)) this.sourceCache.delete(f);
+      this.lib = buildLibrary(files.map((file) => ({ file, text: this.text(file) ?? '' })), this.sourceCache);
+    }
     return this.lib;
   }
 

@@ -3,17 +3,27 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscal-year.js';
 import { outsideHorizon } from '../params/manifest.js';
 import type { Library } from '../semantics/library.js';
-import { loadLibrary } from '../semantics/workspace.js';
+import { loadLibrary, SourceAccessError } from '../semantics/workspace.js';
 import { UserError } from './errors.js';
 import { bundledRules } from './paths.js';
 
 export async function checkedLibrary(rulesPath?: string): Promise<Library> {
-  const lib = await loadLibrary([rulesPath ?? bundledRules()]);
+  const lib = await asUserError(() => loadLibrary([rulesPath ?? bundledRules()]));
   if (hasErrors(lib.diagnostics)) {
     const lines = lib.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     throw new UserError(`the rule library has errors (run lcff check):\n${lines.join('\n')}`, 1);
   }
   return lib;
+}
+
+/** Runs `fn`; a rule-library path that cannot be read (missing, no permission) is a usage error, exit 2, not an internal one. */
+export async function asUserError<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof SourceAccessError) throw new UserError(e.message, 2);
+    throw e;
+  }
 }
 
 export function yearOption(text: string, what = '--year'): number {

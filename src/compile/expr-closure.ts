@@ -7,7 +7,9 @@ import { inRange } from '../core/fiscal-year.js';
 import { Dec, maxDec, minDec, roundTo } from '../runtime/money.js';
 import type { Expr } from '../syntax/ast.js';
 import type { Library } from '../semantics/library.js';
-import { compareValues, isDec, readPath, valuesEqual, valueText, type Value } from './values.js';
+import { EvalError } from './eval-error.js';
+import { factReader } from './facts.js';
+import { compareValues, isDec, literalDec, valuesEqual, valueText, type Value } from './values.js';
 
 export interface ParamRead {
   name: string;
@@ -30,18 +32,14 @@ export interface EvalContext {
 
 export type Closure = (ctx: EvalContext) => Value;
 
-/** An error in evaluation (a missing fact used in arithmetic, a division by zero): reported with the rule's position. */
-export class EvalError extends Error {
-  /** the rule file, once known (set by the evaluator that ran the rule) */
-  file?: string;
-  constructor(message: string, readonly expr: Expr) {
-    super(message);
-  }
-}
+export { EvalError };
 
-const cache = new WeakMap<Expr, Closure>();
+/** Closures by library (they capture it) and expression. */
+const caches = new WeakMap<Library, WeakMap<Expr, Closure>>();
 
 export function compileExpr(lib: Library, e: Expr): Closure {
+  let cache = caches.get(lib);
+  if (!cache) caches.set(lib, (cache = new WeakMap()));
   let c = cache.get(e);
   if (!c) {
     c = build(lib, e);
@@ -63,11 +61,9 @@ function bool(v: Value, e: Expr): boolean {
 function build(lib: Library, e: Expr): Closure {
   switch (e.kind) {
     case 'number':
-      return constant(new Dec(e.text));
     case 'percent':
-      return constant(new Dec(e.text).div(100));
     case 'money':
-      return constant(new Dec(e.text));
+      return constant(literalDec(e.kind, e.text));
     case 'text':
       return constant(e.value);
     case 'bool':
@@ -79,7 +75,8 @@ function build(lib: Library, e: Expr): Closure {
     case 'fact': {
       const group = e.group.text;
       const path = e.path.map((p) => p.text).join('.');
-      return (ctx) => readPath(ctx.facts[group], path);
+      const read = factReader(lib, group, path);
+      return (ctx) => read(Object.hasOwn(ctx.facts, group) ? ctx.facts[group] : undefined);
     }
     case 'name': {
       const r = lib.resolutions.get(e);
@@ -107,7 +104,7 @@ function build(lib: Library, e: Expr): Closure {
       return (ctx) => dec(operand(ctx), e).negated();
     }
     case 'binary':
-      return buildBinary(lib, e);
+      return buildChain(lib, e);
     case 'is': {
       const l = compileExpr(lib, e.left);
       const r = compileExpr(lib, e.right);
@@ -125,12 +122,9 @@ function build(lib: Library, e: Expr): Closure {
       };
     }
     case 'present': {
+      // a fact read yields undefined only for a missing optional fact
       const operand = compileExpr(lib, e.operand);
-      return (ctx) => {
-        const v = operand(ctx);
-        const present = v !== undefined && v !== '';
-        return present !== e.negated;
-      };
+      return (ctx) => (operand(ctx) !== undefined) !== e.negated;
     }
     case 'if': {
       const c = compileExpr(lib, e.cond);
@@ -158,35 +152,64 @@ function constant(v: Value): Closure {
   return () => v;
 }
 
-function buildBinary(lib: Library, e: Extract<Expr, { kind: 'binary' }>): Closure {
-  const l = compileExpr(lib, e.left);
-  const r = compileExpr(lib, e.right);
+type Step = (left: Value, ctx: EvalContext) => Value;
+
+/**
+ * A binary expression with the binary expressions down its left spine
+ * (`a + b + c ...`, `x and y and ...`) as one loop over steps, evaluated left
+ * to right: no recursion proportional to the length of a chain. `and` and
+ * `or` short-circuit: the right side is evaluated only when the left side
+ * does not decide.
+ */
+function buildChain(lib: Library, top: Extract<Expr, { kind: 'binary' }>): Closure {
+  const spine: Array<Extract<Expr, { kind: 'binary' }>> = [];
+  let cur: Expr = top;
+  while (cur.kind === 'binary') {
+    spine.push(cur);
+    cur = cur.left;
+  }
+  const first = compileExpr(lib, cur);
+  const steps = spine.reverse().map((b) => step(b, compileExpr(lib, b.right)));
+  if (steps.length === 1) {
+    const only = steps[0];
+    return (ctx) => only(first(ctx), ctx);
+  }
+  return (ctx) => {
+    let v = first(ctx);
+    for (const s of steps) v = s(v, ctx);
+    return v;
+  };
+}
+
+function step(e: Extract<Expr, { kind: 'binary' }>, r: Closure): Step {
   switch (e.op) {
     case 'and':
-      return (ctx) => bool(l(ctx), e.left) && bool(r(ctx), e.right);
+      return (l, ctx) => bool(l, e.left) && bool(r(ctx), e.right);
     case 'or':
-      return (ctx) => bool(l(ctx), e.left) || bool(r(ctx), e.right);
+      return (l, ctx) => bool(l, e.left) || bool(r(ctx), e.right);
     case '+':
-      return (ctx) => dec(l(ctx), e.left).plus(dec(r(ctx), e.right));
+      return (l, ctx) => dec(l, e.left).plus(dec(r(ctx), e.right));
     case '-':
-      return (ctx) => dec(l(ctx), e.left).minus(dec(r(ctx), e.right));
+      return (l, ctx) => dec(l, e.left).minus(dec(r(ctx), e.right));
     case '*':
-      return (ctx) => dec(l(ctx), e.left).times(dec(r(ctx), e.right));
+      return (l, ctx) => dec(l, e.left).times(dec(r(ctx), e.right));
     case '/':
-      return (ctx) => {
+      return (l, ctx) => {
+        const a = dec(l, e.left);
         const d = dec(r(ctx), e.right);
         if (d.isZero()) throw new EvalError('division by zero', e);
-        return dec(l(ctx), e.left).div(d);
+        return a.div(d);
       };
     case '=':
-      return (ctx) => valuesEqual(l(ctx), r(ctx));
+      return (l, ctx) => valuesEqual(l, r(ctx));
     case '!=':
-      return (ctx) => !valuesEqual(l(ctx), r(ctx));
+      return (l, ctx) => !valuesEqual(l, r(ctx));
     default: {
       const op = e.op;
-      return (ctx) => {
-        const c = compareValues(l(ctx), r(ctx));
-        if (c === undefined) throw new EvalError(`cannot order ${valueText(l(ctx))} and ${valueText(r(ctx))}`, e);
+      return (l, ctx) => {
+        const rv = r(ctx);
+        const c = compareValues(l, rv);
+        if (c === undefined) throw new EvalError(`cannot order ${valueText(l)} and ${valueText(rv)}`, e);
         return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
       };
     }

@@ -79,7 +79,8 @@ function compileDecision(lib: Library, d: DecisionDecl, file: string, year: numb
 
 function compileRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, text: string, index: number, count: number): CompiledRule {
   const cc: ConditionCompiler = { lib, text, rule: r.name.text, computed: [] };
-  const conditions = toTopLevel(cc, r.when);
+  // in `first` mode a rule is tried only while no rule above it fired; an otherwise rule only when none did
+  const conditions = toTopLevel(cc, r.when, r.otherwise || (d.mode === 'first' && index > 0));
   const assignments = r.then.map((a) => ({ output: a.target.text, text: sourceOf(cc, a.value), closure: compileExpr(lib, a.value) }));
   const cites = r.cites.map((c) => c.text);
   return {

@@ -41,12 +41,27 @@ export function valueText(v: Value): string {
   return String(v);
 }
 
-/** Reads a dotted path ("reported.transfer_code") from a facts object. */
-export function readPath(obj: unknown, path: string): Value {
+/**
+ * Reads a dotted path ("reported.transfer_code") from a facts object: own
+ * properties only, so a fact named `constructor` or `toString` is absent
+ * rather than a function of Object.prototype.
+ */
+export function readPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
-  return cur as Value;
+  return cur;
+}
+
+/** A fact without a value: absent, null, or the empty text. */
+export function isMissing(v: unknown): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+/** The value of a number, percent or money literal of the language (`2.5`, `20%` is 0.20, `$9572.00`); the one conversion both evaluators use. */
+export function literalDec(kind: 'number' | 'percent' | 'money', text: string): Dec {
+  const d = new Dec(text);
+  return kind === 'percent' ? d.div(100) : d;
 }

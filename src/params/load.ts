@@ -23,11 +23,17 @@ const MEMBER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Written as a value: the library has no figure from this year on. */
 export const UNKNOWN_WORD = 'unknown';
 
+/** The YAML parser's message, first line; its stack overflow on absurd nesting said in words. */
+function yamlMessage(message: string): string {
+  if (/Maximum call stack/i.test(message)) return 'nested too deeply to read (a parameter file nests at most five levels: parameter, field, year, value, member)';
+  return message.split('\n')[0];
+}
+
 class Loader extends YamlSource {
   load(): Parameter[] {
-    const doc = parseDocument(this.text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
     this.doc = doc;
-    for (const e of doc.errors) this.report(C.yamlSyntax, this.lines.range(e.pos[0], Math.max(e.pos[0], e.pos[1])), `YAML: ${e.message.split('\n')[0]}`);
+    for (const e of doc.errors) this.report(C.yamlSyntax, this.errorRange(e.pos), `YAML: ${yamlMessage(e.message)}`);
     if (doc.errors.length) return [];
     const root = doc.contents as Node | null;
     if (root === null || (isScalar(root) && root.value === null)) return [];

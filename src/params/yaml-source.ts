@@ -32,6 +32,12 @@ export class YamlSource {
     this.diagnostics.push({ code, severity: code.includes('-W') ? 'warning' : 'error', message, file: this.file, range, ...extra });
   }
 
+  /** The range of a YAML parse error; the parser may point one past the end of the text. */
+  errorRange(pos: [number, number]): SourceRange {
+    const clamp = (o: number): number => Math.max(0, Math.min(this.text.length, o));
+    return this.lines.range(clamp(pos[0]), clamp(Math.max(pos[0], pos[1])));
+  }
+
   rangeOf(node: Node | null | undefined, fallback: SourceRange): SourceRange {
     const r = node?.range;
     return r ? this.lines.range(r[0], r[1]) : fallback;

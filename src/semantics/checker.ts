@@ -7,8 +7,10 @@ import { formatRange, formatYears, inRange, rangesOverlap, yearsOf, type YearRan
 import type { DecisionDecl, Effective, FormulaDecl, Node, RuleDecl, Status } from '../syntax/ast.js';
 import { SemanticCodes as C } from './diagnostic-codes.js';
 import { diag, resolveTypeRef, symbolKey } from './declarations.js';
-import { checkExpr, newScope, type ExprScope, type Use } from './expressions.js';
+import { checkCalls } from './calls.js';
+import { checkExpr, guarded, guardOf, newScope, type ExprScope, type Use } from './expressions.js';
 import type { Library } from './library.js';
+import { internalFailure } from './sources.js';
 import { sameType, T, type Type, typeText } from './types.js';
 
 const ALWAYS: YearRange = { from: 2013 };
@@ -26,14 +28,26 @@ export function checkLibrary(lib: Library): void {
   for (const [name, versions] of lib.formulas) {
     checkOverlaps(lib, name, versions.map((v) => ({ name: v.decl.name, effective: v.decl.effective, file: v.file })), 'formula');
     for (const { decl, file } of versions) {
-      const scope = checkFormula(lib, decl, file);
-      const set = calls.get(name) ?? new Set();
-      scope.formulas.forEach((u) => set.add(u.name));
-      calls.set(name, set);
+      isolated(lib, file, decl, `checking formula ${name}`, () => {
+        const scope = checkFormula(lib, decl, file);
+        const set = calls.get(name) ?? new Set();
+        scope.formulas.forEach((u) => set.add(u.name));
+        calls.set(name, set);
+      });
     }
   }
-  checkRecursion(lib, calls);
-  for (const { decl, file } of lib.decisions.values()) checkDecision(lib, decl, file);
+  checkCalls(lib, calls);
+  // every decision, a duplicate too (E014): its names still resolve, so the editor still works in its file
+  for (const f of lib.files) for (const decl of f.declarations) if (decl.kind === 'decision') isolated(lib, f.file, decl, `checking decision ${decl.name.text}`, () => checkDecision(lib, decl, f.file));
+}
+
+/** A failure of the checker itself on one declaration (a bug) is a diagnostic there (LCFF-E039); the other declarations are still checked. */
+function isolated(lib: Library, file: string, decl: FormulaDecl | DecisionDecl, what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    lib.diagnostics.push({ ...internalFailure(file, e, what), range: decl.name.range });
+  }
 }
 
 function checkFormula(lib: Library, f: FormulaDecl, file: string): ExprScope {
@@ -65,9 +79,14 @@ function checkDecision(lib: Library, d: DecisionDecl, file: string): void {
   for (const r of d.rules) byName.set(r.name.text, [...(byName.get(r.name.text) ?? []), r]);
   for (const [name, versions] of byName) checkOverlaps(lib, `${d.name.text}.${name}`, versions.map((r) => ({ name: r.name, effective: r.effective, file })), 'rule');
   const otherwise: RuleDecl[] = [];
+  const earlier: Array<{ years: YearRange; whenFalse: ReadonlySet<string> }> = [];
   for (const r of d.rules) {
-    checkRule(lib, d, r, file, outputs);
     const years = r.effective?.years ?? ALWAYS;
+    // an otherwise rule fires only when every earlier rule in force failed: what their conditions test present when false is present
+    const known = new Set<string>();
+    if (r.otherwise) for (const e of earlier) if (covers(e.years, years)) e.whenFalse.forEach((k) => known.add(k));
+    const whenFalse = checkRule(lib, d, r, file, outputs, known);
+    if (!r.otherwise && whenFalse) earlier.push({ years, whenFalse });
     const shadow = otherwise.find((o) => rangesOverlap(o.effective?.years ?? ALWAYS, years));
     if (shadow && d.mode === 'first') {
       lib.diagnostics.push(diag(C.unreachable, file, r.name.range, `rule ${r.name.text} can never fire in ${formatRange(years)}: "otherwise rule ${shadow.name.text}" above it always decides first`, { related: [{ file, range: shadow.name.range, message: 'the otherwise rule' }] }));
@@ -76,33 +95,45 @@ function checkDecision(lib: Library, d: DecisionDecl, file: string): void {
   }
 }
 
-function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, outputs: Map<string, Type>): void {
+/** True when `outer` holds in every year of `inner`. */
+function covers(outer: YearRange, inner: YearRange): boolean {
+  if (inner.from < outer.from) return false;
+  if (outer.to === undefined) return true;
+  return inner.to !== undefined && inner.to <= outer.to;
+}
+
+/** Checks one rule; returns the facts its condition shows present when it is false (undefined without a condition). */
+function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, outputs: Map<string, Type>, known: ReadonlySet<string>): ReadonlySet<string> | undefined {
   const what = `rule ${r.name.text}`;
   if (r.cites.length === 0) lib.diagnostics.push(diag(C.missingCitation, file, r.name.range, `${what} cites no source; add cite "<statute or FAQ question>"`, { data: { rule: r.name.text } }));
   if (!r.effective) lib.diagnostics.push(diag(C.missingEffective, file, r.name.range, `${what} does not say when it is in force; add e.g. effective 2013-14 onward`));
   if (r.otherwise && r.when) lib.diagnostics.push(diag(C.otherwiseWithWhen, file, r.when.range, `an otherwise rule applies when no rule above fired; it cannot have its own "when"`));
   checkStatus(lib, file, r.status);
-  const scope = newScope(file);
+  const scope = guarded(newScope(file), known);
+  let thenScope = scope;
   if (r.when) {
     const t = checkExpr(lib, scope, r.when, T.bool);
     if (!sameType(t, T.bool)) lib.diagnostics.push(diag(C.notBool, file, r.when.range, `"when" needs a condition that is true or false, but this is ${typeText(t)}`));
+    // the outputs are computed only when the condition holds: facts it tests present are present there
+    thenScope = guarded(scope, guardOf(scope, r.when).t);
   }
   const assigned = new Set<string>();
   for (const a of r.then) {
     const want = outputs.get(a.target.text);
     if (!want) {
       lib.diagnostics.push(diag(C.unknownOutput, file, a.target.range, `decision ${d.name.text} has no output "${a.target.text}"; its outputs are ${[...outputs.keys()].join(', ') || 'none'}`));
-      checkExpr(lib, scope, a.value);
+      checkExpr(lib, thenScope, a.value);
       continue;
     }
     lib.references.push({ key: symbolKey('output', d.name.text, a.target.text), file, range: a.target.range });
     assigned.add(a.target.text);
-    const got = checkExpr(lib, scope, a.value, want);
+    const got = checkExpr(lib, thenScope, a.value, want);
     if (!sameType(want, got)) lib.diagnostics.push(diag(C.outputType, file, a.value.range, `output ${a.target.text} is ${typeText(want)}, but this value is ${typeText(got)}`));
   }
   const missing = [...outputs.keys()].filter((o) => !assigned.has(o));
   if (missing.length > 0) lib.diagnostics.push(diag(C.outputMissing, file, r.name.range, `${what} does not set ${missing.join(', ')}`));
   checkCoverage(lib, file, r.effective?.years ?? ALWAYS, scope, what);
+  return r.when ? guardOf(scope, r.when).f : undefined;
 }
 
 function checkStatus(lib: Library, file: string, s: Status | undefined): void {
@@ -150,20 +181,4 @@ function checkOverlaps(lib: Library, label: string, versions: Versioned[], noun:
 function intersection(a: YearRange, b: YearRange): YearRange {
   const to = a.to === undefined ? b.to : b.to === undefined ? a.to : Math.min(a.to, b.to);
   return { from: Math.max(a.from, b.from), to };
-}
-
-function checkRecursion(lib: Library, calls: Map<string, Set<string>>): void {
-  const state = new Map<string, 'active' | 'done'>();
-  const visit = (n: string, path: string[]): void => {
-    if (state.get(n) === 'done') return;
-    if (state.get(n) === 'active') {
-      const f = lib.formulas.get(n)![0];
-      lib.diagnostics.push(diag(C.recursion, f.file, f.decl.name.range, `formula ${n} calls itself through ${[...path, n].join(' → ')}`));
-      return;
-    }
-    state.set(n, 'active');
-    for (const m of calls.get(n) ?? []) if (lib.formulas.has(m)) visit(m, [...path, n]);
-    state.set(n, 'done');
-  };
-  for (const n of calls.keys()) visit(n, []);
 }

@@ -21,6 +21,12 @@ export const SemanticCodes = {
   formulaNotInForce: 'LCFF-E034',
   otherwiseWithWhen: 'LCFF-E035',
   recursion: 'LCFF-E036',
+  /** An optional fact used where it may be missing: it needs a presence guard (`x is present and ...`, `if x is present then ... else ...`). */
+  unguardedOptional: 'LCFF-E037',
+  /** Formulas that call each other in a chain deeper than MAX_CALL_DEPTH (calls.ts). */
+  callsTooDeep: 'LCFF-E038',
+  /** lcff itself failed on a file or declaration (a bug): reported there, and the rest of the library is checked without it. */
+  internalFailure: 'LCFF-E039',
   unreachable: 'LCFF-W030',
   unconfirmedWithoutNote: 'LCFF-W031',
 } as const;

@@ -5,31 +5,25 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { loadParameterFile, resolveParameters, type Parameter } from '../params/index.js';
-import { isManifestFile, loadManifest, type Horizon, type LibraryManifest } from '../params/manifest.js';
-import { isSourcesFile, loadSources, type SourceRegister } from '../params/sources.js';
-import { parseRuleFile } from '../syntax/parse.js';
+import { visible } from '../core/safe-text.js';
+import { resolveParameters, type Parameter, type ParameterTable } from '../params/index.js';
+import { isManifestFile, type Horizon, type LibraryManifest } from '../params/manifest.js';
+import { isSourcesFile, type SourceRegister } from '../params/sources.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { checkLibrary } from './checker.js';
 import { checkCitations } from './citations.js';
 import { collectDeclarations, symbolKey } from './declarations.js';
 import type { Library } from './library.js';
+import { internalFailure, isParameterFile, isRuleFile, readSource, type SourceCache, type SourceText } from './sources.js';
 
-export interface SourceText {
-  file: string;
-  text: string;
-}
+export { isParameterFile, isRuleFile, type SourceCache, type SourceText } from './sources.js';
 
-export function isRuleFile(path: string): boolean {
-  return path.endsWith('.lcff');
-}
-
-export function isParameterFile(path: string): boolean {
-  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path);
-}
-
-/** Parses, resolves and checks a set of rule and parameter files. Never throws on bad input. */
-export function buildLibrary(sources: SourceText[]): Library {
+/**
+ * Parses, resolves and checks a set of rule and parameter files. Never throws
+ * on bad input; each file is read on its own (sources.ts), through `cache`
+ * when given.
+ */
+export function buildLibrary(sources: SourceText[], cache?: SourceCache): Library {
   const diagnostics: Diagnostic[] = [];
   const files: RuleFile[] = [];
   const paramList: Parameter[] = [];
@@ -38,28 +32,24 @@ export function buildLibrary(sources: SourceText[]): Library {
   let register: SourceRegister | undefined;
   for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     texts.set(s.file, s.text);
-    if (isManifestFile(s.file)) {
-      const m = loadManifest(s.file, s.text);
-      diagnostics.push(...m.diagnostics);
-      manifest ??= m.manifest;
-    } else if (isSourcesFile(s.file)) {
-      const r = loadSources(s.file, s.text);
-      diagnostics.push(...r.diagnostics);
-      register ??= r.register;
-    } else if (isRuleFile(s.file)) {
-      const { ast, diagnostics: ds } = parseRuleFile(s.file, s.text);
-      files.push(ast);
-      diagnostics.push(...ds);
-    } else if (isParameterFile(s.file)) {
-      const { params, diagnostics: ds } = loadParameterFile(s.file, s.text);
-      paramList.push(...params);
-      diagnostics.push(...ds);
-    }
+    const read = readSource(s, cache);
+    for (const d of read.diagnostics) diagnostics.push(d);
+    if (read.manifest) manifest ??= read.manifest;
+    if (read.ast) files.push(read.ast);
+    for (const p of read.params ?? []) paramList.push(p);
+    if (read.register) register ??= read.register;
   }
   const enumMembers = new Map<string, string[]>();
   for (const f of files) for (const d of f.declarations) if (d.kind === 'enum') enumMembers.set(d.name.text, d.members.map((m) => m.name.text));
-  const { table, diagnostics: pds } = resolveParameters(paramList, { enumMembers });
-  diagnostics.push(...pds);
+  let table: ParameterTable;
+  try {
+    const resolved = resolveParameters(paramList, { enumMembers });
+    table = resolved.table;
+    for (const d of resolved.diagnostics) diagnostics.push(d);
+  } catch (e) {
+    table = resolveParameters([]).table;
+    diagnostics.push(internalFailure(paramList[0]?.file ?? '<parameters>', e, 'resolving the parameter values'));
+  }
   const lib: Library = {
     files,
     params: table,
@@ -128,25 +118,84 @@ const SYNTAX_CODE = /^LCFF-E00\d$/;
  * so only the syntax errors are kept for it.
  */
 function withoutNoiseFromSyntaxErrors(ds: Diagnostic[], files: RuleFile[]): Diagnostic[] {
-  const broken: Array<{ file: string; start: number; end: number }> = [];
-  const syntax = ds.filter((d) => SYNTAX_CODE.test(d.code));
-  const hit = (file: string, start: number, end: number): boolean => syntax.some((d) => d.file === file && d.range.start.offset >= start && d.range.start.offset <= end);
+  // per file: the sorted offsets of syntax errors, then the sorted ranges of the parts they hit
+  const syntax = new Map<string, number[]>();
+  for (const d of ds) if (SYNTAX_CODE.test(d.code)) (syntax.get(d.file) ?? syntax.set(d.file, []).get(d.file)!).push(d.range.start.offset);
+  if (syntax.size === 0) return ds;
+  for (const offsets of syntax.values()) offsets.sort((a, b) => a - b);
+  const broken = new Map<string, Array<[number, number]>>();
   for (const f of files) {
+    const offsets = syntax.get(f.file);
+    if (!offsets) continue;
+    const ranges: Array<[number, number]> = [];
     for (const d of f.declarations) {
       const parts = d.kind === 'decision' ? d.rules.map((r) => r.range) : [d.range];
-      for (const r of parts) if (hit(f.file, r.start.offset, r.end.offset)) broken.push({ file: f.file, start: r.start.offset, end: r.end.offset });
+      for (const r of parts) {
+        const i = firstAtOrAfter(offsets, r.start.offset);
+        if (i < offsets.length && offsets[i] <= r.end.offset) ranges.push([r.start.offset, r.end.offset]);
+      }
     }
+    ranges.sort((a, b) => a[0] - b[0]);
+    broken.set(f.file, ranges);
   }
-  return ds.filter((d) => SYNTAX_CODE.test(d.code) || !broken.some((b) => b.file === d.file && d.range.start.offset >= b.start && d.range.start.offset <= b.end));
+  const inBroken = (d: Diagnostic): boolean => {
+    const ranges = broken.get(d.file);
+    if (!ranges) return false;
+    const o = d.range.start.offset;
+    // the last range starting at or before o; ranges of one file do not overlap
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid][0] <= o) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return k >= 0 && o <= ranges[k][1];
+  };
+  return ds.filter((d) => SYNTAX_CODE.test(d.code) || !inBroken(d));
 }
 
-/** Every .lcff and parameter YAML file under the given files or folders. */
+function firstAtOrAfter(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A file or folder of the rule library that cannot be read (missing, no permission): bad input, not a failure of lcff. */
+export class SourceAccessError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'it cannot be read');
+    super(`cannot read ${visible(path)}: ${why}`);
+  }
+}
+
+async function access<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw new SourceAccessError(path, e);
+  }
+}
+
+/** Every .lcff and parameter YAML file under the given files or folders; throws SourceAccessError for one that cannot be read. */
 export async function findSources(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (p: string): Promise<void> => {
-    const st = await stat(p);
+    const st = await access(p, () => stat(p));
     if (st.isDirectory()) {
-      for (const entry of (await readdir(p)).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
+      for (const entry of (await access(p, () => readdir(p))).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
     } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p)) out.push(p);
   };
   for (const p of paths) await walk(p);
@@ -155,6 +204,6 @@ export async function findSources(paths: string[]): Promise<string[]> {
 
 export async function loadLibrary(paths: string[], cwd = process.cwd()): Promise<Library> {
   const files = await findSources(paths);
-  const sources = await Promise.all(files.map(async (f) => ({ file: relative(cwd, f) || f, text: await readFile(f, 'utf8') })));
+  const sources = await Promise.all(files.map(async (f) => ({ file: relative(cwd, f) || f, text: await access(f, () => readFile(f, 'utf8')) })));
   return buildLibrary(sources);
 }

@@ -111,7 +111,7 @@ function buildClauses(cx: AstContext, clauseNodes: CstNode[], what: string): Cla
   const out: Clauses = { cites: [] };
   for (const c of clauseNodes) {
     const cite = kid(c, 'citeClause');
-    if (cite) out.cites.push(...buildCites(cx, cite));
+    if (cite) for (const c of buildCites(cx, cite)) out.cites.push(c);
     const eff = kid(c, 'effectiveClause');
     if (eff) {
       const e = buildEffective(cx, eff);

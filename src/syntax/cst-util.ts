@@ -132,10 +132,19 @@ export class AstContext {
       } else hi = mid - 1;
     }
     const after = prev >= 0 ? this.tokenEnds[prev] : -1;
+    // first doc comment at or after `after`
+    lo = 0;
+    hi = this.docs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.docs[mid].startOffset < after) lo = mid + 1;
+      else hi = mid;
+    }
     const lines: string[] = [];
-    for (const d of this.docs) {
+    for (let i = lo; i < this.docs.length; i++) {
+      const d = this.docs[i];
       if (d.startOffset >= offset) break;
-      if (d.startOffset < after || d.image.startsWith('////')) continue;
+      if (d.image.startsWith('////')) continue;
       const body = d.image.slice(3);
       lines.push(body.startsWith(' ') ? body.slice(1) : body);
     }

@@ -16,6 +16,8 @@ export const SyntaxCodes = {
   badEscape: 'LCFF-E007',
   /** A clause given twice where only one is allowed (`effective` or `status` repeated). */
   duplicateClause: 'LCFF-E008',
+  /** An expression nested deeper than the language allows (MAX_NESTING levels; see nesting.ts), or a file larger than MAX_SOURCE_CHARS. */
+  tooDeep: 'LCFF-E009',
 } as const;
 
 export type SyntaxCode = (typeof SyntaxCodes)[keyof typeof SyntaxCodes];

@@ -17,6 +17,8 @@ import { buildExpr } from './cst-expr.js';
 import { AstContext } from './cst-util.js';
 import { SyntaxCodes } from './diagnostic-codes.js';
 import { lex } from './lexer.js';
+import { MAX_NESTING, MAX_SYNTAX_ERRORS } from './limits.js';
+import { tooDeep } from './nesting.js';
 import { describeFound, setFollower } from './parse-messages.js';
 import { parser } from './parser.js';
 import { Decision, Enum, Facts, Formula } from './tokens.js';
@@ -31,7 +33,7 @@ const DECLARATION_STARTS = new Set([Enum, Facts, Formula, Decision]);
 export function parseRuleFile(file: string, text: string): ParseResult {
   const lines = new LineIndex(text);
   const lexed = lex(text, file, lines);
-  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const diagnostics: Diagnostic[] = lexed.diagnostics.slice();
   const cx = new AstContext(file, lines, lexed.tokens, lexed.docs);
   const declarations: Declaration[] = [];
   const tokens = lexed.tokens;
@@ -52,24 +54,43 @@ export function parseRuleFile(file: string, text: string): ParseResult {
       ),
     );
   }
+  let errorsSeen = 0;
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k];
     const to = k + 1 < starts.length ? starts[k + 1] : tokens.length;
     const chunk = tokens.slice(from, to);
     const follower = tokens[to];
+    const deep = tooDeep(chunk);
+    if (deep) {
+      diagnostics.push(tooDeepError(file, cx.tokenRange(deep)));
+      continue;
+    }
     const p = parser();
     setFollower(follower);
     let result;
     try {
-      result = p.run(chunk, 'declaration');
+      result = p.run(chunk, 'declaration', MAX_SYNTAX_ERRORS - errorsSeen);
     } finally {
       setFollower(undefined);
     }
-    diagnostics.push(...recognitionErrors(file, lines, result.errors, chunk, follower, text));
+    errorsSeen += result.errors.length;
+    for (const d of recognitionErrors(file, lines, result.errors, chunk, follower, text)) diagnostics.push(d);
+    if (result.truncated) {
+      const at = result.errors[result.errors.length - 1]?.token;
+      const offset = at && !Number.isNaN(at.startOffset) ? at.startOffset : chunk[0].startOffset;
+      diagnostics.push({
+        code: SyntaxCodes.tooDeep,
+        severity: 'error',
+        message: `more than ${MAX_SYNTAX_ERRORS} syntax errors: the rest of this file is not read; fix the errors above first`,
+        file,
+        range: lines.range(offset, offset),
+      });
+      break;
+    }
     const d = buildDeclaration(cx, result.cst);
     if (d) declarations.push(d);
   }
-  diagnostics.push(...cx.diagnostics);
+  for (const d of cx.diagnostics) diagnostics.push(d);
   return { ast: { file, declarations }, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
 }
 
@@ -83,13 +104,25 @@ export function parseExpression(text: string, file = '<expression>'): Expression
   const lines = new LineIndex(text);
   const lexed = lex(text, file, lines);
   const cx = new AstContext(file, lines, lexed.tokens, lexed.docs);
+  const deep = tooDeep(lexed.tokens);
+  if (deep) return { diagnostics: sortDiagnostics([...lexed.diagnostics, tooDeepError(file, cx.tokenRange(deep))]) };
   const { cst, errors } = parser().run(lexed.tokens, 'expression');
   const diagnostics = [...lexed.diagnostics, ...recognitionErrors(file, lines, errors, lexed.tokens, undefined, text)];
   const expr = buildExpr(cx, cst);
-  diagnostics.push(...cx.diagnostics);
+  for (const d of cx.diagnostics) diagnostics.push(d);
   const out: ExpressionResult = { diagnostics: sortDiagnostics(dedupe(diagnostics)) };
   if (expr) out.expr = expr;
   return out;
+}
+
+function tooDeepError(file: string, range: SourceRange): Diagnostic {
+  return {
+    code: SyntaxCodes.tooDeep,
+    severity: 'error',
+    message: `this expression nests more than ${MAX_NESTING} levels deep (each "(", "[", "if", "not" and unary "-" opens one); split it into smaller formulas`,
+    file,
+    range,
+  };
 }
 
 function syntaxError(file: string, message: string, range: SourceRange): Diagnostic {
@@ -110,7 +143,7 @@ function recognitionErrors(
   for (const e of errors) {
     // An error within two tokens of the previous one is almost always a
     // consequence of the recovery from it: report the first only.
-    const found = e.token ? chunk.indexOf(e.token) : -1;
+    const found = e.token ? indexOfToken(chunk, e.token) : -1;
     const index = found >= 0 ? found : chunk.length;
     if (index <= lastIndex + 2) continue;
     lastIndex = index;
@@ -128,6 +161,20 @@ function recognitionErrors(
     out.push(syntaxError(file, e.message, range));
   }
   return out;
+}
+
+/** The index of `t` in `tokens` (in source order), by binary search on offsets; -1 when absent (a token inserted by recovery). */
+function indexOfToken(tokens: IToken[], t: IToken): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const o = tokens[mid].startOffset;
+    if (o === t.startOffset) return tokens[mid] === t ? mid : -1;
+    if (o < t.startOffset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -192,10 +192,29 @@ export class LcffParser extends ExpressionParser {
   });
 
   /** Parses `tokens` with the given entry rule; returns the CST and chevrotain's errors. */
-  run(tokens: IToken[], entry: 'declaration' | 'expression'): { cst: CstNode | undefined; errors: LcffParser['errors'] } {
+  /** Recognition errors this run may record before it gives up (TooManySyntaxErrors). */
+  errorBudget = Number.POSITIVE_INFINITY;
+
+  /**
+   * Parses `tokens` with the given entry rule; returns the CST and chevrotain's errors. After
+   * `budget` errors the parse stops: `truncated`, no CST (a garbage file costs bounded time).
+   */
+  run(tokens: IToken[], entry: 'declaration' | 'expression', budget = Number.POSITIVE_INFINITY): { cst: CstNode | undefined; errors: LcffParser['errors']; truncated: boolean } {
     this.input = tokens;
-    const cst = entry === 'declaration' ? this.declaration() : this.expression();
-    return { cst, errors: this.errors };
+    this.errorBudget = budget;
+    // chevrotain's recognition errors are Error objects; their stack traces are never shown and
+    // capturing them was most of the time spent on a large broken file
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const cst = entry === 'declaration' ? this.declaration() : this.expression();
+      return { cst, errors: this.errors, truncated: false };
+    } catch (e) {
+      if (e instanceof TooManySyntaxErrors) return { cst: undefined, errors: this.errors, truncated: true };
+      throw e;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 }
 
@@ -225,6 +244,19 @@ proto.canRecoverWithSingleTokenDeletion = function (expected) {
 proto.canRecoverWithSingleTokenInsertion = function (expected, follows) {
   if (this.canRecoverWithSingleTokenDeletion(expected)) return false;
   return baseInsertion.call(this, expected, follows);
+};
+
+/** Thrown out of the parser when a run's error budget is spent. */
+export class TooManySyntaxErrors extends Error {
+  override name = 'TooManySyntaxErrors';
+}
+type ErrorHooks = { _errors: unknown[]; errorBudget: number; SAVE_ERROR(this: ErrorHooks, error: unknown): unknown };
+const errorProto = LcffParser.prototype as unknown as ErrorHooks;
+const baseSave = errorProto.SAVE_ERROR;
+errorProto.SAVE_ERROR = function (error) {
+  const saved = baseSave.call(this, error);
+  if (this._errors.length >= this.errorBudget) throw new TooManySyntaxErrors();
+  return saved;
 };
 
 let instance: LcffParser | undefined;

@@ -114,7 +114,8 @@ describe('lcff compile', () => {
     const out = JSON.parse(lcff(['compile', '--year', '2019-20', '--json']).stdout);
     const classify = out.decisions.find((d: { name: string }) => d.name === 'funding_category');
     const jc = classify.rules.find((r: { name: string }) => r.name === 'funding_category.juvenile_court_school');
-    expect(jc.conditions.all).toContainEqual({ fact: 'school', path: 'kind', operator: 'equal', value: 'juvenile_court', name: 'school.kind is juvenile_court' });
+    // each test of the `and` has its own priority, descending from left to right: the engine evaluates them in order and stops at the first false
+    expect(jc.conditions.all).toContainEqual({ fact: 'school', path: 'kind', operator: 'equal', value: 'juvenile_court', name: 'school.kind is juvenile_court', priority: 2 });
     expect(jc.event.type).toBe('funding_category');
   });
 });

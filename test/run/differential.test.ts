@@ -11,6 +11,8 @@ import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario, Student } from '../../src/scenario/model.js';
 import { vocabulariesOf } from '../../src/scenario/schema.js';
+import { buildLibrary } from '../../src/semantics/workspace.js';
+import { newStats, outcome, randomLibrariesAgree } from '../helpers/differential.js';
 import { bundledLibrary, ROOT } from '../helpers/library.js';
 
 /** The enrollment bases the rule library declares (enum enrollment_basis). */
@@ -55,5 +57,57 @@ describe('engine path = fast path', () => {
       }),
       { numRuns: 60, seed: 20261125 },
     );
+  });
+});
+
+describe('engine path = fast path on random rule libraries', () => {
+  it('60 generated libraries × random facts: same firings and outputs, or the same positioned error', async () => {
+    const stats = newStats();
+    await fc.assert(randomLibrariesAgree(stats), { numRuns: 60, seed: 20261129 });
+    expect(stats.libraries).toBe(60);
+    expect(stats.evaluations).toBeGreaterThan(60);
+  });
+});
+
+describe('the three cases where the paths disagreed (issue 7), each with its minimal input', () => {
+  const FACTS = `facts s
+  x : Number optional
+  a : Number
+  b : Number
+end
+`;
+  const decision = (when: string): string => `${FACTS}decision d for s
+  cite "t"
+  output o : Bool
+
+  rule r
+    cite "t"
+    effective 2019-20 onward
+    when ${when}
+    then o = true
+end
+`;
+  const both = async (text: string, facts: Record<string, unknown>): Promise<[string, string]> => {
+    const lib = buildLibrary([{ file: 'edge.lcff', text }]);
+    expect(lib.diagnostics).toEqual([]);
+    const program = compileProgram(lib, 2019);
+    return [(await outcome(program, 'd', facts, 'engine')).text, (await outcome(program, 'd', facts, 'fast')).text];
+  };
+
+  it('a missing optional fact in "x > 1": the checker requires a guard (LCFF-E037); guarded, neither path fires', async () => {
+    const unguarded = buildLibrary([{ file: 'edge.lcff', text: decision('s.x > 1') }]);
+    expect(unguarded.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual(['13:10 LCFF-E037']);
+    expect(await both(decision('s.x is present and s.x > 1'), { s: { a: new Dec(1), b: new Dec(1) } })).toEqual(['[]', '[]']);
+  });
+
+  it('"b > 0 and a / b > 1" with b = 0: both paths stop at b > 0 (no division by zero)', async () => {
+    expect(await both(decision('s.b > 0 and s.a / s.b > 1'), { s: { a: new Dec(5), b: new Dec(0) } })).toEqual(['[]', '[]']);
+    expect(await both(decision('s.b > 0 and s.a / s.b > 1'), { s: { a: new Dec(5), b: new Dec(2) } })).toEqual(['[["r",[["o","true"]]]]', '[["r",[["o","true"]]]]']);
+  });
+
+  it('a text where a number is declared: the same error, at the fact declaration, on both paths', async () => {
+    const [engine, fast] = await both(decision('s.a > 1'), { s: { a: '5', b: new Dec(0) } });
+    expect(engine).toBe('error edge.lcff:3:3 fact s.a is declared Number but holds the text "5"');
+    expect(fast).toBe(engine);
   });
 });

@@ -14,6 +14,7 @@ const TEXT = `decision share_of_ada for district
   rule share
     cite "EC 1"
     effective 2013-14 onward
+    when district.padc_ada is present
     then share = district.computed_ada / district.padc_ada
 end
 `;
@@ -29,7 +30,7 @@ describe('evaluation errors', () => {
     await expect(run).rejects.toBeInstanceOf(RunError);
     await expect(ctx.decide('share_of_ada', 'district 0161192', facts)).rejects.toMatchObject({
       code: 'LCFF-F004',
-      message: `${FILE}:8:18 decision share_of_ada for district 0161192: division by zero`,
+      message: `${FILE}:9:18 decision share_of_ada for district 0161192: division by zero`,
     });
   });
 });

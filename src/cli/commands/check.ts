@@ -5,6 +5,7 @@ import { visible } from '../../core/safe-text.js';
 import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { loadLibrary } from '../../semantics/workspace.js';
 import { EXIT } from '../errors.js';
+import { asUserError } from '../library.js';
 import { bundledRules } from '../paths.js';
 
 /** The marker a note uses to name the source that would confirm an unconfirmed value. */
@@ -19,7 +20,7 @@ export function unconfirmedNote(note: string | undefined): string {
 }
 
 export async function checkCommand(paths: string[], opts: { quiet?: boolean }): Promise<number> {
-  const lib = await loadLibrary(paths.length > 0 ? paths : [bundledRules()]);
+  const lib = await asUserError(() => loadLibrary(paths.length > 0 ? paths : [bundledRules()]));
   for (const d of lib.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
   const errors = lib.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = lib.diagnostics.filter((d) => d.severity === 'warning').length;

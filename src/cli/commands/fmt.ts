@@ -6,12 +6,15 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { formatRuleText } from '../../format/index.js';
+import { visible } from '../../core/safe-text.js';
 import { findSources, isRuleFile } from '../../semantics/workspace.js';
+import { MAX_SOURCE_CHARS } from '../../syntax/limits.js';
 import { EXIT } from '../errors.js';
+import { asUserError } from '../library.js';
 import { bundledRules } from '../paths.js';
 
 export async function fmtCommand(paths: string[], opts: { check?: boolean }): Promise<number> {
-  const files = (await findSources(paths.length > 0 ? paths : [bundledRules()])).filter(isRuleFile);
+  const files = (await asUserError(() => findSources(paths.length > 0 ? paths : [bundledRules()]))).filter(isRuleFile);
   let changed = 0;
   let broken = 0;
   for (const file of files) {
@@ -19,12 +22,13 @@ export async function fmtCommand(paths: string[], opts: { check?: boolean }): Pr
     const formatted = formatRuleText(text);
     if (formatted === undefined) {
       broken++;
-      process.stderr.write(`${file}: has syntax errors (run lcff check); not formatted\n`);
+      const why = text.length > MAX_SOURCE_CHARS ? `is larger than ${MAX_SOURCE_CHARS.toLocaleString('en-US')} characters` : 'has syntax errors';
+      process.stderr.write(`${visible(file)}: ${why} (run lcff check); not formatted\n`);
       continue;
     }
     if (formatted === text) continue;
     changed++;
-    if (opts.check) process.stdout.write(`${file}\n`);
+    if (opts.check) process.stdout.write(`${visible(file)}\n`);
     else await writeFile(file, formatted, 'utf8');
   }
   if (!opts.check && changed > 0) process.stdout.write(`formatted ${changed} of ${files.length} file(s)\n`);

@@ -1,0 +1,99 @@
+/**
+ * Reading one file of a rule library (rule file, parameter YAML or the
+ * manifest) on its own: a file over the size limit is not read (LCFF-E009),
+ * and a failure of lcff itself on a file becomes a diagnostic of that file
+ * (LCFF-E039) while the rest of the workspace is checked without it. A cache
+ * (the language server's) keeps the result of each file until its text
+ * changes, so an edit re-reads one file, not all of them.
+ */
+import { NO_RANGE, type Diagnostic } from '../core/diagnostics.js';
+import { excerpt } from '../core/safe-text.js';
+import { loadParameterFile, type Parameter } from '../params/index.js';
+import { isManifestFile, loadManifest, type LibraryManifest } from '../params/manifest.js';
+import { isSourcesFile, loadSources, type SourceRegister } from '../params/sources.js';
+import type { RuleFile } from '../syntax/ast.js';
+import { SyntaxCodes } from '../syntax/diagnostic-codes.js';
+import { MAX_SOURCE_CHARS } from '../syntax/limits.js';
+import { parseRuleFile } from '../syntax/parse.js';
+import { SemanticCodes } from './diagnostic-codes.js';
+
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export interface ReadSource {
+  ast?: RuleFile;
+  params?: Parameter[];
+  manifest?: LibraryManifest;
+  register?: SourceRegister;
+  diagnostics: Diagnostic[];
+}
+
+/** Results by file, reused while the text is the same. */
+export type SourceCache = Map<string, { text: string; read: ReadSource }>;
+
+export function isRuleFile(path: string): boolean {
+  return path.endsWith('.lcff');
+}
+
+export function isParameterFile(path: string): boolean {
+  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path);
+}
+
+/** A diagnostic for a failure of lcff itself on a file (a bug), so the file's problem is visible where the user looks and nothing else stops. */
+export function internalFailure(file: string, err: unknown, what: string): Diagnostic {
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    code: SemanticCodes.internalFailure,
+    severity: 'error',
+    message: `lcff failed while ${what} (${excerpt(detail)}); this is a bug in lcff, please report it with this file. The rest of the rule library is checked without it`,
+    file,
+    range: NO_RANGE,
+  };
+}
+
+function readUncached(s: SourceText): ReadSource {
+  if (s.text.length > MAX_SOURCE_CHARS) {
+    return {
+      diagnostics: [
+        {
+          code: SyntaxCodes.tooDeep,
+          severity: 'error',
+          message: `this file has ${s.text.length.toLocaleString('en-US')} characters; lcff reads rule and parameter files of up to ${MAX_SOURCE_CHARS.toLocaleString('en-US')}: split it into several files`,
+          file: s.file,
+          range: NO_RANGE,
+        },
+      ],
+    };
+  }
+  try {
+    if (isManifestFile(s.file)) {
+      const m = loadManifest(s.file, s.text);
+      return { ...(m.manifest ? { manifest: m.manifest } : {}), diagnostics: m.diagnostics };
+    }
+    if (isSourcesFile(s.file)) {
+      const r = loadSources(s.file, s.text);
+      return { ...(r.register ? { register: r.register } : {}), diagnostics: r.diagnostics };
+    }
+    if (isRuleFile(s.file)) {
+      const { ast, diagnostics } = parseRuleFile(s.file, s.text);
+      return { ast, diagnostics };
+    }
+    if (isParameterFile(s.file)) {
+      const { params, diagnostics } = loadParameterFile(s.file, s.text);
+      return { params, diagnostics };
+    }
+  } catch (e) {
+    return { diagnostics: [internalFailure(s.file, e, 'reading this file')] };
+  }
+  return { diagnostics: [] };
+}
+
+export function readSource(s: SourceText, cache?: SourceCache): ReadSource {
+  const hit = cache?.get(s.file);
+  if (hit && hit.text === s.text) return hit.read;
+  const read = readUncached(s);
+  cache?.set(s.file, { text: s.text, read });
+  return read;
+}

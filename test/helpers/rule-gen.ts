@@ -1,0 +1,395 @@
+/**
+ * Random rule libraries for differential and formatter fuzzing: a world of
+ * enums, one facts group, parameters, formulas and decisions (first and
+ * collect, otherwise rules), with type-correct expressions over every
+ * construct of the language (arithmetic with units, round, if, max/min,
+ * is/in/present/missing, comparisons, and/or/not, parameters with and
+ * without breakdowns, formula calls). Optional facts are used only under a
+ * presence guard, so every generated library checks clean. Names are drawn
+ * from a pool that includes Object.prototype words (`constructor`,
+ * `toString`, `__proto__` ...).
+ *
+ * Generation is imperative over fast-check's `fc.gen()`, so properties
+ * shrink to small libraries. Random facts come with it: well-typed values,
+ * missing optional facts, and sometimes a wrong value (text where a number is
+ * declared, a float, a non-member, a missing required fact).
+ */
+import fc from 'fast-check';
+import { Dec } from '../../src/runtime/money.js';
+
+type G = fc.GeneratorValue;
+export type Unit = 'Money' | 'Rate' | 'Percent' | 'ADA' | 'Count' | 'Number';
+export type Ty = { k: 'num'; unit: Unit } | { k: 'bool' } | { k: 'text' } | { k: 'enum'; name: string } | { k: 'list'; of: string };
+
+const UNITS: Unit[] = ['Money', 'Rate', 'Percent', 'ADA', 'Count', 'Number'];
+const PARAM_UNIT: Record<Unit, string> = { Money: 'USD', Rate: 'USD/ADA', Percent: 'percent', ADA: 'ADA', Count: 'count', Number: 'number' };
+/** Names that are properties of every JS object: they must be ordinary names of the language. */
+export const PROTO_WORDS = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+
+export interface Field {
+  path: string;
+  ty: Ty;
+  optional: boolean;
+}
+interface Param {
+  name: string;
+  unit: Unit;
+  by?: string;
+}
+interface Formula {
+  name: string;
+  params: Array<{ name: string; ty: Ty }>;
+  ret: Ty;
+  body: string;
+}
+interface Rule {
+  name: string;
+  otherwise: boolean;
+  when?: string;
+  then: Array<[string, string]>;
+}
+interface Decision {
+  name: string;
+  mode: 'first' | 'collect';
+  outputs: Array<{ name: string; ty: Ty }>;
+  rules: Rule[];
+}
+
+export interface World {
+  enums: Array<{ name: string; members: string[] }>;
+  fields: Field[];
+  params: Param[];
+  formulas: Formula[];
+  decisions: Decision[];
+}
+
+export const tyText = (t: Ty): string => (t.k === 'num' ? t.unit : t.k === 'bool' ? 'Bool' : t.k === 'text' ? 'Text' : t.k === 'enum' ? t.name : `list of ${t.of}`);
+const same = (a: Ty, b: Ty): boolean => tyText(a) === tyText(b);
+
+class Names {
+  private readonly used = new Set<string>();
+  private n = 0;
+  constructor(private readonly g: G) {}
+  /** A fresh name: sometimes a prototype word (when `lower`, only all-lowercase ones: parameter names). */
+  next(prefix: string, lower = false): string {
+    const words = PROTO_WORDS.filter((w) => !this.used.has(w) && (!lower || /^[a-z][a-z0-9_]*$/.test(w)));
+    if (words.length > 0 && this.g(fc.integer, { min: 0, max: 5 }) === 0) {
+      const w = words[this.g(fc.integer, { min: 0, max: words.length - 1 })];
+      this.used.add(w);
+      return w;
+    }
+    return `${prefix}${this.n++}`;
+  }
+}
+
+interface Scope {
+  /** optional fact paths known present */
+  present: Set<string>;
+  /** formula parameters in scope */
+  locals?: Array<{ name: string; ty: Ty }>;
+  /** formulas that may be called (the ones declared before, for formulas) */
+  formulas: Formula[];
+}
+
+/** Type-directed expression generation. Every compound expression is parenthesised. */
+class Exprs {
+  constructor(
+    private readonly g: G,
+    private readonly w: World,
+  ) {}
+
+  private int(min: number, max: number): number {
+    return this.g(fc.integer, { min, max });
+  }
+  private pick<T>(xs: readonly T[]): T {
+    return xs[this.int(0, xs.length - 1)];
+  }
+
+  /** Facts of a type usable here (required, or optional and known present). */
+  private facts(ty: Ty, s: Scope): Field[] {
+    return this.w.fields.filter((f) => same(f.ty, ty) && (!f.optional || s.present.has(f.path)));
+  }
+  private optionalsMissing(s: Scope): Field[] {
+    return this.w.fields.filter((f) => f.optional && !s.present.has(f.path));
+  }
+  private leaves(ty: Ty, s: Scope): string[] {
+    const out = this.facts(ty, s).map((f) => `s.${f.path}`);
+    for (const l of s.locals ?? []) if (same(l.ty, ty)) out.push(l.name);
+    if (ty.k === 'num') {
+      for (const p of this.w.params) {
+        if (p.unit !== ty.unit) continue;
+        if (!p.by) out.push(p.name);
+        else out.push(`${p.name}[${this.value({ k: 'enum', name: p.by }, s, 0)}]`);
+      }
+      const lit = literal(this.g, ty.unit);
+      if (lit) out.push(lit);
+    }
+    if (ty.k === 'bool') out.push(this.pick(['true', 'false']));
+    if (ty.k === 'text') out.push(JSON.stringify(this.pick(['', 'a', 'b c', 'x"y'])));
+    if (ty.k === 'enum') out.push(this.pick(this.w.enums.find((e) => e.name === ty.name)!.members));
+    if (ty.k === 'list') {
+      const ms = this.w.enums.find((e) => e.name === ty.of)!.members;
+      out.push(`[${ms.filter(() => this.int(0, 1) === 1).join(', ')}]`);
+    }
+    return out;
+  }
+
+  /** A value of type `ty`; depth bounds the nesting. */
+  value(ty: Ty, s: Scope, depth: number): string {
+    if (ty.k === 'bool') return this.cond(s, depth);
+    const leaves = this.leaves(ty, s);
+    if (depth <= 0 || this.int(0, 3) === 0) {
+      if (leaves.length > 0) return this.pick(leaves);
+      if (ty.k === 'num') return `(${this.value({ k: 'num', unit: ty.unit }, s, 1)})`;
+    }
+    const d = depth - 1;
+    const opt = this.optionalsMissing(s);
+    const choice = this.int(0, 9);
+    if (choice === 0) return `(if ${this.cond(s, d)} then ${this.value(ty, s, d)} else ${this.value(ty, s, d)})`;
+    if (choice === 1 && opt.length > 0) {
+      // a guarded use of an optional fact
+      const f = this.pick(opt);
+      const inner: Scope = { ...s, present: new Set([...s.present, f.path]) };
+      return this.int(0, 1) === 0
+        ? `(if s.${f.path} is present then ${this.value(ty, inner, d)} else ${this.value(ty, s, d)})`
+        : `(if s.${f.path} is missing then ${this.value(ty, s, d)} else ${this.value(ty, inner, d)})`;
+    }
+    if (choice === 2) {
+      const calls = s.formulas.filter((f) => same(f.ret, ty));
+      if (calls.length > 0) {
+        const f = this.pick(calls);
+        return `${f.name}(${f.params.map((p) => this.value(p.ty, s, d)).join(', ')})`;
+      }
+    }
+    if (ty.k !== 'num') return leaves.length > 0 ? this.pick(leaves) : `(if ${this.cond(s, d)} then ${this.value(ty, s, d)} else ${this.value(ty, s, d)})`;
+    return this.number(ty.unit, s, d);
+  }
+
+  private number(u: Unit, s: Scope, d: number): string {
+    const v = (unit: Unit = u): string => this.value({ k: 'num', unit }, s, d);
+    const options: Array<() => string> = [
+      () => `(${v()} + ${v()})`,
+      () => `(${v()} - ${v()})`,
+      () => `(-${v()})`,
+      () => `${this.pick(['max', 'min'])}(${v()}, ${v()})`,
+      () => `round(${v()}) to ${this.pick(['dollar', 'cent', '0 places', '3 places'])}${this.pick(['', ' half up', ' half even', ' down', ' up'])}`,
+      () => `(${v()} * ${v('Number')})`,
+      () => `(${v('Number')} * ${v()})`,
+    ];
+    if (u !== 'Number' && u !== 'Percent') options.push(() => `(${v()} / ${v('Number')})`, () => `(${v()} * ${v('Percent')})`);
+    if (u === 'Percent') options.push(() => `(${v('Percent')} / ${v('Number')})`, () => `(${v('Number')} / ${v('Number')})`, () => {
+      const x = this.pick<Unit>(['Money', 'ADA', 'Count', 'Rate']);
+      return `(${v(x)} / ${v(x)})`;
+    });
+    if (u === 'Money') options.push(() => `(${v('Rate')} * ${v('ADA')})`, () => `(${v('ADA')} * ${v('Rate')})`);
+    if (u === 'Rate') options.push(() => `(${v('Money')} / ${v('ADA')})`);
+    if (u === 'ADA') options.push(() => `(${v('Money')} / ${v('Rate')})`);
+    return this.pick(options)();
+  }
+
+  /** A condition. */
+  cond(s: Scope, depth: number): string {
+    const d = depth - 1;
+    const opt = this.optionalsMissing(s);
+    const enumFacts = this.w.fields.filter((f) => f.ty.k === 'enum' && (!f.optional || s.present.has(f.path)));
+    const listFacts = this.w.fields.filter((f) => f.ty.k === 'list' && (!f.optional || s.present.has(f.path)));
+    const all = this.w.fields;
+    const options: Array<() => string> = [
+      () => {
+        const u = this.pick(UNITS);
+        const num = (): string => this.value({ k: 'num', unit: u }, s, Math.max(0, d));
+        const rhs = this.int(0, 2) === 0 ? (literal(this.g, 'Number') ?? '1') : num();
+        return `(${num()} ${this.pick(['<', '<=', '>', '>=', '=', '!='])} ${rhs})`;
+      },
+      () => this.pick(this.leaves({ k: 'bool' }, s)),
+      () => `(fiscal_year ${this.pick(['<', '<=', '>', '>=', '=', '!='])} ${this.pick(['2018-19', '2019-20', '2020-21'])})`,
+    ];
+    if (enumFacts.length > 0)
+      options.push(() => {
+        const f = this.pick(enumFacts);
+        const ms = this.w.enums.find((e) => f.ty.k === 'enum' && e.name === f.ty.name)!.members;
+        return this.int(0, 1) === 0 ? `(s.${f.path} is${this.pick(['', ' not'])} ${this.pick(ms)})` : `(s.${f.path}${this.pick(['', ' not'])} in [${ms.filter(() => this.int(0, 1) === 1).join(', ')}])`;
+      });
+    if (listFacts.length > 0)
+      options.push(() => {
+        const f = this.pick(listFacts);
+        const ms = this.w.enums.find((e) => f.ty.k === 'list' && e.name === f.ty.of)!.members;
+        return `(s.${f.path}${this.pick(['', ' not'])} in [${ms.filter(() => this.int(0, 1) === 1).join(', ')}])`;
+      });
+    if (all.length > 0) options.push(() => `(s.${this.pick(all).path} is ${this.pick(['present', 'missing'])})`);
+    options.push(() => {
+        const texts = this.facts({ k: 'text' }, s);
+        return texts.length > 0 ? `(s.${this.pick(texts).path} is${this.pick(['', ' not'])} ${JSON.stringify(this.pick(['', 'a', 'b c']))})` : 'true';
+      });
+    if (depth > 0) {
+      options.push(
+        () => `(${this.cond(s, d)} ${this.pick(['and', 'or'])} ${this.cond(s, d)})`,
+        () => `(not ${this.cond(s, d)})`,
+        () => `(if ${this.cond(s, d)} then ${this.cond(s, d)} else ${this.cond(s, d)})`,
+      );
+      if (opt.length > 0)
+        options.push(() => {
+          const f = this.pick(opt);
+          const inner: Scope = { ...s, present: new Set([...s.present, f.path]) };
+          return this.int(0, 1) === 0 ? `(s.${f.path} is present and ${this.cond(inner, d)})` : `(s.${f.path} is missing or ${this.cond(inner, d)})`;
+        });
+    }
+    return this.pick(options)();
+  }
+}
+
+function literal(g: G, u: Unit): string | undefined {
+  const n = g(fc.constantFrom, '0', '1', '2.5', '10', '1234.5', '0.001');
+  if (u === 'Number') return n;
+  if (u === 'Percent') return `${g(fc.constantFrom, '0', '5', '12.5', '100')}%`;
+  if (u === 'Money') return `$${g(fc.constantFrom, '0', '12', '9,572.00', '1.5')}`;
+  return undefined;
+}
+
+function randomTy(g: G, w: World): Ty {
+  const k = g(fc.integer, { min: 0, max: 9 });
+  if (k < 5) return { k: 'num', unit: UNITS[g(fc.integer, { min: 0, max: UNITS.length - 1 })] };
+  if (k === 5) return { k: 'bool' };
+  if (k === 6) return { k: 'text' };
+  const e = w.enums[g(fc.integer, { min: 0, max: w.enums.length - 1 })];
+  return k === 9 ? { k: 'list', of: e.name } : { k: 'enum', name: e.name };
+}
+
+/** A random world. */
+export function genWorld(g: G): World {
+  const names = new Names(g);
+  const w: World = { enums: [], fields: [], params: [], formulas: [], decisions: [] };
+  const enumCount = g(fc.integer, { min: 1, max: 2 });
+  for (let i = 0; i < enumCount; i++) w.enums.push({ name: names.next('e'), members: Array.from({ length: g(fc.integer, { min: 2, max: 3 }) }, () => names.next('m')) });
+  // one required fact of every type, so every type has a leaf; then optional and nested extras
+  const base: Ty[] = [...UNITS.map((u): Ty => ({ k: 'num', unit: u })), { k: 'bool' }, { k: 'text' }, ...w.enums.map((e): Ty => ({ k: 'enum', name: e.name })), { k: 'list', of: w.enums[0].name }];
+  for (const ty of base) w.fields.push({ path: names.next('f'), ty, optional: false });
+  const extra = g(fc.integer, { min: 1, max: 4 });
+  for (let i = 0; i < extra; i++) {
+    const nested = g(fc.boolean);
+    w.fields.push({ path: nested ? `n${i}.${names.next('f')}` : names.next('f'), ty: randomTy(g, w), optional: g(fc.integer, { min: 0, max: 3 }) > 0 });
+  }
+  const paramCount = g(fc.integer, { min: 0, max: 3 });
+  for (let i = 0; i < paramCount; i++) {
+    const unit = UNITS[g(fc.integer, { min: 0, max: UNITS.length - 1 })];
+    w.params.push({ name: names.next('p', true), unit, ...(g(fc.boolean) ? { by: w.enums[0].name } : {}) });
+  }
+  const ex = new Exprs(g, w);
+  const formulaCount = g(fc.integer, { min: 0, max: 2 });
+  for (let i = 0; i < formulaCount; i++) {
+    const params = Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () => ({ name: names.next('x'), ty: randomTy(g, w) }));
+    const ret = randomTy(g, w);
+    const body = ex.value(ret, { present: new Set(), locals: params, formulas: [...w.formulas] }, 3);
+    w.formulas.push({ name: names.next('fn'), params, ret, body });
+  }
+  const decisionCount = g(fc.integer, { min: 1, max: 2 });
+  for (let i = 0; i < decisionCount; i++) {
+    const mode = g(fc.boolean) ? 'first' : 'collect';
+    const outputs = Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, () => ({ name: names.next('o'), ty: randomTy(g, w) }));
+    const rules: Rule[] = [];
+    const ruleCount = g(fc.integer, { min: 1, max: 4 });
+    for (let r = 0; r < ruleCount; r++) {
+      const present = new Set<string>();
+      let when: string | undefined;
+      const optional = w.fields.filter((f) => f.optional);
+      if (optional.length > 0 && g(fc.integer, { min: 0, max: 2 }) === 0) {
+        const f = optional[g(fc.integer, { min: 0, max: optional.length - 1 })];
+        present.add(f.path);
+        when = `s.${f.path} is present and ${ex.cond({ present, formulas: w.formulas }, 2)}`;
+      } else if (g(fc.integer, { min: 0, max: 4 }) > 0) when = ex.cond({ present, formulas: w.formulas }, 3);
+      const scope: Scope = { present, formulas: w.formulas };
+      rules.push({ name: names.next('r'), otherwise: false, when, then: outputs.map((o) => [o.name, ex.value(o.ty, scope, 3)]) });
+    }
+    if (g(fc.boolean)) rules.push({ name: names.next('r'), otherwise: true, then: outputs.map((o) => [o.name, ex.value(o.ty, { present: new Set(), formulas: w.formulas }, 3)]) });
+    w.decisions.push({ name: names.next('d'), mode, outputs, rules });
+  }
+  return w;
+}
+
+/** The rule file of a world. */
+export function ruleText(w: World): string {
+  const out: string[] = [];
+  for (const e of w.enums) out.push(`enum ${e.name}\n${e.members.map((m) => `  ${m}\n`).join('')}end\n`);
+  out.push(`facts s\n${w.fields.map((f) => `  ${f.path} : ${tyText(f.ty)}${f.optional ? ' optional' : ''}\n`).join('')}end\n`);
+  for (const f of w.formulas) out.push(`formula ${f.name}(${f.params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(', ')}) : ${tyText(f.ret)}\n  cite "test"\n  effective 2019-20 onward\n  = ${f.body}\n`);
+  for (const d of w.decisions) {
+    const lines = [`decision ${d.name} for s${d.mode === 'collect' ? ' collect' : ''}`, '  cite "test"', ...d.outputs.map((o) => `  output ${o.name} : ${tyText(o.ty)}`)];
+    for (const r of d.rules) {
+      lines.push('', `  ${r.otherwise ? 'otherwise ' : ''}rule ${r.name}`, '    cite "test"', '    effective 2019-20 onward');
+      if (r.when) lines.push(`    when ${r.when}`);
+      lines.push(`    then ${r.then.map(([o, v]) => `${o} = ${v}`).join(', ')}`);
+    }
+    out.push(`${lines.join('\n')}\nend\n`);
+  }
+  return out.join('\n');
+}
+
+/** The parameter file of a world (every value 2019-20, confirmed). */
+export function paramText(w: World, g: G): string {
+  const value = (u: Unit): string => {
+    if (u === 'Percent') return `${g(fc.constantFrom, '0', '5', '12.5')}%`;
+    if (u === 'Count') return g(fc.constantFrom, '0', '2', '7');
+    return g(fc.constantFrom, '0', '1', '2.25', '9572');
+  };
+  return w.params
+    .map((p) => {
+      const v = p.by ? `{ ${w.enums.find((e) => e.name === p.by)!.members.map((m) => `${m}: "${value(p.unit)}"`).join(', ')} }` : `"${value(p.unit)}"`;
+      return `${p.name}:\n  description: test\n  unit: ${PARAM_UNIT[p.unit]}\n  cite: test\n  status: confirmed\n${p.by ? `  by: ${p.by}\n` : ''}  values:\n    2019-20: ${v}\n`;
+    })
+    .join('');
+}
+
+/** A value of a type for a fact. */
+function factValue(g: G, w: World, ty: Ty): unknown {
+  switch (ty.k) {
+    case 'num': {
+      const t = ty.unit === 'Count' ? g(fc.constantFrom, '0', '1', '3', '-2') : g(fc.constantFrom, '0', '1', '0.5', '2.25', '-3', '100');
+      return new Dec(t);
+    }
+    case 'bool':
+      return g(fc.boolean);
+    case 'text':
+      return g(fc.constantFrom, 'a', 'b c', 'x"y', 'z');
+    case 'enum':
+      return g(fc.constantFrom, ...w.enums.find((e) => e.name === ty.name)!.members);
+    case 'list': {
+      const ms = w.enums.find((e) => e.name === ty.of)!.members;
+      return ms.filter(() => g(fc.boolean));
+    }
+  }
+}
+
+/** A value that breaks the declaration of a fact. */
+function wrongValue(g: G, ty: Ty): unknown {
+  if (ty.k === 'num') return g(fc.constantFrom, 'abc', '12', 1.5, true, ty.unit === 'Count' ? new Dec('0.5') : 'x');
+  if (ty.k === 'bool') return g(fc.constantFrom, 'true', 1, new Dec(1));
+  if (ty.k === 'text') return g(fc.constantFrom, 3, new Dec(2), false);
+  if (ty.k === 'enum') return g(fc.constantFrom, 'not_a_member', 'constructor', 7);
+  return g(fc.constantFrom, 'x', ['not_a_member'], [undefined]);
+}
+
+/** Sets a dotted path as own data properties (so `__proto__` is a key, not the prototype). */
+function setPath(obj: Record<string, unknown>, path: string, v: unknown): void {
+  const parts = path.split('.');
+  let cur = obj;
+  for (const p of parts.slice(0, -1)) {
+    if (!Object.hasOwn(cur, p)) Object.defineProperty(cur, p, { value: {}, enumerable: true, writable: true, configurable: true });
+    cur = cur[p] as Record<string, unknown>;
+  }
+  Object.defineProperty(cur, parts[parts.length - 1], { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/** Random facts for the world's group `s`: well typed, optional facts often missing; one set in four breaks one fact (absent, or a wrong value). */
+export function genFacts(g: G, w: World): Record<string, unknown> {
+  const s: Record<string, unknown> = {};
+  const broken = g(fc.integer, { min: 0, max: 3 }) === 0 ? g(fc.integer, { min: 0, max: w.fields.length - 1 }) : -1;
+  w.fields.forEach((f, i) => {
+    if (i === broken) {
+      if (g(fc.boolean)) setPath(s, f.path, wrongValue(g, f.ty));
+    } else if (f.optional && g(fc.integer, { min: 0, max: 2 }) === 0) {
+      const absent = g(fc.constantFrom, undefined, null, '');
+      if (absent !== undefined) setPath(s, f.path, absent);
+    } else setPath(s, f.path, factValue(g, w, f.ty));
+  });
+  return { s };
+}
