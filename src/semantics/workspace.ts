@@ -8,6 +8,7 @@ import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { loadParameterFile, resolveParameters, type Parameter } from '../params/index.js';
 import { isManifestFile, loadManifest, type Horizon, type LibraryManifest } from '../params/manifest.js';
 import { isSourcesFile, loadSources, type SourceRegister } from '../params/sources.js';
+import { isLabelsFile, loadLabels, type LabelTable } from '../params/labels.js';
 import { parseRuleFile } from '../syntax/parse.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { checkLibrary } from './checker.js';
@@ -25,7 +26,7 @@ export function isRuleFile(path: string): boolean {
 }
 
 export function isParameterFile(path: string): boolean {
-  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path);
+  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path) && !isLabelsFile(path);
 }
 
 /** Parses, resolves and checks a set of rule and parameter files. Never throws on bad input. */
@@ -36,6 +37,7 @@ export function buildLibrary(sources: SourceText[]): Library {
   const texts = new Map<string, string>();
   let manifest: LibraryManifest | undefined;
   let register: SourceRegister | undefined;
+  let labels: LabelTable | undefined;
   for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     texts.set(s.file, s.text);
     if (isManifestFile(s.file)) {
@@ -46,6 +48,10 @@ export function buildLibrary(sources: SourceText[]): Library {
       const r = loadSources(s.file, s.text);
       diagnostics.push(...r.diagnostics);
       register ??= r.register;
+    } else if (isLabelsFile(s.file)) {
+      const l = loadLabels(s.file, s.text);
+      diagnostics.push(...l.diagnostics);
+      labels ??= l.labels;
     } else if (isRuleFile(s.file)) {
       const { ast, diagnostics: ds } = parseRuleFile(s.file, s.text);
       files.push(ast);
@@ -77,6 +83,7 @@ export function buildLibrary(sources: SourceText[]): Library {
     sources: texts,
     ...(manifest ? { manifest } : {}),
     ...(register ? { register } : {}),
+    ...(labels ? { labels } : {}),
     horizon: manifest ? { first: manifest.firstYear, last: manifest.lastYear, file: manifest.file } : horizonFromFiles(files, paramList),
   };
   for (const p of paramList) {
@@ -147,7 +154,7 @@ export async function findSources(paths: string[]): Promise<string[]> {
     const st = await stat(p);
     if (st.isDirectory()) {
       for (const entry of (await readdir(p)).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
-    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p)) out.push(p);
+    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p) || isLabelsFile(p)) out.push(p);
   };
   for (const p of paths) await walk(p);
   return out;
