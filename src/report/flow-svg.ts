@@ -41,7 +41,7 @@ function boxesAndArrows(r: RunResult, words: Words): { boxes: Box[]; arrows: Arr
   const coe = r.leas.find((l) => l.kind === 'coe');
   if (!coe) return { boxes, arrows };
   const ada = (v: string): string => grouped(dec(v), 2);
-  boxes.push({ id: coe.cds, cls: 'coe', title: coe.name, lines: [words.label('lea_kind', 'coe'), `${words.column('ada_after')}: ${ada(coe.ada.after)}`, ...(r.aeg.known ? [`${words.section('aeg')}: $${grouped(dec(r.aeg.total), 2)}`] : [])] });
+  boxes.push({ id: coe.cds, cls: 'coe', title: coe.name, lines: [words.label('lea_kind', 'coe'), `${words.column('ada_after')}: ${ada(coe.ada.after)}`, ...(r.aeg.known ? [words.section('aeg'), `$${grouped(dec(r.aeg.total), 2)}`] : [])] });
   for (const d of r.leas.filter((l) => l.kind === 'district')) {
     boxes.push({ id: d.cds, cls: 'district', title: d.name, lines: [words.label('lea_kind', 'district'), `UPP ${pctText(d.upp.rolling_after)}`] });
     const credited = dec(d.ada.after).minus(dec(d.ada.before));
@@ -65,7 +65,7 @@ export function flowSvg(r: RunResult, words: Words): string {
   const boxW = Math.max(...boxes.flatMap((b) => [textWidth(b.title, FONT), ...b.lines.map((l) => textWidth(l, SMALL))])) + 2 * PAD;
   const boxH = PAD * 2 + FONT + Math.max(...boxes.map((b) => b.lines.length)) * (SMALL + LINE_GAP);
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 20, ranksep: 150, edgesep: 20, marginx: 12, marginy: 12 });
+  g.setGraph({ rankdir: 'LR', nodesep: 20, ranksep: 110, edgesep: 20, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const b of boxes) g.setNode(b.id, { width: boxW, height: boxH });
   arrows.forEach((a, i) => {

@@ -35,7 +35,7 @@ function unconfirmed(input: HtmlInput, words: Words): string {
     const what = meaning(input, name);
     const effects = affected(r, reach(input.lib, users, name), words);
     for (const e of effects) reliance.set(e.section, (reliance.get(e.section) ?? 0) + 1);
-    return `<tr><td><b>${esc(what || name)}</b><br><span class="id">${esc(kind)} <code>${esc(name)}</code>${d.years ? ` · ${esc(d.years)}` : ''}</span></td><td class="n">${esc(d.value)}</td><td>${esc(d.note)}${d.cite ? ` <span class="cite">(${esc(d.cite)})</span>` : ''}</td><td>${list(effects.map((e) => e.text)) || '—'}</td></tr>`;
+    return `<tr><td><b>${esc(what || name)}</b><br><span class="id">${esc(kind)} <code>${esc(name)}</code>${d.years ? ` · ${esc(d.years)}` : ''}</span></td><td class="v">${esc(d.value)}</td><td>${esc(d.note)}${d.cite ? ` <span class="cite">(${esc(d.cite)})</span>` : ''}</td><td>${list(effects.map((e) => e.text)) || '—'}</td></tr>`;
   });
   const head = ['name', 'value', 'why', 'affects'].map((k) => `<th scope="col">${esc(words.column(k))}</th>`).join('');
   const summary = [...reliance].sort((a, b) => b[1] - a[1]).map(([section, n]) => `<li><b>${esc(sectionHeadline(r, section, words))}</b> — ${esc(words.label('unconfirmed', 'relies_on'))}: ${n}</li>`).join('');

@@ -40,13 +40,18 @@ svg.flow marker path.money{fill:var(--money)}svg.flow marker path.ada{fill:var(-
 svg.flow .edge-label.money text{fill:var(--money);font-weight:700}svg.flow .edge-label.ada text{fill:var(--ada)}
 @media print{
   @page{size:letter;margin:.55in .5in}
+  @page landscape{size:letter landscape;margin:.5in}
+  #flow{page:landscape}
   body{font-size:10pt;padding:0;max-width:none;color:#000}
   main>section{break-before:page}
   main>section:first-child{break-before:auto}
   h2{break-after:avoid}
   tr,dl.tiles div,details.finding summary{break-inside:avoid}
   thead{display:table-header-group}tfoot{display:table-row-group}
-  table{font-size:8.5pt}
+  table{font-size:8.5pt;width:100%}
+  td,th{overflow-wrap:anywhere}td.n,th.n{overflow-wrap:normal}
+  table.unconfirmed td:first-child{min-width:0;width:34%}
+  dl.meta{grid-template-columns:repeat(3,1fr)}
   .banner{background:none!important;break-inside:auto}
   .banner.warn{border-style:double;border-width:4px 4px 4px 10px}
   thead th,tfoot tr.total th,tfoot tr.total td{background:none}
