@@ -4,6 +4,7 @@
  * scenario (options, agreements with districts) — each with what it affects.
  */
 import { parseFiscalYear } from '../../core/fiscal-year.js';
+import { formatParamValue } from '../../params/index.js';
 import { KNOWN_OPTIONS } from '../../scenario/model.js';
 import { describeUnconfirmed } from '../unconfirmed-values.js';
 import { affected, reach, sectionHeadline, usersOf } from './affects.js';
@@ -12,6 +13,14 @@ import { esc, moneyText } from './markup.js';
 import type { Words } from './words.js';
 
 const list = (items: string[]): string => (items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '');
+
+/** A parameter's value in force with the members of its breakdown named as the rules label them ("g9_12: 9329" → "Grades 9 through 12: 9329"). */
+function valueText(input: HtmlInput, name: string, year: number, words: Words): string {
+  const p = input.lib.params.get(name);
+  const rv = p ? input.lib.params.valueInForce(name, year) : undefined;
+  if (p?.by && rv && rv.value instanceof Map) return [...rv.value].map(([k, v]) => `${words.member(p.by!, k)}: ${formatParamValue(p.unit, v)}`).join('; ');
+  return describeUnconfirmed(input.lib, name, year).value;
+}
 
 /** A parameter's description, or the doc comment of a formula or rule. */
 function meaning(input: HtmlInput, name: string): string {
@@ -35,7 +44,7 @@ function unconfirmed(input: HtmlInput, words: Words): string {
     const what = meaning(input, name);
     const effects = affected(r, reach(input.lib, users, name), words);
     for (const e of effects) reliance.set(e.section, (reliance.get(e.section) ?? 0) + 1);
-    return `<tr><td><b>${esc(what || name)}</b><br><span class="id">${esc(kind)} <code>${esc(name)}</code>${d.years ? ` · ${esc(d.years)}` : ''}</span></td><td class="v">${esc(d.value)}</td><td>${esc(d.note)}${d.cite ? ` <span class="cite">(${esc(d.cite)})</span>` : ''}</td><td>${list(effects.map((e) => e.text)) || '—'}</td></tr>`;
+    return `<tr><td><b>${esc(what || name)}</b><br><span class="id">${esc(kind)} <code>${esc(name)}</code>${d.years ? ` · ${esc(d.years)}` : ''}</span></td><td class="v">${esc(valueText(input, name, year, words))}</td><td>${esc(d.note)}${d.cite ? ` <span class="cite">(${esc(d.cite)})</span>` : ''}</td><td>${list(effects.map((e) => e.text)) || '—'}</td></tr>`;
   });
   const head = ['name', 'value', 'why', 'affects'].map((k) => `<th scope="col">${esc(words.column(k))}</th>`).join('');
   const summary = [...reliance].sort((a, b) => b[1] - a[1]).map(([section, n]) => `<li><b>${esc(sectionHeadline(r, section, words))}</b> — ${esc(words.label('unconfirmed', 'relies_on'))}: ${n}</li>`).join('');
