@@ -6,7 +6,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flowSvg } from '../../src/report/flow-svg.js';
+import { STYLE } from '../../src/report/html/style.js';
+import { Words } from '../../src/report/html/words.js';
+import type { LeaResult, RunResult } from '../../src/run/result.js';
+import { fuzzConfig } from '../fuzz/config.js';
 import { renderHtml } from '../../src/report/html.js';
 import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -93,4 +99,48 @@ describe('HTML report in headless Chromium', () => {
     expect(css.hiddenRowHeight).toBeGreaterThan(0);
     await page.close();
   }, 60_000);
+});
+
+describe('flow picture layouts in headless Chromium', () => {
+  let session: Awaited<ReturnType<typeof openChromium>>;
+  beforeAll(async () => {
+    session = await openChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('keeps every label clear for counties of 1 to 24 districts and 0 to 3 charters, long names and large amounts (fixed-seed sample)', async () => {
+    const lib = await bundledLibrary();
+    const { scenario } = await loadScenario(`${ROOT}examples/2019-20-county-charter`);
+    const base = (await runScenario(lib, scenario!)).result;
+    const words = new Words(lib, { scenario: { ...scenario!, districts: [], charters: [] }, result: base });
+    const shapes = fc.sample(
+      fc.record({
+        districts: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][a-z]{2,30}( [A-Z][a-z]{2,12}){0,3}$/), ada: fc.integer({ min: 0, max: 99_999 }), paid: fc.integer({ min: 0, max: 99_999_999_999 }) }), { minLength: 1, maxLength: 24 }),
+        charters: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][a-z]{2,20} Charter$/), moved: fc.integer({ min: 0, max: 5_000 }) }), { maxLength: 3 }),
+      }),
+      { numRuns: fuzzConfig(8).numRuns, seed: fuzzConfig(8).seed },
+    );
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const s of shapes) {
+      const coe = base.leas.find((l) => l.kind === 'coe')!;
+      const cents = (n: number): string => (n / 100).toFixed(2);
+      const result: RunResult = {
+        ...base,
+        leas: [
+          coe,
+          ...s.districts.map((d, i): LeaResult => ({ ...base.leas[1], cds: `d${i}`, name: d.name, ada: { before: '0.00', after: cents(d.ada) } })),
+          ...s.charters.map((c, i): LeaResult => ({ ...base.leas[base.leas.length - 1], cds: `c${i}`, name: c.name, ada: { before: cents(c.moved + 100), after: '1.00' } })),
+        ],
+        transfers: s.districts.map((d, i) => ({ ...base.transfers[0], from: `d${i}`, to: coe.cds, amount: cents(d.paid) })),
+      };
+      await page.setContent(`<!doctype html><html><head><style>${STYLE}</style></head><body>${flowSvg(result, words)}</body></html>`);
+      await page.evaluate('globalThis.__name = (f) => f');
+      const m = await page.evaluate(measureFlow, 'svg.flow');
+      expect(m.boxes).toBe(1 + s.districts.length + s.charters.length);
+      expect(m.collisions, `${s.districts.length} districts, ${s.charters.length} charters`).toEqual([]);
+    }
+    await page.close();
+  }, 120_000);
 });
