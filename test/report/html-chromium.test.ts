@@ -39,7 +39,8 @@ describe('HTML report in headless Chromium', () => {
   });
 
   const open = async (html: string, width = 1280) => {
-    const page = await session.browser.newPage({ viewport: { width, height: 900 } });
+    const page = await session.browser.newPage();
+    await page.setViewportSize({ width, height: 900 });
     await page.setContent(html, { waitUntil: 'load' });
     // vitest's transform names inner functions with __name(); the page needs it defined to run measureFlow
     await page.evaluate('globalThis.__name = (f) => f');
@@ -122,7 +123,8 @@ describe('flow picture layouts in headless Chromium', () => {
       }),
       { numRuns: fuzzConfig(8).numRuns, seed: fuzzConfig(8).seed },
     );
-    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await session.browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
     for (const s of shapes) {
       const coe = base.leas.find((l) => l.kind === 'coe')!;
       const cents = (n: number): string => (n / 100).toFixed(2);

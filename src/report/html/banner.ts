@@ -64,7 +64,7 @@ function userSupplied(input: HtmlInput, words: Words): string {
     parts.push(words.label('user_supplied', a.district_concurred ? 'concurred' : 'not_concurred'));
     if (a.transfer_agreed) parts.push(words.label('user_supplied', 'transfer_agreed'));
     const lines = input.result.transfers.filter((t) => t.from === a.district);
-    const effect = lines.length ? `${words.section('transfers')}: ${lines.map((t) => `${words.member('grade_span', t.grade_span)} ${moneyText(t.amount)} (${words.member('transfer_basis', t.basis)})`).join('; ')}` : '';
+    const effect = lines.length ? `${words.section('transfers')}: ${lines.map((t) => `${words.member('grade_span', t.grade_span)} ${moneyText(t.amount)} — ${words.member('transfer_basis', t.basis)}`).join('; ')}` : '';
     rows.push(`<tr><td>${esc(words.label('user_supplied', 'agreement'))}: ${esc(words.lea(a.district))}</td><td>${esc(parts.join('; '))}</td><td>${esc(effect)}</td></tr>`);
   }
   if (rows.length === 0) return '';

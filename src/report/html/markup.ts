@@ -26,7 +26,7 @@ export function table(head: string[], rows: Cell[][], totals?: Cell[], cls = '')
   const thead = `<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c)).join('')}</tr>`).join('')}</tbody>`;
   const foot = totals ? `<tfoot><tr class="total">${totals.map((c, i) => (i === 0 ? cell(c, 'th') : cell(c))).join('')}</tr></tfoot>` : '';
-  return `<table${cls ? ` class="${cls}"` : ''}>${thead}${body}${foot}</table>`;
+  return `<div class="scroll"><table${cls ? ` class="${cls}"` : ''}>${thead}${body}${foot}</table></div>`;
 }
 
 /** A report section: a heading, an optional line on what it is about, the content. */

@@ -17,6 +17,7 @@ dl.tiles div{border:1px solid var(--line);border-radius:6px;padding:.7em 1em}dl.
 .banner.warn{border-color:var(--warn);background:var(--warnbg)}.banner.warn h2::before{content:"\\26A0  "}
 .banner.user{border-color:var(--user);background:var(--userbg)}
 .banner table{background:#fff}
+div.scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.5em 0;width:auto}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 thead th{background:#eef1f4}
@@ -48,6 +49,7 @@ svg.flow .edge-label.money text{fill:var(--money);font-weight:700}svg.flow .edge
   h2{break-after:avoid}
   tr,dl.tiles div,details.finding summary{break-inside:avoid}
   thead{display:table-header-group}tfoot{display:table-row-group}
+  div.scroll{overflow:visible}
   table{font-size:8.5pt;width:100%}
   td,th{overflow-wrap:anywhere}td.n,th.n{overflow-wrap:normal}
   table.unconfirmed td:first-child{min-width:0;width:34%}
