@@ -116,4 +116,14 @@ describe('HTML report', () => {
     expect(html).toContain('<h2>transfers</h2>');
     expect(html).toContain('Grades 9 through 12');
   });
+
+  it('lists prior-year corrections with their years, and says when the AEG is not computed (2023-24)', async () => {
+    const i = await input('2023-24-csv-students', (s) => ({ ...s, corrections: [{ district: '1964733', fiscal_year: 2022, enrollment_change: -3, unduplicated_change: 2, audit_reference: 'Audit 2022-23 #1', source: { file: 'x', line: 1 } }] }));
+    const html = renderHtml(i);
+    const prior = visibleText(html.slice(html.indexOf('<section id="prior-year">'), html.indexOf('</section>', html.indexOf('<section id="prior-year">'))));
+    expect(prior).toContain('Los Angeles Unified 2022-23 2023-24 -3 2 ✓');
+    const aeg = visibleText(html.slice(html.indexOf('<section id="aeg">'), html.indexOf('</section>', html.indexOf('<section id="aeg">'))));
+    expect(aeg).toContain('not computed: the AEG base after SB 114 is not encoded');
+    expect(aeg).not.toContain('Total');
+  });
 });
