@@ -17,6 +17,7 @@ import type { Library, SymbolDef } from '../../src/semantics/library.js';
 import { buildLibrary, findSources, isParameterFile, isRuleFile, type SourceCache } from '../../src/semantics/workspace.js';
 import { isManifestFile } from '../../src/params/manifest.js';
 import { isSourcesFile } from '../../src/params/sources.js';
+import { isLabelsFile } from '../../src/params/labels.js';
 import { containsOffset } from './positions.js';
 
 /** A name in a file: a definition or a reference of the symbol `key`. */
@@ -66,7 +67,7 @@ export class WorkspaceIndex {
   /** Open documents take part when they are rule files, or parameter YAML (or the manifest) under a rule root. */
   accepts(file: string): boolean {
     if (isRuleFile(file)) return true;
-    return (isParameterFile(file) || isManifestFile(file) || isSourcesFile(file)) && (this.roots.length === 0 || this.roots.some((r) => file === r || file.startsWith(r + sep)));
+    return (isParameterFile(file) || isManifestFile(file) || isSourcesFile(file) || isLabelsFile(file)) && (this.roots.length === 0 || this.roots.some((r) => file === r || file.startsWith(r + sep)));
   }
 
   setOpen(file: string, doc: TextDocument): void {

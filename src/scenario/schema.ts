@@ -118,3 +118,10 @@ export function scenarioValidators(vocab: Vocabularies = committedVocabularies()
   }
   return v;
 }
+
+/** What a scenario option means, as the scenario schema describes it (`properties.options`); '' for an option it does not name. */
+export function optionDescription(name: string, schema: Record<string, unknown> = committedSchema()): string {
+  const options = (schema.properties as Record<string, { properties?: Record<string, { description?: unknown }> }> | undefined)?.options;
+  const spec = options?.properties && Object.hasOwn(options.properties, name) ? options.properties[name] : undefined;
+  return typeof spec?.description === 'string' ? spec.description : '';
+}

@@ -9,6 +9,7 @@ import type { DecisionDecl, EnumDecl, FactField, FormulaDecl, Node, RuleFile } f
 import type { Parameter, ParameterTable } from '../params/index.js';
 import type { Horizon, LibraryManifest } from '../params/manifest.js';
 import type { SourceRegister } from '../params/sources.js';
+import type { LabelTable } from '../params/labels.js';
 import type { Type } from './types.js';
 
 export type SymbolKind = 'enum' | 'member' | 'facts' | 'fact' | 'formula' | 'decision' | 'output' | 'rule' | 'param' | 'local';
@@ -74,6 +75,8 @@ export interface Library {
   manifest?: LibraryManifest;
   /** The sources register (sources.yaml): the ids a citation may name. */
   register?: SourceRegister;
+  /** The label table (labels.yaml): plain words for result identifiers that are not enum members. */
+  labels?: LabelTable;
   /** The fiscal years the library holds law for: from the manifest, else from the years its files name. */
   horizon: Horizon;
 }

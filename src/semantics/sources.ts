@@ -11,6 +11,7 @@ import { excerpt } from '../core/safe-text.js';
 import { loadParameterFile, type Parameter } from '../params/index.js';
 import { isManifestFile, loadManifest, type LibraryManifest } from '../params/manifest.js';
 import { isSourcesFile, loadSources, type SourceRegister } from '../params/sources.js';
+import { isLabelsFile, loadLabels, type LabelTable } from '../params/labels.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { SyntaxCodes } from '../syntax/diagnostic-codes.js';
 import { MAX_SOURCE_CHARS } from '../syntax/limits.js';
@@ -27,6 +28,7 @@ export interface ReadSource {
   params?: Parameter[];
   manifest?: LibraryManifest;
   register?: SourceRegister;
+  labels?: LabelTable;
   diagnostics: Diagnostic[];
 }
 
@@ -38,7 +40,7 @@ export function isRuleFile(path: string): boolean {
 }
 
 export function isParameterFile(path: string): boolean {
-  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path);
+  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path) && !isLabelsFile(path);
 }
 
 /** A diagnostic for a failure of lcff itself on a file (a bug), so the file's problem is visible where the user looks and nothing else stops. */
@@ -71,6 +73,10 @@ function readUncached(s: SourceText): ReadSource {
     if (isManifestFile(s.file)) {
       const m = loadManifest(s.file, s.text);
       return { ...(m.manifest ? { manifest: m.manifest } : {}), diagnostics: m.diagnostics };
+    }
+    if (isLabelsFile(s.file)) {
+      const l = loadLabels(s.file, s.text);
+      return { ...(l.labels ? { labels: l.labels } : {}), diagnostics: l.diagnostics };
     }
     if (isSourcesFile(s.file)) {
       const r = loadSources(s.file, s.text);

@@ -9,6 +9,7 @@ import { visible } from '../core/safe-text.js';
 import { resolveParameters, type Parameter, type ParameterTable } from '../params/index.js';
 import { isManifestFile, type Horizon, type LibraryManifest } from '../params/manifest.js';
 import { isSourcesFile, type SourceRegister } from '../params/sources.js';
+import { isLabelsFile, type LabelTable } from '../params/labels.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { checkLibrary } from './checker.js';
 import { checkCitations } from './citations.js';
@@ -30,6 +31,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache): Librar
   const texts = new Map<string, string>();
   let manifest: LibraryManifest | undefined;
   let register: SourceRegister | undefined;
+  let labels: LabelTable | undefined;
   for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     texts.set(s.file, s.text);
     const read = readSource(s, cache);
@@ -38,6 +40,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache): Librar
     if (read.ast) files.push(read.ast);
     for (const p of read.params ?? []) paramList.push(p);
     if (read.register) register ??= read.register;
+    if (read.labels) labels ??= read.labels;
   }
   const enumMembers = new Map<string, string[]>();
   for (const f of files) for (const d of f.declarations) if (d.kind === 'enum') enumMembers.set(d.name.text, d.members.map((m) => m.name.text));
@@ -67,6 +70,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache): Librar
     sources: texts,
     ...(manifest ? { manifest } : {}),
     ...(register ? { register } : {}),
+    ...(labels ? { labels } : {}),
     horizon: manifest ? { first: manifest.firstYear, last: manifest.lastYear, file: manifest.file } : horizonFromFiles(files, paramList),
   };
   for (const p of paramList) {
@@ -196,7 +200,7 @@ export async function findSources(paths: string[]): Promise<string[]> {
     const st = await access(p, () => stat(p));
     if (st.isDirectory()) {
       for (const entry of (await access(p, () => readdir(p))).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
-    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p)) out.push(p);
+    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p) || isLabelsFile(p)) out.push(p);
   };
   for (const p of paths) await walk(p);
   return out;

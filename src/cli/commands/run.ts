@@ -65,8 +65,9 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     throw e;
   }
   const { result, trace } = output;
+  const report = { result, scenario, lib, source: path, rulesPath: opts.rules ?? bundledRules(), version: packageVersion(), ranAt: new Date(), evaluator } as const;
   if (opts.xlsx !== undefined) {
-    await writeXlsx(opts.xlsx, { result, scenario, lib, source: path, rulesPath: opts.rules ?? bundledRules(), version: packageVersion(), ranAt: new Date(), evaluator });
+    await writeXlsx(opts.xlsx, report);
     // with --json, stdout carries only the JSON
     (opts.json ? process.stderr : process.stdout).write(`wrote ${opts.xlsx}\n`);
     if (!opts.json && !opts.explain && !opts.html && !opts.csv) return EXIT.ok;
@@ -82,7 +83,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     return EXIT.ok;
   }
   if (opts.html) {
-    await writeFile(opts.html, renderHtml(result, path));
+    await writeFile(opts.html, renderHtml(report));
     process.stdout.write(`wrote ${opts.html}\n`);
     return EXIT.ok;
   }
