@@ -12,7 +12,8 @@ import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT, UserError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import { bundledRules } from '../paths.js';
-import { checkOutputPath, writeOutput } from '../write-output.js';
+import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
+import { failOnExit } from '../fail-on.js';
 import type { WorkbookInput } from '../../report/xlsx/workbook.js';
 
 /** exceljs is loaded only when a workbook is asked for. */
@@ -31,6 +32,7 @@ export interface RunCommandOptions {
   rules?: string;
   fast?: boolean;
   engine?: boolean;
+  failOn?: 'error' | 'warning';
 }
 
 /** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
@@ -39,6 +41,8 @@ export const FAST_PATH_FROM = 10_000;
 export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
   const year = opts.year !== undefined ? yearOption(opts.year) : undefined;
   if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
+  if (opts.html !== undefined) checkOutputPath('--html', opts.html);
+  if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
   const { scenario, diagnostics } = await loadScenario(path);
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
@@ -57,7 +61,13 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;
   }
+  const code = await printRun(path, opts, output, { scenario, lib, evaluator });
+  return code === EXIT.ok ? failOnExit(output.result.findings, opts.failOn) : code;
+}
+
+async function printRun(path: string, opts: RunCommandOptions, output: Awaited<ReturnType<typeof runScenario>>, ctx: { scenario: WorkbookInput['scenario']; lib: WorkbookInput['lib']; evaluator: 'engine' | 'fast' }): Promise<number> {
   const { result, trace } = output;
+  const { scenario, lib, evaluator } = ctx;
   if (opts.xlsx !== undefined) {
     await writeXlsx(opts.xlsx, { result, scenario, lib, source: path, rulesPath: opts.rules ?? bundledRules(), version: packageVersion(), ranAt: new Date(), evaluator });
     // with --json, stdout carries only the JSON
@@ -75,12 +85,17 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     return EXIT.ok;
   }
   if (opts.html) {
-    await writeFile(opts.html, renderHtml(result, path));
+    const html = opts.html;
+    await writeOutput('--html', html, () => writeFile(html, renderHtml(result, path)));
     process.stdout.write(`wrote ${opts.html}\n`);
     return EXIT.ok;
   }
   if (opts.csv) {
-    const files = await writeCsv(opts.csv, result);
+    const dir = opts.csv;
+    let files: string[] = [];
+    await writeOutput('--csv', dir, async () => {
+      files = await writeCsv(dir, result);
+    });
     process.stdout.write(`wrote ${files.join(', ')}\n`);
     return EXIT.ok;
   }
