@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { loadCases, runCase } from '../../testing/cases.js';
 import { checkedLibrary } from '../library.js';
 import { EXIT, UserError } from '../errors.js';
+import { formatCaseFailures } from '../case-diff.js';
 
 async function caseFiles(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -36,7 +37,7 @@ export async function testCommand(paths: string[], opts: { rules?: string }): Pr
         process.stdout.write(`${pc.green('✔')} ${file}: ${c.name}\n`);
       } else {
         failed++;
-        process.stdout.write(`${pc.red('✘')} ${file}: ${c.name}\n${failures.map((f) => `    ${f}`).join('\n')}\n`);
+        process.stdout.write(`${pc.red('✘')} ${file}: ${c.name}\n${formatCaseFailures(failures).join('\n')}\n`);
       }
     }
   }
