@@ -22,7 +22,8 @@ export function tableWidthLimit(): number | undefined {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-const MIN_COLUMN = 8;
+/** The narrowest a column gets (three characters and its padding): a table of many columns still fits 80 columns. */
+const MIN_COLUMN = 5;
 
 function cellText(cell: unknown): string | undefined {
   if (cell === null || cell === undefined) return '';
@@ -31,12 +32,8 @@ function cellText(cell: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * Column widths (padding included) that fit `limit` characters, narrowing the
- * widest column one character at a time; undefined when the table already
- * fits or its rows are not plain (spanned cells, vertical tables).
- */
-export function fittedWidths(head: unknown[], rows: unknown[], limit: number): number[] | undefined {
+/** Each column's natural width (padding included): its longest line; undefined when rows are not plain (spanned cells, vertical tables). */
+export function naturalWidths(head: unknown[], rows: unknown[]): number[] | undefined {
   const lines: string[][] = [];
   for (const row of [head, ...rows]) {
     if (!Array.isArray(row)) return undefined;
@@ -46,8 +43,17 @@ export function fittedWidths(head: unknown[], rows: unknown[], limit: number): n
   }
   const count = Math.max(0, ...lines.map((l) => l.length));
   if (count === 0) return undefined;
-  const widths = Array.from({ length: count }, (_, i) => 2 + Math.max(0, ...lines.map((l) => Math.max(0, ...(l[i] ?? '').replace(ANSI, '').split('\n').map((x) => x.length)))));
-  const total = () => widths.reduce((a, w) => a + w, 0) + count + 1;
+  return Array.from({ length: count }, (_, i) => 2 + Math.max(0, ...lines.map((l) => Math.max(0, ...(l[i] ?? '').replace(ANSI, '').split('\n').map((x) => x.length)))));
+}
+
+/**
+ * Column widths that fit `limit` characters with the borders, narrowing the
+ * widest column one character at a time (never below 5); undefined when the
+ * table already fits.
+ */
+export function fittedWidths(natural: readonly number[], limit: number): number[] | undefined {
+  const widths = [...natural];
+  const total = () => widths.reduce((a, w) => a + w, 0) + widths.length + 1;
   if (total() <= limit) return undefined;
   while (total() > limit) {
     const widest = widths.indexOf(Math.max(...widths));
@@ -57,19 +63,21 @@ export function fittedWidths(head: unknown[], rows: unknown[], limit: number): n
   return widths;
 }
 
-/** Makes `table` narrow itself to the limit when printed. */
+/** Makes `table` narrow itself to the limit when printed (its own widths, or its contents'). */
 export function fitOnPrint(table: Table.Table): Table.Table {
   const print = table.toString.bind(table);
   table.toString = () => {
     const limit = tableWidthLimit();
-    const options = (table as unknown as { options: { head: unknown[]; colWidths: Array<number | null>; wordWrap: boolean; wrapOnWordBoundary: boolean } }).options;
-    const widths = limit !== undefined && options.colWidths.every((w) => w === null || w === undefined) ? fittedWidths(options.head, [...table], limit) : undefined;
-    if (widths) {
-      options.colWidths = widths;
-      options.wordWrap = true;
-      options.wrapOnWordBoundary = true;
-    }
-    return print();
+    if (limit === undefined) return print();
+    const options = (table as unknown as { options: { head: unknown[]; colWidths: Array<number | null | undefined>; wordWrap: boolean; wrapOnWordBoundary: boolean } }).options;
+    const preset = options.colWidths.length > 0 && options.colWidths.every((w) => typeof w === 'number') ? (options.colWidths as number[]) : undefined;
+    const natural = preset ?? naturalWidths(options.head, [...table]);
+    const widths = natural ? fittedWidths(natural, limit) : undefined;
+    if (!widths) return print();
+    options.colWidths = widths;
+    options.wordWrap = true;
+    options.wrapOnWordBoundary = true;
+    return `${print()}\n(narrowed to the terminal's ${limit} columns; --wide for the full table)`;
   };
   return table;
 }
