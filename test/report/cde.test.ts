@@ -140,3 +140,30 @@ describe('lcff report reconciliation (FAQ Q13), 2019-20 example', () => {
     expect(rows[5]).toEqual(['0110017', '2.00', '1.83', '0.17', '2', '2', 'LCFF-V025']);
   });
 });
+
+describe('the CDE reports as workbook sheets', () => {
+  it('each report is a sheet with typed numbers; the reconciliation rows equal the CSV rows', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { workbookBytes } = await import('../../src/report/xlsx/workbook.js');
+    const lib = await bundledLibrary();
+    const { scenario } = await loadScenario(EXAMPLE);
+    const { result } = await runScenario(lib, scenario!);
+    const bytes = await workbookBytes({ result, scenario: scenario!, lib, source: EXAMPLE, rulesPath: `${ROOT}rules`, version: 'test', ranAt: new Date(0), evaluator: 'engine' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    for (const sheet of ['CDE transfers', 'CALPADS 1.19', 'CALPADS 1.20', 'PADC-CALPADS reconciliation']) expect(wb.getWorksheet(sheet), sheet).toBeDefined();
+    const transfers = wb.getWorksheet('CDE transfers')!;
+    // Fremont's row: ADA credited 1.00 (a number cell, 2 places) and the transfer paid, -9313.93
+    const header = (transfers.getRow(1).values as unknown[]).map(String);
+    const fremont = transfers.getRow(2);
+    expect(fremont.getCell(header.indexOf('ADA credited (+in/-out)')).value).toBe(1);
+    expect(fremont.getCell(header.indexOf('ADA credited (+in/-out)')).numFmt).toBe('#,##0.00');
+    expect(fremont.getCell(header.indexOf('EC 2576 funds (+received/-paid)')).value).toBe(-9313.93);
+    const count = wb.getWorksheet('CALPADS 1.19')!;
+    // the last data row is the all-sections Charter Funded total (1 enrolled, 0 unduplicated), bold
+    const last = count.getRow(18);
+    expect([last.getCell(1).value, last.getCell(5).value, last.getCell(6).value, last.getCell(7).value]).toEqual(['All sections total', 'Charter Funded', 1, 0]);
+    expect(last.font?.bold).toBe(true);
+    expect(count.getRow(2).font?.bold).toBeFalsy();
+  });
+});
