@@ -21,8 +21,10 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false } {
 
 const show = (v: unknown): string => visible(v === undefined ? '(missing)' : JSON.stringify(v));
 
-function pair(path: string, expected: unknown, actual: unknown, indent: string): string[] {
-  return [`${indent}${pc.bold(visible(path))}`, `${indent}  ${pc.red(`- expected ${show(expected)}`)}`, `${indent}  ${pc.green(`+ actual   ${show(actual)}`)}`];
+type Colours = Pick<typeof pc, 'bold' | 'red' | 'green'>;
+
+function pair(path: string, expected: unknown, actual: unknown, indent: string, c: Colours): string[] {
+  return [`${indent}${c.bold(visible(path))}`, `${indent}  ${c.red(`- expected ${show(expected)}`)}`, `${indent}  ${c.green(`+ actual   ${show(actual)}`)}`];
 }
 
 function sameScalar(a: unknown, e: unknown): boolean {
@@ -39,7 +41,7 @@ export function fieldDifferences(expected: unknown, actual: unknown, path: strin
 }
 
 /** The failure lines of one case, as the lines to print. */
-export function formatCaseFailures(failures: readonly string[], indent = '    '): string[] {
+export function formatCaseFailures(failures: readonly string[], indent = '    ', c: Colours = pc): string[] {
   const out: string[] = [];
   for (const line of failures) {
     const noMatch = NO_MATCH.exec(line);
@@ -50,8 +52,9 @@ export function formatCaseFailures(failures: readonly string[], indent = '    ')
         const ranked = entries.value.map((e) => ({ e, diffs: fieldDifferences(item.value, e, '') }));
         ranked.sort((a, b) => a.diffs.length - b.diffs.length);
         const best = ranked[0];
-        out.push(`${indent}${pc.bold(visible(noMatch[1]))}: no entry matches; the closest (${entries.value.length} entries) differs in`);
-        for (const [p, e, a] of best.diffs) out.push(...pair(`${noMatch[1]}${p}`, e, a, `${indent}  `));
+        const n = entries.value.length;
+        out.push(`${indent}${c.bold(visible(noMatch[1]))}: no entry matches; the closest of ${n} ${n === 1 ? 'entry' : 'entries'} differs in`);
+        for (const [p, e, a] of best.diffs) out.push(...pair(`${noMatch[1]}${p}`, e, a, `${indent}  `, c));
         continue;
       }
     }
@@ -60,7 +63,7 @@ export function formatCaseFailures(failures: readonly string[], indent = '    ')
       const e = parse(scalar[2]);
       const a = parse(scalar[3]);
       if (e.ok && a.ok) {
-        out.push(...pair(scalar[1], e.value, a.value, indent));
+        out.push(...pair(scalar[1], e.value, a.value, indent, c));
         continue;
       }
     }

@@ -202,7 +202,8 @@ describe('lcff test', () => {
     writeFileSync(file, ['- name: wrong amount', '  faq: [Q9]', `  scenario_file: ${ROOT}test/cases/transfer/upp60.scenario.yml`, '  expect:', '    transfers: [ { amount: "1.00" } ]', ''].join('\n'));
     const r = lcff(['test', file]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/transfers\[0\]: no entry matches \{"amount":"1.00"\}/);
+    // shown as a field-level diff against the closest entry (src/cli/case-diff.ts)
+    expect(r.stdout).toContain(['    transfers[0]: no entry matches; the closest of 1 entry differs in', '      transfers[0].amount', '        - expected "1.00"', '        + actual   "27399.85"'].join('\n'));
     expect(r.stdout).toMatch(/^0 passed, 1 failed$/m);
   });
 });

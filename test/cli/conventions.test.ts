@@ -152,7 +152,7 @@ describe('lcff test shows a field-level diff', () => {
     const r = lcff(['test', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(['    leas.0161192.ada.after', '      - expected "1.40"', '      + actual   "1.50"'].join('\n'));
-    expect(r.stdout).toContain('    transfers[0]: no entry matches; the closest (5 entries) differs in\n');
+    expect(r.stdout).toContain('    transfers[0]: no entry matches; the closest of 5 entries differs in\n');
     expect(r.stdout).toContain(['      transfers[0].amount', '        - expected "8767.95"', '        + actual   "8767.94"'].join('\n'));
     expect(r.stdout).toContain('0 passed, 1 failed');
   });
