@@ -167,3 +167,18 @@ describe('the CDE reports as workbook sheets', () => {
     expect(count.getRow(2).font?.bold).toBeFalsy();
   });
 });
+
+describe('hostile names in the reports', () => {
+  it('CSV text that a spreadsheet would take for a formula is prefixed; the terminal sees control characters escaped', async () => {
+    const { renderReportText } = await import('../../src/report/cde/render.js');
+    const r = await report('reconciliation', (s) => {
+      s.districts.find((d) => d.cds === '0161176')!.name = '=HYPERLINK("http://x","y")';
+      s.districts.find((d) => d.cds === '0161192')!.name = 'Hay\u001b[2Jward';
+    });
+    const rows = table(r);
+    expect(rows[1][1]).toBe('\'=HYPERLINK("http://x","y")');
+    const text = renderReportText(r);
+    expect(text).not.toContain('\u001b[2J');
+    expect(text).toContain('Hay\\x1b[2Jward');
+  });
+});
