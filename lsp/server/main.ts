@@ -24,6 +24,7 @@ import { registerRename } from './rename.js';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens.js';
 import { registerSymbols } from './symbols.js';
 import { WorkspaceIndex } from './workspace-index.js';
+import { startFromArgs } from './args.js';
 
 function readFiscalYear(value: unknown, fallback: FiscalYear | undefined): FiscalYear | undefined {
   if (typeof value === 'string') return parseFiscalYear(value) ?? fallback;
@@ -136,4 +137,4 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) startServer();
+if (isMain()) startFromArgs(process.argv.slice(2), startServer);

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 /** The `lcff` command line. */
-import { Command } from 'commander';
+import './color-policy.js'; // first: picocolors reads the environment when loaded
+import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
 import { diffCommand } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
+import { reportCommand, REPORT_NAMES } from './commands/report.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
 import { visible } from '../core/safe-text.js';
+import { examples } from './help.js';
+import { packageVersion } from './package-info.js';
+import { setWide } from '../report/table-width.js';
+import { lspArgs, LSP_USAGE } from '../../lsp/server/args.js';
 
 // A reader that stops early (`lcff check | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -20,7 +26,22 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const program = new Command();
-program.name('lcff').description("California's LCFF county-program funding law as versioned, executable rules").showHelpAfterError();
+program
+  .name('lcff')
+  .description("California's LCFF county-program funding law as versioned, executable rules")
+  .version(packageVersion(), '-V, --version', 'print the version of lcff-rules')
+  .option('--wide', 'never narrow tables to the terminal width')
+  .showHelpAfterError()
+  // commander's own errors (unknown option or command, missing argument) are usage errors: exit 2, as README says; --help and --version exit 0
+  .exitOverride()
+  .hook('preAction', (_program, command) => setWide(command.optsWithGlobals().wide === true));
+examples(program, [
+  ['lcff run examples/2019-20-county-charter', 'run the 2019-20 example county'],
+  ['lcff report transfers examples/2019-20-county-charter', "CDE's transfer report by district of residence"],
+  ['lcff check rules/', 'check the rule library'],
+  ['lcff rates --year 2024-25', 'the values in force in 2024-25'],
+  ['lcff help run', 'the options of one command'],
+]);
 
 /**
  * Runs a command; user errors print one line each and exit with their code,
@@ -49,6 +70,10 @@ program
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('-q, --quiet', 'only diagnostics and the summary')
   .action(action((paths: string[], opts: { quiet?: boolean }) => checkCommand(paths, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff check', 'the bundled rules/'],
+  ['lcff check rules/county-programs/transfer.lcff --quiet', 'one file: its diagnostics and the summary'],
+]);
 
 program
   .command('compile')
@@ -57,6 +82,10 @@ program
   .option('--json', 'print the compiled rules as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((opts: { year: string; json?: boolean; rules?: string }) => compileCommand(opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff compile --year 2019-20', 'a summary of the rules in force'],
+  ['lcff compile --year 2019-20 --json > rules-2019-20.json', 'the json-rules-engine rules'],
+]);
 
 program
   .command('rates')
@@ -65,6 +94,10 @@ program
   .option('--json', 'print as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((opts: { year: string; json?: boolean; rules?: string }) => ratesCommand(opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff rates --year 2024-25', 'every value of 2024-25 with citation and status'],
+  ['lcff rates --year 2019-20 --json', 'the same as JSON'],
+]);
 
 program
   .command('diff')
@@ -74,6 +107,10 @@ program
   .option('--json', 'print as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((from: string, to: string, opts: { json?: boolean; rules?: string }) => diffCommand(from, to, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff diff 2020-21 2021-22', 'what changed between two years'],
+  ['lcff diff 2018-19 2019-20 --json', 'the mandatory transfer arrives, as JSON'],
+]);
 
 program
   .command('run')
@@ -88,8 +125,16 @@ program
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace); the default from 10,000 students')
   .option('--engine', 'use json-rules-engine even for large scenarios')
+  .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (for pipelines)').choices(['error', 'warning']))
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((path: string, opts) => runCommand(path, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff run examples/2019-20-county-charter', 'the tables in the terminal'],
+  ['lcff run examples/2019-20-county-charter --xlsx county.xlsx', 'an Excel workbook'],
+  ['lcff run examples/2019-20-county-charter --json > result.json', 'the result contract as JSON'],
+  ['lcff run examples/2019-20-county-charter --explain S006', 'why student S006 is District Funded'],
+  ['lcff run my-county --fail-on error', 'exit 1 when the run finds an error (CI)'],
+]);
 
 program
   .command('explain')
@@ -100,6 +145,27 @@ program
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string }) => runCommand(path, { ...opts, explain: id })));
+examples(program.commands.at(-1)!, [
+  ['lcff explain examples/2019-20-county-charter S004', 'a student: which rules fired and why'],
+  ['lcff explain examples/2019-20-county-charter 0161176', 'a district: its credits and transfer'],
+  ['lcff explain examples/2019-20-county-charter coe', 'the county office'],
+]);
+
+program
+  .command('report')
+  .description(`a CDE-shaped report of a scenario's run: ${REPORT_NAMES.join(', ')}`)
+  .argument('<name>', `the report: ${REPORT_NAMES.join(' | ')}`)
+  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .option('-y, --year <year>', "fiscal year (default: the scenario's)")
+  .option('--csv <file>', 'write the report as one CSV file')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string }) => reportCommand(name, path, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff report transfers examples/2019-20-county-charter', 'ADA, enrollment and UPC moved to each district of residence, and the transfer'],
+  ['lcff report calpads-1.19 examples/2019-20-county-charter', 'a CALPADS 1.19-style COE LCFF count'],
+  ['lcff report calpads-1.20 examples/2019-20-county-charter --csv 1.20.csv', 'the 1.20-style student list as CSV'],
+  ['lcff report reconciliation examples/2019-20-county-charter', 'PADC ADA against CALPADS (FAQ Q13), mismatches flagged'],
+]);
 
 program
   .command('test')
@@ -108,6 +174,10 @@ program
   .option('--data-dir <dir>', 'a folder the cases may read scenario files from, besides the folders given')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((files: string[], opts: { rules?: string; dataDir?: string }) => testCommand(files, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff test test/cases', 'every case; failures show expected against actual, field by field'],
+  ['lcff test test/cases/transfer/statutory.yaml', 'one file'],
+]);
 
 program
   .command('fmt')
@@ -115,14 +185,31 @@ program
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('--check', 'only list the files that would change; exit 1 if any')
   .action(action((paths: string[], opts: { check?: boolean }) => fmtCommand(paths ?? [], opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff fmt', 'format the bundled rules/ in place'],
+  ['lcff fmt --check rules/', 'list files that would change; exit 1 if any (CI)'],
+]);
 
 program
   .command('lsp')
   .description('start the language server (for editors)')
-  .option('--stdio', 'talk LSP over standard input/output (the default)')
-  .action(async () => {
+  .option('--stdio', 'talk LSP over standard input/output (required)')
+  .helpOption('-h, --help', 'show this help')
+  .addHelpText('after', `\n${LSP_USAGE.split('\n').slice(2).join('\n')}`)
+  .action(async (opts: { stdio?: boolean }) => {
+    const what = lspArgs(opts.stdio ? ['--stdio'] : []);
+    if (what.action !== 'serve') {
+      process.stderr.write(`${what.action === 'usage-error' ? what.message.replace('lcff-lsp', 'lcff lsp') : ''}\n\n${LSP_USAGE}`);
+      process.exitCode = EXIT.input;
+      return;
+    }
     const { startServer } = await import('../../lsp/server/main.js');
     startServer();
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (!(e instanceof CommanderError)) throw e;
+  process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.input;
+}

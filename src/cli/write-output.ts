@@ -13,6 +13,7 @@ const WHY: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the device',
   ENAMETOOLONG: 'the name is too long',
+  EEXIST: 'a file of that name is in the way',
 };
 
 /**
@@ -29,6 +30,14 @@ export function checkOutputPath(flag: string, path: string): void {
   const folder = stat(dirname(resolve(path)));
   if (folder === 'ENOENT') throw new UserError(`${flag}: cannot write ${shown}: ${WHY.ENOENT}`, 2);
   if (folder === 'ENOTDIR' || (typeof folder === 'object' && !folder.isDirectory())) throw new UserError(`${flag}: cannot write ${shown}: ${WHY.ENOTDIR}`, 2);
+}
+
+/** Before a run: an output folder (--csv <dir>) that is a file, or under a file, is refused at once; a missing folder is created later. */
+export function checkOutputFolder(flag: string, path: string): void {
+  if (path.trim() === '') throw new UserError(`${flag}: needs a folder name`, 2);
+  const target = stat(path);
+  if (target === 'ENOTDIR') throw new UserError(`${flag}: cannot write into ${excerpt(path, 200)}: ${WHY.ENOTDIR}`, 2);
+  if (typeof target === 'object' && !target.isDirectory()) throw new UserError(`${flag}: cannot write into ${excerpt(path, 200)}: it is a file, not a folder`, 2);
 }
 
 /** What is at a path: its stats, or the error code that says why there is nothing (other errors: left to the write). */

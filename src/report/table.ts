@@ -1,7 +1,8 @@
 /**
  * Terminal tables with one house style: bold headers (cli-table3's default
  * red reads as an error), grey borders, and no colour codes at all when the
- * output is not a colour terminal (NO_COLOR, a pipe, a file).
+ * output is not a colour terminal (NO_COLOR, a pipe, a file); narrowed to the
+ * terminal's width when printed (table-width.ts).
  *
  * Every text cell is made visible-safe as it is pushed (src/core/safe-text.ts):
  * a name or an id can never move the cursor, clear the screen or retitle the
@@ -11,6 +12,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { visible } from '../core/safe-text.js';
+import { fitOnPrint } from './table-width.js';
 
 type Cell = Table.Cell;
 
@@ -35,5 +37,5 @@ export function newTable(options: Table.TableConstructorOptions): Table.Table {
   const table = new Table({ ...options, ...(head ? { head } : {}), style: { ...style, ...options.style } });
   const push = table.push.bind(table);
   table.push = (...rows: Parameters<typeof push>) => push(...(rows.map(safeRow) as Parameters<typeof push>));
-  return table;
+  return fitOnPrint(table);
 }

@@ -1,5 +1,4 @@
 /** `lcff run <scenario>`: a county's data for a fiscal year → who is credited with what, what moves, what is wrong. */
-import { formatDiagnostic, hasErrors } from '../../core/diagnostics.js';
 import { writeFile } from 'node:fs/promises';
 import { explain } from '../../report/explain.js';
 import { renderHtml } from '../../report/html.js';
@@ -7,15 +6,12 @@ import { writeCsv } from '../../report/csv.js';
 import { renderTables } from '../../report/tables.js';
 import { runScenario } from '../../run/run.js';
 import { RunError } from '../../run/context.js';
-import { visible } from '../../core/safe-text.js';
-import { loadScenario } from '../../scenario/load.js';
-import { vocabulariesOf } from '../../scenario/schema.js';
-import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
-import { dataDirOption } from '../data-dir.js';
 import { EXIT, UserError } from '../errors.js';
+import { scenarioInput } from '../scenario-input.js';
 import { packageVersion } from '../package-info.js';
 import { bundledRules } from '../paths.js';
-import { checkOutputPath, writeOutput } from '../write-output.js';
+import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
+import { failOnExit } from '../fail-on.js';
 import type { WorkbookInput } from '../../report/xlsx/workbook.js';
 
 /** exceljs is loaded only when a workbook is asked for. */
@@ -35,6 +31,7 @@ export interface RunCommandOptions {
   fast?: boolean;
   engine?: boolean;
   dataDir?: string;
+  failOn?: 'error' | 'warning';
 }
 
 /** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
@@ -42,18 +39,10 @@ export const FAST_PATH_FROM = 10_000;
 
 export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
   if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
+  if (opts.html !== undefined) checkOutputPath('--html', opts.html);
+  if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
   if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
-  // the library first: the scenario's vocabularies (enrollment bases, school kinds) are the library's
-  const lib = await checkedLibrary(opts.rules);
-  const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
-  const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
-  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}) });
-  if (!scenario || hasErrors(diagnostics)) {
-    throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
-  }
-  // warnings never stop a run, and never go unsaid (stderr, so --json stays clean)
-  for (const d of diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
-  yearInLibrary(lib, scenario.fiscal_year, year !== undefined ? '--year' : `${path}: fiscal_year`);
+  const { lib, scenario } = await scenarioInput(path, opts);
   const large = scenario.students.length >= FAST_PATH_FROM && !opts.explain && !opts.engine;
   const evaluator = opts.fast || large ? 'fast' : 'engine';
   if (large && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
@@ -64,14 +53,37 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;
   }
+  const code = await printRun(path, opts, output, { scenario, lib, evaluator });
+  return code === EXIT.ok ? failOnExit(output.result.findings, opts.failOn) : code;
+}
+
+/**
+ * Writes every file asked for (--xlsx, --html, --csv: all of them, with
+ * --json too), then prints one thing on stdout: the JSON, the explanation or
+ * the tables. With --json, stdout carries only the JSON; "wrote …" lines go
+ * to stderr.
+ */
+async function printRun(path: string, opts: RunCommandOptions, output: Awaited<ReturnType<typeof runScenario>>, ctx: { scenario: WorkbookInput['scenario']; lib: WorkbookInput['lib']; evaluator: 'engine' | 'fast' }): Promise<number> {
   const { result, trace } = output;
+  const { scenario, lib, evaluator } = ctx;
   const report = { result, scenario, lib, source: path, rulesPath: opts.rules ?? bundledRules(), version: packageVersion(), ranAt: new Date(), evaluator } as const;
+  const wrote: string[] = [];
   if (opts.xlsx !== undefined) {
     await writeXlsx(opts.xlsx, report);
-    // with --json, stdout carries only the JSON
-    (opts.json ? process.stderr : process.stdout).write(`wrote ${opts.xlsx}\n`);
-    if (!opts.json && !opts.explain && !opts.html && !opts.csv) return EXIT.ok;
+    wrote.push(opts.xlsx);
   }
+  if (opts.html !== undefined) {
+    const html = opts.html;
+    await writeOutput('--html', html, () => writeFile(html, renderHtml(report)));
+    wrote.push(html);
+  }
+  if (opts.csv !== undefined) {
+    const dir = opts.csv;
+    await writeOutput('--csv', dir, async () => {
+      wrote.push(...(await writeCsv(dir, result)));
+    });
+  }
+  if (wrote.length > 0) (opts.json ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
@@ -82,16 +94,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     process.stdout.write(text);
     return EXIT.ok;
   }
-  if (opts.html) {
-    await writeFile(opts.html, renderHtml(report));
-    process.stdout.write(`wrote ${opts.html}\n`);
-    return EXIT.ok;
-  }
-  if (opts.csv) {
-    const files = await writeCsv(opts.csv, result);
-    process.stdout.write(`wrote ${files.join(', ')}\n`);
-    return EXIT.ok;
-  }
+  if (wrote.length > 0) return EXIT.ok;
   process.stdout.write(renderTables(result, path));
   return EXIT.ok;
 }

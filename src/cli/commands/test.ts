@@ -8,6 +8,7 @@ import { loadCases, runCase } from '../../testing/cases.js';
 import { dataDirOption } from '../data-dir.js';
 import { checkedLibrary } from '../library.js';
 import { EXIT, UserError } from '../errors.js';
+import { formatCaseFailures } from '../case-diff.js';
 
 /**
  * The case files under each path, each with its root: the folder given (or
@@ -50,7 +51,7 @@ export async function testCommand(paths: string[], opts: { rules?: string; dataD
         process.stdout.write(`${pc.green('✔')} ${title}\n`);
       } else {
         failed++;
-        process.stdout.write(`${pc.red('✘')} ${title}\n${failures.map((f) => `    ${visible(f)}`).join('\n')}\n`);
+        process.stdout.write(`${pc.red('✘')} ${title}\n${formatCaseFailures(failures).map((l) => visible(l)).join('\n')}\n`);
       }
     }
   }

@@ -121,6 +121,8 @@ export interface TableOptions {
   totals?: boolean;
   /** Least widths of the first columns (for label blocks written under the table). */
   minWidths?: number[];
+  /** Data rows to write bold (totals a report computed itself). */
+  bold?: (rowIndex: number) => boolean;
 }
 
 /** Sets column widths (characters); only before the first row is committed. */
@@ -147,9 +149,10 @@ export function writeTable<R>(ws: ExcelJS.Worksheet, columns: Column<R>[], rows:
   header.font = { bold: true };
   header.commit();
   let r = start + 1;
-  for (const values of cells) {
+  for (const [index, values] of cells.entries()) {
     const out = ws.getRow(r);
     values.forEach((v, i) => setCell(out.getCell(i + 1), v.kind, v.value, v.format));
+    if (opts.bold?.(index)) out.font = { bold: true };
     out.commit();
     r += 1;
   }

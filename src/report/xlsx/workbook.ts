@@ -3,7 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parseFiscalYear } from '../../core/fiscal-year.js';
+import { cdeInput } from '../cde/index.js';
 import { aboutSheet } from './about.js';
+import { calpads119Sheet } from './calpads-119.js';
+import { calpads120Sheet } from './calpads-120.js';
+import { cdeTransfersSheet } from './cde-transfers.js';
+import { reconciliationSheet } from './reconciliation.js';
 import { accountingSheet } from './accounting.js';
 import { Names, type WorkbookInput } from './context.js';
 import { findingsSheet } from './findings.js';
@@ -16,7 +21,7 @@ import { unconfirmedSheet } from './unconfirmed.js';
 export type { WorkbookInput } from './context.js';
 
 /** The sheets, in order. */
-export const SHEETS = ['Summary', 'Students', 'Transfers', 'SACS entries', 'Findings', 'District rates', 'Rates of the year', 'Unconfirmed values', 'About'] as const;
+export const SHEETS = ['Summary', 'Students', 'Transfers', 'SACS entries', 'Findings', 'CDE transfers', 'CALPADS 1.19', 'CALPADS 1.20', 'PADC-CALPADS reconciliation', 'District rates', 'Rates of the year', 'Unconfirmed values', 'About'] as const;
 
 /**
  * Writes every sheet into `wb` (a streaming WorkbookWriter for files, which
@@ -33,6 +38,11 @@ export function writeSheets(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   transfersSheet(wb, r, names);
   accountingSheet(wb, r, names);
   findingsSheet(wb, r, names);
+  const cde = cdeInput(r, input.scenario, input.lib);
+  cdeTransfersSheet(wb, cde);
+  calpads119Sheet(wb, cde);
+  calpads120Sheet(wb, cde);
+  reconciliationSheet(wb, cde);
   districtRatesSheet(wb, r, names);
   ratesSheet(wb, input.lib, year, names);
   unconfirmedSheet(wb, input.lib, r.unconfirmed, input.scenario.options, year);

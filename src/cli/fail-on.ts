@@ -1,0 +1,14 @@
+/** `run --fail-on error|warning`: exit 1 when a finding of that severity or worse exists, so a pipeline stops. */
+import type { FindingResult } from '../run/result.js';
+import { EXIT } from './errors.js';
+
+const RANK: Record<FindingResult['severity'], number> = { error: 2, warning: 1, info: 0 };
+
+export function failOnExit(findings: readonly FindingResult[], failOn: 'error' | 'warning' | undefined): number {
+  if (failOn === undefined) return EXIT.ok;
+  const floor = RANK[failOn];
+  const hits = findings.filter((f) => RANK[f.severity] >= floor).length;
+  if (hits === 0) return EXIT.ok;
+  process.stderr.write(`--fail-on ${failOn}: ${hits} finding${hits === 1 ? '' : 's'} of severity ${failOn}${failOn === 'warning' ? ' or error' : ''}\n`);
+  return EXIT.findings;
+}
