@@ -149,7 +149,8 @@ describe('lcff test shows a field-level diff', () => {
     transfers:
       - { from: "0161192", grade_span: g9_12, ada: "0.80", amount: "8767.95" }
 `);
-    const r = lcff(['test', dir]);
+    // the example lies outside the case's folder: the case may read it only through --data-dir
+    const r = lcff(['test', dir, '--data-dir', join(ROOT, EXAMPLE)]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(['    leas.0161192.ada.after', '      - expected "1.40"', '      + actual   "1.50"'].join('\n'));
     expect(r.stdout).toContain('    transfers[0]: no entry matches; the closest of 5 entries differs in\n');
