@@ -55,7 +55,7 @@ class ManifestReader extends YamlSource {
     const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
     this.doc = doc;
     const whole = this.lines.range(0, 0);
-    for (const e of doc.errors) this.report(ManifestCodes.badManifest, this.lines.range(e.pos[0], Math.max(e.pos[0], e.pos[1])), `YAML: ${e.message.split('\n')[0]}`);
+    for (const e of doc.errors) this.report(ManifestCodes.badManifest, this.errorRange(e.pos), `YAML: ${e.message.split('\n')[0]}`);
     if (doc.errors.length) return undefined;
     const root = doc.contents as Node | null;
     if (!isMap(root)) {

@@ -311,11 +311,11 @@ export function ruleText(w: World): string {
   const out: string[] = [];
   for (const e of w.enums) out.push(`enum ${e.name}\n${e.members.map((m) => `  ${m}\n`).join('')}end\n`);
   out.push(`facts s\n${w.fields.map((f) => `  ${f.path} : ${tyText(f.ty)}${f.optional ? ' optional' : ''}\n`).join('')}end\n`);
-  for (const f of w.formulas) out.push(`formula ${f.name}(${f.params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(', ')}) : ${tyText(f.ret)}\n  cite "test"\n  effective 2019-20 onward\n  = ${f.body}\n`);
+  for (const f of w.formulas) out.push(`formula ${f.name}(${f.params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(', ')}) : ${tyText(f.ret)}\n  cite "EC 2574"\n  effective 2019-20 onward\n  = ${f.body}\n`);
   for (const d of w.decisions) {
-    const lines = [`decision ${d.name} for s${d.mode === 'collect' ? ' collect' : ''}`, '  cite "test"', ...d.outputs.map((o) => `  output ${o.name} : ${tyText(o.ty)}`)];
+    const lines = [`decision ${d.name} for s${d.mode === 'collect' ? ' collect' : ''}`, '  cite "EC 2574"', ...d.outputs.map((o) => `  output ${o.name} : ${tyText(o.ty)}`)];
     for (const r of d.rules) {
-      lines.push('', `  ${r.otherwise ? 'otherwise ' : ''}rule ${r.name}`, '    cite "test"', '    effective 2019-20 onward');
+      lines.push('', `  ${r.otherwise ? 'otherwise ' : ''}rule ${r.name}`, '    cite "EC 2574"', '    effective 2019-20 onward');
       if (r.when) lines.push(`    when ${r.when}`);
       lines.push(`    then ${r.then.map(([o, v]) => `${o} = ${v}`).join(', ')}`);
     }
@@ -334,7 +334,7 @@ export function paramText(w: World, g: G): string {
   return w.params
     .map((p) => {
       const v = p.by ? `{ ${w.enums.find((e) => e.name === p.by)!.members.map((m) => `${m}: "${value(p.unit)}"`).join(', ')} }` : `"${value(p.unit)}"`;
-      return `${p.name}:\n  description: test\n  unit: ${PARAM_UNIT[p.unit]}\n  cite: test\n  status: confirmed\n${p.by ? `  by: ${p.by}\n` : ''}  values:\n    2019-20: ${v}\n`;
+      return `${p.name}:\n  description: test\n  unit: ${PARAM_UNIT[p.unit]}\n  cite: EC 2574\n  status: confirmed\n${p.by ? `  by: ${p.by}\n` : ''}  values:\n    2019-20: ${v}\n`;
     })
     .join('');
 }

@@ -56,12 +56,12 @@ async function everyRequestAnswers(uri: string): Promise<void> {
 describe('a document nested 10,000 deep', () => {
   it('gets a positioned LCFF-E009; hover and diagnostics keep working in the other files', async () => {
     const deep = client.nextDiagnostics(u('deep.lcff'), (d) => d.length > 0);
-    await client.open(u('deep.lcff'), `formula deep() : Number\n  cite "x"\n  = ${'('.repeat(10000)}1${')'.repeat(10000)}\n`);
+    await client.open(u('deep.lcff'), `formula deep() : Number\n  cite "EC 2574"\n  = ${'('.repeat(10000)}1${')'.repeat(10000)}\n`);
     const ds = await deep;
     expect(ds.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([['LCFF-E009', 2, 68]]);
     expect(await hoverElsewhere()).toContain('district_rate_per_ada');
     const other = client.nextDiagnostics(u('other.lcff'), (d) => d.some((x) => x.code === 'LCFF-E010'));
-    await client.open(u('other.lcff'), 'formula other() : Number\n  cite "x"\n  = unknown_thing\n');
+    await client.open(u('other.lcff'), 'formula other() : Number\n  cite "EC 2574"\n  = unknown_thing\n');
     expect((await other).map((d) => d.code)).toEqual(['LCFF-E010']);
     await everyRequestAnswers(u('deep.lcff'));
     expect(client.proc.exitCode).toBeNull();
@@ -71,7 +71,7 @@ describe('a document nested 10,000 deep', () => {
 describe('a 5 MB document', () => {
   it('is refused with one diagnostic; the other files answer', async () => {
     const huge = client.nextDiagnostics(u('huge.lcff'), (d) => d.length > 0);
-    await client.open(u('huge.lcff'), `formula huge() : Number\n  cite "x"\n  = ${Array.from({ length: 500000 }, (_, i) => `${i}`).join(' + ')}\n`);
+    await client.open(u('huge.lcff'), `formula huge() : Number\n  cite "EC 2574"\n  = ${Array.from({ length: 500000 }, (_, i) => `${i}`).join(' + ')}\n`);
     const ds = await huge;
     expect(ds.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([['LCFF-E009', 0, 0]]);
     expect(ds[0].message).toMatch(/lcff reads rule and parameter files of up to 500,000/);

@@ -35,8 +35,8 @@ const { buildLibrary } = await import('../../src/semantics/workspace.js');
 describe('isolation of files and declarations', () => {
   it('a file lcff fails on gets LCFF-E039; the other files keep their diagnostics', () => {
     const lib = buildLibrary([
-      { file: 'boom.lcff', text: 'formula f() : Number\n  cite "x"\n  = 1\n' },
-      { file: 'other.lcff', text: 'formula g() : Number\n  cite "x"\n  = unknown_thing\n' },
+      { file: 'boom.lcff', text: 'formula f() : Number\n  cite "EC 2574"\n  = 1\n' },
+      { file: 'other.lcff', text: 'formula g() : Number\n  cite "EC 2574"\n  = unknown_thing\n' },
     ]);
     expect(lib.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual(['boom.lcff:1:1 LCFF-E039', 'other.lcff:3:5 LCFF-E010']);
     expect(lib.diagnostics[0].message).toBe(
@@ -45,7 +45,7 @@ describe('isolation of files and declarations', () => {
   });
 
   it('a declaration the checker fails on gets LCFF-E039 at its name; the next declaration is still checked', () => {
-    const lib = buildLibrary([{ file: 'a.lcff', text: 'formula f() : Number\n  cite "x"\n  = explode\n\nformula g() : Number\n  cite "x"\n  = unknown_thing\n' }]);
+    const lib = buildLibrary([{ file: 'a.lcff', text: 'formula f() : Number\n  cite "EC 2574"\n  = explode\n\nformula g() : Number\n  cite "EC 2574"\n  = unknown_thing\n' }]);
     expect(lib.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual(['1:9 LCFF-E039', '7:5 LCFF-E010']);
     expect(lib.diagnostics[0].message).toMatch(/^lcff failed while checking formula f/);
   });

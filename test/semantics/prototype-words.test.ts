@@ -49,7 +49,7 @@ describe('prototype words as names', () => {
   });
 
   it('a facts group called __proto__ reaches json-rules-engine like any other', async () => {
-    const text = 'facts __proto__\n  x : Number\nend\n\ndecision d for __proto__\n  cite "t"\n  output o : Number\n\n  rule r\n    cite "t"\n    effective 2019-20 onward\n    when __proto__.x > 1\n    then o = __proto__.x\nend\n';
+    const text = 'facts __proto__\n  x : Number\nend\n\ndecision d for __proto__\n  cite "EC 2574"\n  output o : Number\n\n  rule r\n    cite "EC 2574"\n    effective 2019-20 onward\n    when __proto__.x > 1\n    then o = __proto__.x\nend\n';
     const lib = buildLibrary([{ file: 'p.lcff', text }]);
     expect(lib.diagnostics).toEqual([]);
     const program = compileProgram(lib, 2019);
@@ -60,8 +60,8 @@ describe('prototype words as names', () => {
 
   it('misused, they get the normal diagnostics', async () => {
     const lib = await libraryWith([
-      { file: 'bad.lcff', text: 'formula f() : Money\n  cite "x"\n  = toString + student.constructor + max(hasOwnProperty, $1)\n' },
-      { file: 'rules/params/bad.yaml', text: '__proto__:\n  description: x\n  unit: number\n  cite: x\n  status: confirmed\n  values:\n    2019-20: { constructor: 1 }\nvalueof:\n  description: x\n  unit: constructor\n  by: constructor\n  cite: x\n  status: confirmed\n  values:\n    2019-20: 1\n' },
+      { file: 'bad.lcff', text: 'formula f() : Money\n  cite "EC 2574"\n  = toString + student.constructor + max(hasOwnProperty, $1)\n' },
+      { file: 'rules/params/bad.yaml', text: '__proto__:\n  description: x\n  unit: number\n  cite: EC 2574\n  status: confirmed\n  values:\n    2019-20: { constructor: 1 }\nvalueof:\n  description: x\n  unit: constructor\n  by: constructor\n  cite: EC 2574\n  status: confirmed\n  values:\n    2019-20: 1\n' },
     ]);
     const mine = lib.diagnostics.filter((d) => d.file === 'bad.lcff' || d.file === 'rules/params/bad.yaml').map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code}`);
     expect(mine).toEqual([
