@@ -24,10 +24,8 @@ function push(findings: FindingResult[], subject: string, firings: Awaited<Retur
 export async function aggregateChecks(ctx: RunContext, students: ClassifiedStudent[], findings: FindingResult[]): Promise<void> {
   const sc = ctx.scenario;
   const padc = sc.padc;
-  if (!padc) {
-    findings.push({ code: 'LCFF-V029', severity: 'info', subject: sc.coe.cds, message: 'no PADC data in the scenario: the FAQ Question 13 aggregate checks were not run', rule: 'district_checks', cite: 'FAQ Q13' });
-    return;
-  }
+  push(findings, sc.coe.cds, await ctx.decide('padc_checks', 'coe', { coe: { cds: sc.coe.cds, padc_reported: padc !== undefined } }), 'padc_checks');
+  if (!padc) return;
   const padcBy = new Map<string, Dec>();
   for (const r of padc.attendance_district_funded) padcBy.set(r.district, (padcBy.get(r.district) ?? ZERO).plus(r.ada));
   const agreements = new Map(sc.agreements.map((a) => [a.district, a]));
@@ -65,6 +63,7 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   const facts = {
     coe: {
       cds: sc.coe.cds,
+      padc_reported: true,
       padc_non_juvenile_court_ada: padc.attendance_coe.non_juvenile_court,
       padc_juvenile_court_ada: padc.attendance_coe.juvenile_court,
       computed_non_juvenile_court_ada: nonJc,
