@@ -48,7 +48,7 @@ export function textsOf(ctx: RunContext, formula: string): Set<string> {
 }
 
 /** A formula the runner calls by name: LCFF-F007 when the library has none in force in the year. */
-function needed(ctx: RunContext, formula: string, args: Value[]): Value {
+export function needed(ctx: RunContext, formula: string, args: Value[]): Value {
   if (!(ctx.program.lib.formulas.get(formula) ?? []).length) throw new RunError('LCFF-F007', `the rule library declares no formula ${formula}; the runner needs it (rules/county-programs/)`);
   try {
     return ctx.formula(formula, args);
