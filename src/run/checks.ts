@@ -6,9 +6,7 @@ import { Dec, ZERO } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { FindingResult } from './result.js';
 import type { ClassifiedStudent } from './students.js';
-import { categoriesWhere } from './vocabulary.js';
-
-const DISTRICT_CODES = new Set(['1', '2', '3', '4', '6']);
+import { categoriesWhere, textsOf } from './vocabulary.js';
 
 function push(findings: FindingResult[], subject: string, firings: Awaited<ReturnType<RunContext['decide']>>, decision: string): void {
   for (const f of firings) {
@@ -26,22 +24,21 @@ function push(findings: FindingResult[], subject: string, firings: Awaited<Retur
 export async function aggregateChecks(ctx: RunContext, students: ClassifiedStudent[], findings: FindingResult[]): Promise<void> {
   const sc = ctx.scenario;
   const padc = sc.padc;
-  if (!padc) {
-    findings.push({ code: 'LCFF-V029', severity: 'info', subject: sc.coe.cds, message: 'no PADC data in the scenario: the FAQ Question 13 aggregate checks were not run', rule: 'district_checks', cite: 'FAQ Q13' });
-    return;
-  }
+  push(findings, sc.coe.cds, await ctx.decide('padc_checks', 'coe', { coe: { cds: sc.coe.cds, padc_reported: padc !== undefined } }), 'padc_checks');
+  if (!padc) return;
   const padcBy = new Map<string, Dec>();
   for (const r of padc.attendance_district_funded) padcBy.set(r.district, (padcBy.get(r.district) ?? ZERO).plus(r.ada));
   const agreements = new Map(sc.agreements.map((a) => [a.district, a]));
-  // one pass over the students: District Funded ADA credited, and census-day 1-4/6 codes naming each district
+  // one pass over the students: District Funded ADA credited, and census-day students whose district-funded code names each district
   const districtFunded = categoriesWhere(ctx, 'transfer_ada_category');
+  const districtCodes = textsOf(ctx, 'district_funded_transfer_codes');
   const computedBy = new Map<string, Dec>();
   const codedBy = new Map<string, number>();
   for (const s of students) {
     if (districtFunded.has(s.category)) computedBy.set(s.creditedTo, (computedBy.get(s.creditedTo) ?? ZERO).plus(s.student.ada));
     const code = s.student.reported?.transfer_code;
     const named = s.student.reported?.district_of_residence ?? s.student.district_of_residence;
-    if (named !== undefined && s.student.census_day && code !== undefined && DISTRICT_CODES.has(code) && s.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + 1);
+    if (named !== undefined && s.student.census_day && code !== undefined && districtCodes.has(code) && s.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + 1);
   }
   for (const d of [...sc.districts].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
     const a = agreements.get(d.cds);
@@ -54,21 +51,24 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   const jcCategories = categoriesWhere(ctx, 'padc_juvenile_court_category');
   let nonJc = ZERO;
   let jc = ZERO;
-  let code5 = 0;
+  const countyCodes = textsOf(ctx, 'county_funded_transfer_codes');
+  let countyCoded = 0;
   for (const s of students) {
     if (s.school.operator.kind !== 'coe') continue;
     if (nonJcCategories.has(s.category)) nonJc = nonJc.plus(s.student.ada);
     if (jcCategories.has(s.category)) jc = jc.plus(s.student.ada);
-    if (s.student.census_day && s.student.reported?.transfer_code === '5') code5 += 1;
+    const code = s.student.reported?.transfer_code;
+    if (s.student.census_day && code !== undefined && countyCodes.has(code)) countyCoded += 1;
   }
   const facts = {
     coe: {
       cds: sc.coe.cds,
+      padc_reported: true,
       padc_non_juvenile_court_ada: padc.attendance_coe.non_juvenile_court,
       padc_juvenile_court_ada: padc.attendance_coe.juvenile_court,
       computed_non_juvenile_court_ada: nonJc,
       computed_juvenile_court_ada: jc,
-      code5_students: new Dec(code5),
+      code5_students: new Dec(countyCoded),
     },
   };
   push(findings, sc.coe.cds, await ctx.decide('coe_checks', 'coe', facts), 'coe_checks');

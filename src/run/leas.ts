@@ -8,9 +8,10 @@ import { formatFiscalYear } from '../core/fiscal-year.js';
 import { Dec, fixed, ZERO } from '../runtime/money.js';
 import type { CountPair } from '../scenario/model.js';
 import { checkCountsPossible } from './conservation.js';
-import type { RunContext } from './context.js';
+import { RunError, type RunContext } from './context.js';
 import type { LeaResult, FindingResult } from './result.js';
 import type { ClassifiedStudent } from './students.js';
+import { needed } from './vocabulary.js';
 
 export interface LeaTally {
   cds: string;
@@ -67,24 +68,48 @@ function ratio(num: number, den: number): Dec {
   return den === 0 ? ZERO : new Dec(num).div(den);
 }
 
-/** Rolling UPP: sums of unduplicated counts over sums of enrollment for the window's years. */
-export function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, findings: FindingResult[]): number {
-  const rv = ctx.program.lib.params.valueInForce('upp_window_years', ctx.year);
-  const window = rv && !(rv.value instanceof Map) ? rv.value.toNumber() : 1;
-  if (rv?.status === 'unconfirmed') ctx.unconfirmed.add('upp_window_years');
+/**
+ * A window without end (a formula upp_window_includes that holds for every
+ * year) stops the run here rather than looping: machinery, not law.
+ */
+const MAX_WINDOW_YEARS = 100;
+
+/** The prior years of the UPP window, nearest first: those formula upp_window_includes admits. */
+function priorWindowYears(ctx: RunContext): number[] {
+  const years: number[] = [];
+  for (let back = 1; ; back++) {
+    const inside = needed(ctx, 'upp_window_includes', [new Dec(back)]);
+    if (inside !== true) return years;
+    if (back >= MAX_WINDOW_YEARS) throw new RunError('LCFF-F007', `formula upp_window_includes admits ${MAX_WINDOW_YEARS} prior years or more: the UPP window has no end`);
+    years.push(ctx.year - back);
+  }
+}
+
+/** Rolling UPP: sums of unduplicated counts over sums of enrollment for the window's years (rules/county-programs/upp-window.lcff). */
+export async function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, findings: FindingResult[]): Promise<number> {
+  const prior = priorWindowYears(ctx).sort((a, b) => a - b);
+  const window = prior.length + 1;
   for (const lea of leas.values()) {
     let enr = 0;
     let upc = 0;
     const missing: string[] = [];
-    for (let y = ctx.year - window + 1; y < ctx.year; y++) {
+    for (const y of prior) {
       const h = lea.history.get(y);
       if (h) {
         enr += h.enrollment;
         upc += h.unduplicated;
       } else missing.push(formatFiscalYear(y));
     }
-    if (missing.length > 0) {
-      findings.push({ code: 'LCFF-V030', severity: 'warning', subject: lea.cds, message: `no history for ${missing.join(', ')}: the ${window}-year unduplicated pupil percentage uses the years given`, rule: 'upp_window_years', cite: 'EC 42238.02(b)(5)' });
+    const facts = { lea: { cds: lea.cds, missing_history_years: new Dec(missing.length) } };
+    for (const f of await ctx.decide('upp_history_checks', `lea ${lea.cds}`, facts)) {
+      findings.push({
+        code: String(f.outputs.code),
+        severity: String(f.outputs.level) as FindingResult['severity'],
+        subject: lea.cds,
+        message: `${String(f.outputs.message)} (no history for ${missing.join(', ')} of the ${window}-year window)`,
+        rule: `upp_history_checks.${f.rule.name}`,
+        cite: f.rule.cites.join('; '),
+      });
     }
     lea.rollingBefore = ratio(upc + lea.upcBefore, enr + lea.enrBefore);
     lea.rollingAfter = ratio(upc + lea.upcAfter, enr + lea.enrAfter);

@@ -99,7 +99,7 @@ export function resultContract(v: Vocabulary) {
           after: ref('upp', upp),
           rolling_before: ref('upp', upp),
           rolling_after: ref('upp', upp),
-          window_years: Type.Integer({ minimum: 1, maximum: 3, description: 'years in the rolling UPP window (1 in 2013-14, 2 in 2014-15, 3 from 2015-16)' }),
+          window_years: Type.Integer({ minimum: 1, description: 'years in the rolling UPP window, the current one included (rules/county-programs/upp-window.lcff)' }),
         },
         closed,
       ),

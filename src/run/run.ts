@@ -37,7 +37,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   const findings: FindingResult[] = [];
   const students = await classifyStudents(ctx, findings);
   const leas = tallyLeas(ctx, students);
-  const window = computeUpp(ctx, leas, findings);
+  const window = await computeUpp(ctx, leas, findings);
   const { transfers, accounting } = await computeTransfers(ctx, students, leas);
   await aggregateChecks(ctx, students, findings);
   const coe = leas.get(scenario.coe.cds)!;

@@ -57,7 +57,7 @@ export function reconciliationReport(input: CdeInput): CdeReport<ReconRow> {
   for (const d of [...sc.districts].sort((a, b) => byCode(a.cds, b.cds))) {
     rows.push(row(d.cds, name(d.cds), 'District Funded County Program ADA',
       sumPadc(padc?.attendance_district_funded, (r) => r.district === d.cds),
-      students.filter((s) => s.category === 'district_funded' && s.creditedTo === d.cds),
+      students.filter((s) => input.codes.districtFunded.has(s.category) && s.creditedTo === d.cds),
       census.filter((s) => coeOperated(s) && s.funding === 'District Funded' && s.residence === d.cds),
       findingsOf(d.cds, 'district_checks')));
   }
@@ -72,11 +72,11 @@ export function reconciliationReport(input: CdeInput): CdeReport<ReconRow> {
   });
   const coe = sc.coe.cds;
   rows.push(row(coe, name(coe), 'AEG non-juvenile court ADA (Attendance COE)', padc?.attendance_coe.non_juvenile_court,
-    students.filter((s) => coeOperated(s) && s.category === 'coe_non_juvenile_court'),
+    students.filter((s) => coeOperated(s) && input.codes.padcNonJuvenileCourt.has(s.category)),
     census.filter((s) => coeOperated(s) && input.codes.county.includes(s.code)),
     findingsOf(coe, 'coe_checks', undefined, JUVENILE_COURT_RULES)));
   rows.push(row(coe, name(coe), 'Juvenile court ADA (Attendance COE)', padc?.attendance_coe.juvenile_court,
-    students.filter((s) => coeOperated(s) && s.category === 'coe_juvenile_court'),
+    students.filter((s) => coeOperated(s) && input.codes.padcJuvenileCourt.has(s.category)),
     census.filter((s) => coeOperated(s) && s.section === 'C'),
     findingsOf(coe, 'coe_checks', JUVENILE_COURT_RULES)));
   if (!padc) rows[rows.length - 2].findings = [...new Set(input.result.findings.filter((f) => f.subject === coe && f.rule === 'district_checks').map((f) => f.code))].join(', ');
