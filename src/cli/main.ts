@@ -9,6 +9,7 @@ import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
+import { collect } from './library.js';
 import { visible } from '../core/safe-text.js';
 
 // A reader that stops early (`lcff check | head`) is not an error.
@@ -63,8 +64,9 @@ program
   .description("every parameter's value in force in a fiscal year, with citation and status")
   .requiredOption('-y, --year <year>', 'fiscal year, e.g. 2024-25')
   .option('--json', 'print as JSON')
+  .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string }) => ratesCommand(opts)));
+  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[] }) => ratesCommand(opts)));
 
 program
   .command('diff')
@@ -88,6 +90,7 @@ program
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace); the default from 10,000 students')
   .option('--engine', 'use json-rules-engine even for large scenarios')
+  .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((path: string, opts) => runCommand(path, opts)));
 
@@ -98,8 +101,9 @@ program
   .argument('<id>', 'student id, LEA CDS code, or "coe"')
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
+  .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string }) => runCommand(path, { ...opts, explain: id })));
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; set?: string[] }) => runCommand(path, { ...opts, explain: id })));
 
 program
   .command('test')

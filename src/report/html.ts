@@ -3,6 +3,7 @@ import escape from 'escape-html';
 import { dec, grouped, percentText } from '../runtime/money.js';
 import type { RunResult } from '../run/result.js';
 import { flowSvg } from './flow-svg.js';
+import { userSuppliedLine } from './user-supplied.js';
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em}
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -58,7 +59,7 @@ export function renderHtml(r: RunResult, source: string): string {
   }`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(`LCFF county programs — ${r.county.name} ${r.fiscal_year}`)}</title><style>${STYLE}</style></head>
-<body><h1>${escape(`LCFF county programs — ${r.county.name} County, fiscal year ${r.fiscal_year}`)}</h1><p class="note">${escape(source)} · lcff-rules</p>
+<body><h1>${escape(`LCFF county programs — ${r.county.name} County, fiscal year ${r.fiscal_year}`)}</h1><p class="note">${escape(source)} · lcff-rules</p>${userSuppliedLine(r.user_supplied) ? `<p class="warning user-supplied">${escape(userSuppliedLine(r.user_supplied)!)}</p>` : ''}
 ${sections.join('\n')}
 ${footer}
 </body></html>

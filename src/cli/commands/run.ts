@@ -10,7 +10,7 @@ import { RunError } from '../../run/context.js';
 import { visible } from '../../core/safe-text.js';
 import { loadScenario } from '../../scenario/load.js';
 import { vocabulariesOf } from '../../scenario/schema.js';
-import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
+import { checkedLibrary, libraryWithSets, yearInLibrary, yearOption } from '../library.js';
 import { dataDirOption } from '../data-dir.js';
 import { EXIT, UserError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
@@ -35,6 +35,7 @@ export interface RunCommandOptions {
   fast?: boolean;
   engine?: boolean;
   dataDir?: string;
+  set?: string[];
 }
 
 /** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
@@ -44,7 +45,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
   if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
   if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
   // the library first: the scenario's vocabularies (enrollment bases, school kinds) are the library's
-  const lib = await checkedLibrary(opts.rules);
+  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
   const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
   const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}) });
@@ -59,7 +60,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
   if (large && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
   let output;
   try {
-    output = await runScenario(lib, scenario, { evaluator });
+    output = await runScenario(lib, scenario, { evaluator, userSupplied: supplied });
   } catch (e) {
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;

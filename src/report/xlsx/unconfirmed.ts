@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { formatFiscalYear, formatRange, inRange } from '../../core/fiscal-year.js';
 import { formatParamValue } from '../../params/index.js';
+import type { UserSuppliedResult } from '../../run/result.js';
 import type { Library } from '../../semantics/library.js';
 import type { Citation, Effective, Status } from '../../syntax/ast.js';
 import { addSheet, writeTable, type Column } from './cells.js';
@@ -59,10 +60,11 @@ function describe(lib: Library, name: string, year: number): Row {
   return { name, kind: '', value: '', years: '', note: '', cite: '' };
 }
 
-export function unconfirmedSheet(wb: ExcelJS.Workbook, lib: Library, unconfirmed: readonly string[], options: ReadonlyMap<string, string>, year: number): void {
+export function unconfirmedSheet(wb: ExcelJS.Workbook, lib: Library, unconfirmed: readonly string[], options: ReadonlyMap<string, string>, year: number, supplied: readonly UserSuppliedResult[] = []): void {
   const ws = addSheet(wb, 'Unconfirmed values', 1);
   const rows: Row[] = [
     ...unconfirmed.map((name) => describe(lib, name, year)),
+    ...supplied.map((u) => ({ name: `${u.parameter}${u.member ? `.${u.member}` : ''}`, kind: 'parameter value (user-supplied, --set)', value: u.value, years: u.year, note: `the library's value: ${u.replaced}`, cite: '' })),
     ...[...options].map(([name, value]) => ({ name, kind: 'scenario option (user-supplied)', value, years: '', note: '', cite: '' })),
   ];
   const columns: Column<Row>[] = [
