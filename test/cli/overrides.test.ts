@@ -1,4 +1,7 @@
 /** `--set` on run, explain and rates: the value replaced and marked in every output; a bad override is a usage error (exit 2). */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateResult } from '../../src/run/result-schema.js';
 import { lcff } from '../helpers/cli.js';
@@ -24,6 +27,15 @@ describe('lcff run --set', () => {
     const e = lcff(['explain', EX, '0161176', ...SET]);
     expect(e.code).toBe(0);
     expect(e.stdout).toContain('read supplemental_pct = 25% (value of 2019-20; EC 42238.02(e); LEXOLOGY-AB97; user-supplied)');
+  });
+
+  it('lists the value in the CSV tables and shows the banner in the HTML report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-set-'));
+    expect(lcff(['run', EX, '--csv', dir, ...SET]).code).toBe(0);
+    expect(readFileSync(join(dir, 'user_supplied.csv'), 'utf8')).toBe('parameter,member,year,value,replaced\nsupplemental_pct,,2019-20,25%,20%\n');
+    const html = join(dir, 'r.html');
+    expect(lcff(['run', EX, '--html', html, ...SET]).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain(`<p class="warning user-supplied">User-supplied values (--set), not the library&#39;s: supplemental_pct 2019-20 = 25% (library: 20%)</p>`);
   });
 
   it.each([
