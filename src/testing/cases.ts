@@ -34,7 +34,7 @@ export interface TestCase {
   /** an expected error code: a fatal run error (e.g. a conservation violation, LCFF-F010) or a load error (LCFF-Sxxx) */
   expect_error?: string;
   /** overrides for this case, as with --set: `<parameter>@<year>=<value>` */
-  set: string[];
+  set?: string[];
 }
 
 export interface CaseOutcome {
@@ -132,7 +132,7 @@ export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {})
   if (why) return { case: c, failures: [why] };
   let run = { lib, supplied: [] as UserSupplied[] };
   try {
-    run = withOverrides(lib, c.set.map((t, i) => parseOverride(t, `set[${i}]`)));
+    run = withOverrides(lib, (c.set ?? []).map((t, i) => parseOverride(t, `set[${i}]`)));
   } catch (e) {
     if (e instanceof OverrideError) return { case: c, failures: [e.message] };
     throw e;
