@@ -2,7 +2,9 @@
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear } from '../core/fiscal-year.js';
 import { outsideHorizon } from '../params/manifest.js';
+import { OverrideError, parseOverride, type UserSupplied } from '../params/index.js';
 import type { Library } from '../semantics/library.js';
+import { withOverrides } from '../semantics/overrides.js';
 import { loadLibrary, SourceAccessError } from '../semantics/workspace.js';
 import { UserError } from './errors.js';
 import { bundledRules } from './paths.js';
@@ -40,3 +42,18 @@ export function yearInLibrary(lib: Library, year: number, what = '--year'): numb
 }
 
 export { formatFiscalYear };
+
+/** commander's collector for a repeatable option. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** The library with `--set` overrides applied; a bad override is a usage error (exit 2). */
+export function libraryWithSets(lib: Library, sets: readonly string[] | undefined): { lib: Library; supplied: UserSupplied[] } {
+  try {
+    return withOverrides(lib, (sets ?? []).map((t) => parseOverride(t)));
+  } catch (e) {
+    if (e instanceof OverrideError) throw new UserError(e.message, 2);
+    throw e;
+  }
+}

@@ -11,6 +11,7 @@ import { runCommand } from './commands/run.js';
 import { reportCommand, REPORT_NAMES } from './commands/report.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
+import { collect } from './library.js';
 import { visible } from '../core/safe-text.js';
 import { examples } from './help.js';
 import { packageVersion } from './package-info.js';
@@ -92,8 +93,9 @@ program
   .description("every parameter's value in force in a fiscal year, with citation and status")
   .requiredOption('-y, --year <year>', 'fiscal year, e.g. 2024-25')
   .option('--json', 'print as JSON')
+  .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string }) => ratesCommand(opts)));
+  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[] }) => ratesCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff rates --year 2024-25', 'every value of 2024-25 with citation and status'],
   ['lcff rates --year 2019-20 --json', 'the same as JSON'],
@@ -126,6 +128,7 @@ program
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace); the default from 10,000 students')
   .option('--engine', 'use json-rules-engine even for large scenarios')
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (for pipelines)').choices(['error', 'warning']))
+  .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((path: string, opts) => runCommand(path, opts)));
 examples(program.commands.at(-1)!, [
@@ -143,8 +146,9 @@ program
   .argument('<id>', 'student id, LEA CDS code, or "coe"')
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
+  .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string }) => runCommand(path, { ...opts, explain: id })));
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; set?: string[] }) => runCommand(path, { ...opts, explain: id })));
 examples(program.commands.at(-1)!, [
   ['lcff explain examples/2019-20-county-charter S004', 'a student: which rules fired and why'],
   ['lcff explain examples/2019-20-county-charter 0161176', 'a district: its credits and transfer'],

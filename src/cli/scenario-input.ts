@@ -1,7 +1,8 @@
 /**
  * What every command that runs a scenario does first, in one place: load the
  * checked rule library (the scenario's vocabularies are the library's), read
- * the year option within the library's horizon, load the scenario with that
+ * the --set overrides (a library with those values), the year option within
+ * the library's horizon, load the scenario with that
  * year and the allowed data folder, print its warnings on stderr, and refuse
  * a fiscal year the library does not cover.
  */
@@ -13,16 +14,19 @@ import { vocabulariesOf } from '../scenario/schema.js';
 import type { Library } from '../semantics/library.js';
 import { dataDirOption } from './data-dir.js';
 import { EXIT, UserError } from './errors.js';
-import { checkedLibrary, yearInLibrary, yearOption } from './library.js';
+import { checkedLibrary, libraryWithSets, yearInLibrary, yearOption } from './library.js';
+import type { UserSupplied } from '../params/overrides.js';
 
 export interface ScenarioInputOptions {
   year?: string;
   rules?: string;
   dataDir?: string;
+  /** --set overrides: parameter@year=value */
+  set?: string[];
 }
 
-export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario }> {
-  const lib = await checkedLibrary(opts.rules);
+export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
+  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
   const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
   const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}) });
@@ -32,5 +36,5 @@ export async function scenarioInput(path: string, opts: ScenarioInputOptions): P
   // warnings never stop a run, and never go unsaid (stderr, so --json stays clean)
   for (const d of diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
   yearInLibrary(lib, scenario.fiscal_year, year !== undefined ? '--year' : `${path}: fiscal_year`);
-  return { lib, scenario };
+  return { lib, scenario, supplied };
 }

@@ -19,6 +19,8 @@ export interface ParamRead {
   cite: string;
   status: 'confirmed' | 'unconfirmed';
   note?: string;
+  /** Supplied for this run (`--set`), or derived from such a value. */
+  user?: 'supplied' | 'derived';
 }
 
 export interface EvalContext {
@@ -245,7 +247,7 @@ function readParam(lib: Library, ctx: EvalContext, name: string, member: string 
     value = rv.value.get(member);
   } else value = rv.value;
   if (value === undefined) throw new EvalError(`parameter ${name} has no value for ${member}`, e);
-  ctx.reads.push({ name, year: rv.year, member, value: member === undefined && rv.text ? rv.text : value.toString(), cite: rv.cite, status: rv.status, note: rv.note });
+  ctx.reads.push({ name, year: rv.year, member, value: member === undefined && rv.text ? rv.text : value.toString(), cite: rv.cite, status: rv.status, note: rv.note, ...(rv.userSupplied ? { user: 'supplied' as const } : rv.fromUserSupplied ? { user: 'derived' as const } : {}) });
   return value;
 }
 

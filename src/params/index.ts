@@ -5,3 +5,4 @@ export { ParamCodes, type ParamCode } from './diagnostic-codes.js';
 export { loadParameterFile, PARAM_KEYS, ENTRY_KEYS, DERIVE_KEYS, UNKNOWN_WORD } from './load.js';
 export { ParameterTable, resolveParameters, type ResolveOptions } from './resolve.js';
 export { formatParamValue, formatUnitValue, parsePercentText, parseUnitValue } from './units.js';
+export { applyOverrides, OverrideError, parseOverride, type OverrideSpec, type UserSupplied } from './overrides.js';

@@ -49,6 +49,10 @@ export interface ParamEntry {
   publishedRanges?: Map<string, SourceRange> | SourceRange;
   /** True when the entry was malformed (already reported): it yields no value and no further diagnostics. */
   invalid?: boolean;
+  /** Written by an override (`--set`), not by the library. */
+  userSupplied?: boolean;
+  /** A value carried over from one derived from a user-supplied value. */
+  fromUserSupplied?: boolean;
 }
 
 export interface Parameter {
@@ -85,4 +89,8 @@ export interface ResolvedValue {
   derived: boolean;
   file: string;
   range: SourceRange;
+  /** Supplied by the user for this run (`--set`), not by the library. */
+  userSupplied?: boolean;
+  /** Derived (directly or not) from a user-supplied value. */
+  fromUserSupplied?: boolean;
 }

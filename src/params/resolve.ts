@@ -142,17 +142,17 @@ class Resolver {
     const e = p.values[i];
     const base = { param: p.name, year: e.year, unit: p.unit, cite: e.cite ?? p.cite ?? '', status: e.status, note: e.note, file: p.file, range: e.range };
     if (e.value !== undefined && !e.derive) {
-      slot.rv = { ...base, value: e.value, text: e.text, derived: false };
+      slot.rv = { ...base, value: e.value, text: e.text, derived: false, ...(e.userSupplied ? { userSupplied: true } : {}), ...(e.fromUserSupplied ? { fromUserSupplied: true } : {}) };
     } else if (e.derive) {
       const value = this.derive(p, i, e, e.derive);
-      if (value) slot.rv = { ...base, value: value.value, derived: true, status: e.status };
+      if (value) slot.rv = { ...base, value: value.value, derived: true, status: e.status, ...(value.fromUser ? { fromUserSupplied: true } : {}) };
       else slot.failed = true;
     } else slot.failed = true;
     slot.state = 'done';
     return slot;
   }
 
-  derive(p: Parameter, i: number, e: ParamEntry, d: DeriveSpec): { value: ParamValue } | undefined {
+  derive(p: Parameter, i: number, e: ParamEntry, d: DeriveSpec): { value: ParamValue; fromUser: boolean } | undefined {
     const where = `${p.name} ${formatFiscalYear(e.year)}`;
     if (i === 0) {
       this.report(C.deriveFromNothing, p.file, d.range, `${where} is derived, but it is the first value of '${p.name}': give a value to derive from`);
@@ -166,6 +166,8 @@ class Resolver {
     }
     if (!prior.rv) return undefined; // already reported
     const inputs: ParamStatus[] = [prior.rv.status];
+    const fromUser = (rv: ResolvedValue): boolean => rv.userSupplied === true || rv.fromUserSupplied === true;
+    let user = fromUser(prior.rv);
     const steps: Dec[] = [];
     let ok = true;
     for (const s of d.growBy) {
@@ -205,6 +207,7 @@ class Resolver {
       }
       steps.push(slot.rv.value as Dec);
       inputs.push(slot.rv.status);
+      user ||= fromUser(slot.rv);
     }
     if (!ok) return undefined;
     const grow = (v: Dec): Dec => {
@@ -222,7 +225,7 @@ class Resolver {
     if (e.status === 'confirmed' && inputs.includes('unconfirmed') && !covered) {
       this.report(C.confirmedOnUnconfirmed, p.file, e.range, `${where} is marked confirmed but is derived from unconfirmed values and no published figure covers all of it`);
     }
-    return { value };
+    return { value, fromUser: user };
   }
 
   /** Reports each published figure that differs from the derived one; true when the published figures cover the whole value and all match. */

@@ -48,6 +48,7 @@ export function csvTables(r: RunResult): Record<string, string> {
     'accounting.csv': table(fieldsOf('entry'), r.accounting),
     'prior_year_adjustments.csv': table(fieldsOf('priorYearAdjustment'), r.prior_year_adjustments),
     'unconfirmed.csv': table(['name'], r.unconfirmed.map((name) => ({ name }))),
+    'user_supplied.csv': table(fieldsOf('userSupplied'), r.user_supplied),
   };
 }
 

@@ -3,6 +3,7 @@
  * parameter values by year. Each line is visible-safe: ids, names, messages
  * and citations cannot carry escape sequences to the terminal.
  */
+import { userSuppliedLine } from './user-supplied.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import { visible } from '../core/safe-text.js';
 import type { TraceEntry } from '../run/context.js';
@@ -18,6 +19,8 @@ export function explain(result: RunResult, trace: TraceEntry[], who: string, reg
   if (isCoe) entries.push(...trace.filter((t) => t.subject === 'coe'));
   if (entries.length === 0 && !lea) return undefined;
   const out: string[] = [];
+  const supplied = userSuppliedLine(result.user_supplied);
+  if (supplied) out.push(supplied, '');
   const cites: string[] = [];
   const student = result.students.find((s) => s.id === who);
   if (student) cites.push(student.cite);
@@ -34,7 +37,7 @@ export function explain(result: RunResult, trace: TraceEntry[], who: string, reg
     for (const r of e.rules) out.push(`  ${r.fired ? '✔' : '✘'} rule ${r.rule} [${r.cite.join('; ')}] ${r.reason}`);
     for (const f of e.fired) for (const [k, v] of Object.entries(f.outputs)) out.push(`      ${k} = ${v}`);
     if (e.formulas.length > 0) out.push(`    formulas used: ${e.formulas.join(', ')}`);
-    for (const r of e.reads) out.push(`    read ${r.name}${r.member ? `[${r.member}]` : ''} = ${r.value} (value of ${formatFiscalYear(r.year)}; ${r.cite}; ${r.status}${r.note ? `: ${r.note}` : ''})`);
+    for (const r of e.reads) out.push(`    read ${r.name}${r.member ? `[${r.member}]` : ''} = ${r.value} (value of ${formatFiscalYear(r.year)}; ${r.cite}; ${r.user === 'supplied' ? 'user-supplied' : r.user === 'derived' ? `derived from a user-supplied value; ${r.status}` : r.status}${r.note && !r.user ? `: ${r.note}` : ''})`);
   }
   const findings = result.findings.filter((f) => f.subject === who);
   if (findings.length > 0) out.push('', 'Findings:', ...findings.map((f) => `  ${f.severity} ${f.code}: ${f.message} [${f.rule}; ${f.cite}]`));

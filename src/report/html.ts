@@ -13,6 +13,7 @@ import { esc, section } from './html/markup.js';
 import { accounting, aeg, coeEntitlement, credits, priorYear, summary, transfers } from './html/sections.js';
 import { STYLE } from './html/style.js';
 import { Words } from './html/words.js';
+import { userSuppliedLine } from './user-supplied.js';
 
 export type { HtmlInput } from './html/input.js';
 
@@ -38,6 +39,7 @@ export function renderHtml(input: HtmlInput): string {
 <body>
 ${header(input, words, title)}
 ${banner(input, words)}
+${userSuppliedLine(r.user_supplied) ? `<p class="warning user-supplied">${esc(userSuppliedLine(r.user_supplied)!)}</p>` : ''}
 <main>
 ${sections.join('\n')}
 </main>

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { visible } from '../core/safe-text.js';
 import { dec, grouped, percentText } from '../runtime/money.js';
 import type { FindingResult, RunResult } from '../run/result.js';
+import { userSuppliedLine } from './user-supplied.js';
 
 function money(s: string): string {
   return grouped(dec(s), 2);
@@ -19,6 +20,8 @@ function severity(s: FindingResult['severity']): { content: string } {
 
 export function renderTables(r: RunResult, title: string): string {
   const out: string[] = [pc.bold(visible(`${title} — ${r.county.name} County, fiscal year ${r.fiscal_year}`))];
+  const supplied = userSuppliedLine(r.user_supplied);
+  if (supplied) out.push(pc.magenta(visible(supplied)));
 
   const cat = newTable({ head: ['category', 'students', 'census day', 'ADA'] });
   for (const c of r.categories) cat.push([c.category, c.students, c.census_day, money(c.ada)]);

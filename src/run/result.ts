@@ -206,6 +206,17 @@ export function resultContract(v: Vocabulary) {
     { ...closed, description: 'where the COE reports the Student School Transfer Code and the District of Geographic Residence that year' },
   );
 
+  const userSupplied = Type.Object(
+    {
+      parameter: Type.String({ minLength: 1 }),
+      member: Type.Optional(Type.String({ minLength: 1, description: 'the breakdown member set, for a parameter broken down by an enum' })),
+      year: ref('fiscalYear', fiscalYear),
+      value: Type.String({ minLength: 1, description: 'the value as the user wrote it, in the parameter\'s unit' }),
+      replaced: Type.String({ minLength: 1, description: 'the library\'s value in force that year, or "unknown" when the library has none' }),
+    },
+    { ...closed, description: 'a parameter value the user supplied for this run' },
+  );
+
   const result = Type.Object(
     {
       fiscal_year: ref('fiscalYear', fiscalYear),
@@ -220,6 +231,7 @@ export function resultContract(v: Vocabulary) {
       aeg: ref('aeg', aeg),
       prior_year_adjustments: Type.Array(ref('priorYearAdjustment', priorYearAdjustment)),
       unconfirmed: Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description: 'names of unconfirmed parameter values, formulas or rules this result relied on' }),
+      user_supplied: Type.Array(ref('userSupplied', userSupplied), { description: 'parameter values supplied for this run (--set, or a test case\'s set:) in place of the library\'s; values derived from them are re-derived' }),
       conservation: ref('conservation', conservation),
     },
     closed,
@@ -227,7 +239,7 @@ export function resultContract(v: Vocabulary) {
 
   const defs = {
     fiscalYear, cds, money, ada, signedAda, upp, count, cite, rule, category, gradeSpan,
-    beforeAfterAda, beforeAfterCount, student, categorySummary, spanRates, lea, transfer, finding, entry, aeg, priorYearAdjustment, conservation, calpads,
+    beforeAfterAda, beforeAfterCount, student, categorySummary, spanRates, lea, transfer, finding, entry, aeg, priorYearAdjustment, conservation, calpads, userSupplied,
   };
   return { defs, result };
 }
@@ -247,10 +259,11 @@ export type AegResult = Def<'aeg'>;
 export type PriorYearAdjustment = Def<'priorYearAdjustment'>;
 export type Conservation = Def<'conservation'>;
 export type CalpadsFields = Def<'calpads'>;
+export type UserSuppliedResult = Def<'userSupplied'>;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The records of the contract a report writes as table rows. */
-export type RecordName = 'student' | 'categorySummary' | 'transfer' | 'finding' | 'entry' | 'priorYearAdjustment';
+export type RecordName = 'student' | 'categorySummary' | 'transfer' | 'finding' | 'entry' | 'priorYearAdjustment' | 'userSupplied';
 
 /** The field names of a record of the contract, in contract order (the columns of its CSV table). */
 export function fieldsOf(record: RecordName): string[] {

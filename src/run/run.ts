@@ -7,6 +7,7 @@ import { formatFiscalYear } from '../core/fiscal-year.js';
 import { compileProgram, type Program } from '../compile/program.js';
 import type { Library } from '../semantics/library.js';
 import type { Scenario } from '../scenario/model.js';
+import type { UserSupplied } from '../params/index.js';
 import { computeAeg } from './aeg.js';
 import { calpadsFields } from './calpads.js';
 import { aggregateChecks } from './checks.js';
@@ -22,6 +23,8 @@ import { computeTransfers, districtRates } from './transfers.js';
 export interface RunOptions {
   evaluator?: EvaluatorKind;
   program?: Program;
+  /** Values supplied for this run in place of the library's (already applied to `lib`): listed in the result. */
+  userSupplied?: readonly UserSupplied[];
 }
 
 export interface RunOutput {
@@ -64,6 +67,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
     aeg,
     prior_year_adjustments: adjustments,
     unconfirmed: [...ctx.unconfirmed].sort(),
+    user_supplied: (opts.userSupplied ?? []).map((u) => ({ parameter: u.parameter, ...(u.member !== undefined ? { member: u.member } : {}), year: u.year, value: u.value, replaced: u.replaced })),
     conservation,
   };
   return { result, trace: ctx.trace };

@@ -20,6 +20,8 @@ import { vocabulariesOf, type Vocabularies } from '../scenario/schema.js';
 import { parserMessage } from '../scenario/yaml-source.js';
 import type { Library } from '../semantics/library.js';
 import { outsideHorizon } from '../params/manifest.js';
+import { OverrideError, parseOverride, type UserSupplied } from '../params/index.js';
+import { withOverrides } from '../semantics/overrides.js';
 
 export interface TestCase {
   file: string;
@@ -31,6 +33,8 @@ export interface TestCase {
   expect: Record<string, unknown>;
   /** an expected error code: a fatal run error (e.g. a conservation violation, LCFF-F010) or a load error (LCFF-Sxxx) */
   expect_error?: string;
+  /** overrides for this case, as with --set: `<parameter>@<year>=<value>` */
+  set?: string[];
 }
 
 export interface CaseOutcome {
@@ -51,7 +55,7 @@ export interface CaseOptions {
   vocabularies?: Vocabularies;
 }
 
-const CASE_KEYS = new Set(['name', 'faq', 'year', 'scenario', 'scenario_file', 'expect', 'expect_error', 'arithmetic']);
+const CASE_KEYS = new Set(['name', 'faq', 'year', 'scenario', 'scenario_file', 'expect', 'expect_error', 'arithmetic', 'set']);
 
 export async function loadCases(file: string): Promise<TestCase[]> {
   const text = await readFile(file, 'utf8');
@@ -82,8 +86,17 @@ export async function loadCases(file: string): Promise<TestCase[]> {
       scenario_file: text(own('scenario_file')),
       expect: (own('expect') as Record<string, unknown>) ?? {},
       expect_error: text(own('expect_error')),
+      set: setList(own('set'), `${file}: case ${i + 1}`),
     };
   });
+}
+
+/** A case's `set:`: one override text or a list of them. */
+function setList(v: unknown, where: string): string[] {
+  if (v === undefined || v === null) return [];
+  const list = Array.isArray(v) ? v : [v];
+  if (!list.every((x) => typeof x === 'string')) throw new Error(`${where}: set is a list of overrides written <parameter>@<year>=<value>, e.g. supplemental_pct@2019-20=25%`);
+  return list as string[];
 }
 
 /** The scenario of a case: inline, or the file it names if that file lies inside the allowed folders. */
@@ -117,9 +130,16 @@ export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {})
   const scenario = loaded.scenario;
   const why = outsideHorizon(lib.horizon, scenario.fiscal_year);
   if (why) return { case: c, failures: [why] };
+  let run = { lib, supplied: [] as UserSupplied[] };
+  try {
+    run = withOverrides(lib, (c.set ?? []).map((t, i) => parseOverride(t, `set[${i}]`)));
+  } catch (e) {
+    if (e instanceof OverrideError) return { case: c, failures: [e.message] };
+    throw e;
+  }
   let result: unknown;
   try {
-    result = (await runScenario(lib, scenario)).result;
+    result = (await runScenario(run.lib, scenario, { userSupplied: run.supplied })).result;
   } catch (e) {
     if (e instanceof RunError) return { case: c, failures: c.expect_error === e.code ? [] : [`run failed: ${e.code} ${e.message}`] };
     throw e;

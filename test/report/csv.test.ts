@@ -83,6 +83,7 @@ describe('CSV tables', () => {
     expect(empty['findings.csv']).toBe('code,severity,subject,message,rule,cite\n');
     expect(empty['accounting.csv']).toBe('lea,side,goal,object,amount,counterparty,cite\n');
     expect(empty['unconfirmed.csv']).toBe('name\n');
+    expect(empty['user_supplied.csv']).toBe('parameter,member,year,value,replaced\n');
     expect(empty['students.csv']).toBe(`${fieldsOf('student').join(',')}\n`);
     for (const [name, text] of Object.entries(empty)) expect([name, text.length > 0]).toEqual([name, true]);
   });

@@ -32,6 +32,7 @@ export interface RunCommandOptions {
   engine?: boolean;
   dataDir?: string;
   failOn?: 'error' | 'warning';
+  set?: string[];
 }
 
 /** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
@@ -42,13 +43,13 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
   if (opts.html !== undefined) checkOutputPath('--html', opts.html);
   if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
   if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
-  const { lib, scenario } = await scenarioInput(path, opts);
+  const { lib, scenario, supplied } = await scenarioInput(path, opts);
   const large = scenario.students.length >= FAST_PATH_FROM && !opts.explain && !opts.engine;
   const evaluator = opts.fast || large ? 'fast' : 'engine';
   if (large && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
   let output;
   try {
-    output = await runScenario(lib, scenario, { evaluator });
+    output = await runScenario(lib, scenario, { evaluator, userSupplied: supplied });
   } catch (e) {
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;

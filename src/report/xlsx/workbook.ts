@@ -45,7 +45,7 @@ export function writeSheets(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   reconciliationSheet(wb, cde);
   districtRatesSheet(wb, r, names);
   ratesSheet(wb, input.lib, year, names);
-  unconfirmedSheet(wb, input.lib, r.unconfirmed, input.scenario.options, year);
+  unconfirmedSheet(wb, input.lib, r.unconfirmed, input.scenario.options, year, r.user_supplied);
   aboutSheet(wb, input);
 }
 
