@@ -3,8 +3,9 @@
  * fact paths after `student.`, enum members after `is` / `in [`, fiscal years
  * after `effective` / `..`, known citations inside `cite "`, types after `:`,
  * clause keywords at the start of a line (by the enclosing declaration), and
- * names (formulas, parameters, members, fact groups, a formula's own
- * parameters) with the expression keywords elsewhere.
+ * names (formulas, parameters, sets, members, fact groups, a formula's own
+ * parameters, the lets of the rule at the cursor) with the expression
+ * keywords elsewhere; after `in`, the sets of the operand's enum.
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { formatFiscalYear } from '../../src/core/fiscal-year.js';
@@ -12,13 +13,13 @@ import type { Horizon } from '../../src/params/manifest.js';
 import { citeOccurrences } from '../../src/semantics/citations.js';
 import type { Library } from '../../src/semantics/library.js';
 import { SCALAR_NAMES, typeText, type Type } from '../../src/semantics/types.js';
-import type { FormulaDecl } from '../../src/syntax/ast.js';
+import type { FormulaDecl, LetDecl } from '../../src/syntax/ast.js';
 import { MAX_SOURCE_CHARS } from '../../src/syntax/limits.js';
 import { locate, type ServerContext } from './context.js';
 import { safe } from './safe.js';
 
-const TOP = ['enum', 'facts', 'formula', 'decision'];
-const DECISION_LINE = ['cite', 'output', 'rule', 'otherwise rule', 'effective', 'status', 'when', 'then', 'end'];
+const TOP = ['enum', 'set', 'facts', 'formula', 'decision'];
+const DECISION_LINE = ['cite', 'output', 'rule', 'otherwise rule', 'effective', 'status', 'let', 'when', 'then', 'end'];
 const FORMULA_LINE = ['cite', 'effective', 'status', '='];
 const EXPR = ['and', 'or', 'not', 'is', 'in', 'if', 'then', 'else', 'round', 'true', 'false', 'present', 'missing'];
 
@@ -27,8 +28,8 @@ const kw = (label: string): CompletionItem => ({ label, kind: CompletionItemKind
 function enclosing(before: string): 'none' | 'enum' | 'facts' | 'formula' | 'decision' {
   const lines = before.split('\n');
   for (let i = lines.length - 2; i >= 0; i--) {
-    const m = /^\s*(enum|facts|formula|decision|end)\b/.exec(lines[i]);
-    if (m) return m[1] === 'end' ? 'none' : (m[1] as 'enum');
+    const m = /^\s*(enum|facts|formula|decision|end|set)\b/.exec(lines[i]);
+    if (m) return m[1] === 'end' || m[1] === 'set' ? 'none' : (m[1] as 'enum');
   }
   return 'none';
 }
@@ -47,10 +48,23 @@ function formulaAt(lib: Library, file: string, offset: number): FormulaDecl | un
   return best;
 }
 
+/** The lets in scope at `offset`: those of the rule it is in, written before it. */
+function letsAt(lib: Library, file: string, offset: number): LetDecl[] {
+  const rf = lib.files.find((f) => f.file === file);
+  for (const d of rf?.declarations ?? []) {
+    if (d.kind !== 'decision' || offset < d.range.start.offset || offset > d.range.end.offset) continue;
+    const rule = d.rules.find((r) => r.range.start.offset <= offset && offset <= r.range.end.offset);
+    return rule ? rule.lets.filter((l) => l.range.end.offset < offset) : [];
+  }
+  return [];
+}
+
 /** The enum whose members fit after `<left> is` / `<left> in [`. */
 function enumOfOperand(lib: Library, left: string, formula: FormulaDecl | undefined): string | undefined {
   const dot = left.indexOf('.');
   if (dot > 0) return enumOf(lib.factGroups.get(left.slice(0, dot))?.get(left.slice(dot + 1))?.type);
+  const set = lib.sets.get(left);
+  if (set) return set.decl.of.text;
   const local = formula?.params.find((p) => p.name.text === left);
   if (local) return local.type.kind === 'list' ? local.type.element.text : local.type.name.text;
   const f = lib.formulas.get(left)?.[0]?.decl;
@@ -65,8 +79,16 @@ function memberItems(lib: Library, enumName: string | undefined): CompletionItem
   );
 }
 
-function nameItems(lib: Library, formula: FormulaDecl | undefined): CompletionItem[] {
+function setItems(lib: Library, enumName: string | undefined): CompletionItem[] {
+  return [...lib.sets.values()]
+    .filter(({ decl }) => enumName === undefined || decl.of.text === enumName)
+    .map(({ decl }) => ({ label: decl.name.text, kind: CompletionItemKind.Constant, detail: `set of ${decl.of.text}: ${decl.members.map((m) => m.text).join(', ')}`, documentation: decl.doc }));
+}
+
+function nameItems(lib: Library, formula: FormulaDecl | undefined, lets: LetDecl[] = []): CompletionItem[] {
   const items: CompletionItem[] = [];
+  for (const l of lets) items.push({ label: l.name.text, kind: CompletionItemKind.Variable, detail: `let: ${typeText(lib.types.get(l) ?? { k: 'unknown' })}`, sortText: `0${l.name.text}` });
+  for (const s of setItems(lib, undefined)) items.push(s);
   for (const [name, versions] of lib.formulas) {
     const d = versions[0].decl;
     items.push({ label: name, kind: CompletionItemKind.Function, detail: `(${d.params.map((p) => p.name.text).join(', ')})`, documentation: d.doc });
@@ -129,6 +151,8 @@ export function completionAt(ctx: ServerContext, uri: string, position: { line: 
     return out;
   }
 
+  const inSet = /([A-Za-z_][\w.]*)(?:\([^()\n]*\))?\s+(?:not\s+)?in\s+\w*$/.exec(before);
+  if (inSet) return setItems(lib, enumOfOperand(lib, inSet[1], formula)).concat([{ label: '[', kind: CompletionItemKind.Operator, detail: 'a list of members' }]);
   const member = /([A-Za-z_][\w.]*)(?:\([^()\n]*\))?\s+(is(?:\s+not)?|(?:not\s+)?in\s*\[(?:[^\]\n]*,)?)\s*\w*$/.exec(before);
   if (member) {
     const items = memberItems(lib, enumOfOperand(lib, member[1], formula));
@@ -151,7 +175,7 @@ export function completionAt(ctx: ServerContext, uri: string, position: { line: 
   const atLineStart = /^\s*\w*$/.test(line);
   if (where === 'none') return TOP.map(kw);
   if (where === 'enum' || where === 'facts') return atLineStart ? [kw('end')] : [];
-  const items = nameItems(lib, where === 'formula' ? formula : undefined).concat(EXPR.map(kw));
+  const items = nameItems(lib, where === 'formula' ? formula : undefined, where === 'decision' ? letsAt(lib, at.file, at.offset) : []).concat(EXPR.map(kw));
   if (atLineStart) {
     const clauseWords = where === 'decision' ? DECISION_LINE : [...FORMULA_LINE, ...TOP];
     for (const w of clauseWords) items.push({ ...kw(w), sortText: `0${w}` });

@@ -31,6 +31,7 @@ const BY_KIND: Record<string, TokType> = {
   output: 'property',
   rule: 'method',
   local: 'parameter',
+  set: 'variable',
 };
 
 const OPERATORS = [T.CompareOp, T.AdditiveOp, T.MultiplicativeOp, T.DotDot];

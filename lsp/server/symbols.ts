@@ -18,6 +18,7 @@ const KINDS: Record<LibKind, SymbolKind> = {
   rule: SymbolKind.Method,
   param: SymbolKind.Constant,
   local: SymbolKind.Variable,
+  set: SymbolKind.Constant,
 };
 
 function sym(name: string, detail: string, kind: SymbolKind, full: SourceRange, sel: SourceRange, children?: DocumentSymbol[]): DocumentSymbol {
@@ -36,6 +37,8 @@ export function documentSymbols(ctx: ServerContext, uri: string): DocumentSymbol
     switch (d.kind) {
       case 'enum':
         return sym(d.name.text, d.label ?? 'enum', SymbolKind.Enum, d.range, d.name.range, d.members.map((m) => sym(m.name.text, m.label ?? '', SymbolKind.EnumMember, m.range, m.name.range)));
+      case 'set':
+        return sym(d.name.text, `set of ${d.of.text}`, SymbolKind.Constant, d.range, d.name.range, d.members.map((m) => sym(m.text, '', SymbolKind.EnumMember, m.range, m.range)));
       case 'facts':
         return sym(d.name.text, d.label ?? 'facts', SymbolKind.Struct, d.range, d.name.range, d.fields.map((f) => sym(f.name.text, f.label ?? '', SymbolKind.Field, f.range, f.name.range)));
       case 'formula':

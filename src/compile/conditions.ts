@@ -97,7 +97,7 @@ function nativeLeaf(cc: ConditionCompiler, e: Expr): Omit<Leaf, 'name'> | undefi
   }
   if (e.kind === 'in') {
     const f = factOf(e.left);
-    const list = e.list.kind === 'list' ? e.list.items.map((i) => constant(cc, i)) : undefined;
+    const list = e.list.kind === 'list' ? e.list.items.map((i) => constant(cc, i)) : setMembers(cc, e.list);
     if (f && list && list.every((v) => v !== undefined)) {
       const t = cc.lib.types.get(e.left);
       const listFact = t?.k === 'list';
@@ -118,6 +118,12 @@ function nativeLeaf(cc: ConditionCompiler, e: Expr): Omit<Leaf, 'name'> | undefi
 }
 
 const OPS: Record<string, string> = { '<': 'Lt', '<=': 'Le', '>': 'Gt', '>=': 'Ge', '=': 'Eq', '!=': 'Ne' };
+
+/** The members of a named set (`x in aeg_bases`), written out in the engine's condition; undefined for any other expression. */
+function setMembers(cc: ConditionCompiler, e: Expr): string[] | undefined {
+  const r = e.kind === 'name' ? cc.lib.resolutions.get(e) : undefined;
+  return r?.kind === 'set' ? r.members.slice() : undefined;
+}
 
 /** Enum members, text and booleans that are constants; undefined otherwise. */
 function constant(cc: ConditionCompiler, e: Expr): string | boolean | undefined {

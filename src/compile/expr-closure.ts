@@ -5,7 +5,7 @@
  */
 import { inRange } from '../core/fiscal-year.js';
 import { Dec, maxDec, minDec, roundTo } from '../runtime/money.js';
-import type { Expr } from '../syntax/ast.js';
+import type { Expr, LetDecl } from '../syntax/ast.js';
 import type { Library } from '../semantics/library.js';
 import { EvalError } from './eval-error.js';
 import { factReader } from './facts.js';
@@ -27,6 +27,8 @@ export interface EvalContext {
   year: number;
   facts: Record<string, unknown>;
   locals: Map<string, Value>;
+  /** values of the rules' lets computed so far in this evaluation (each at most once, when first used) */
+  lets?: Map<LetDecl, Value>;
   reads: ParamRead[];
   /** names of the formulas called (for the trace and the unconfirmed list) */
   calls: string[];
@@ -84,6 +86,11 @@ function build(lib: Library, e: Expr): Closure {
       const r = lib.resolutions.get(e);
       if (!r) throw new EvalError(`unresolved name ${e.name.text}`, e);
       if (r.kind === 'local') return (ctx) => ctx.locals.get(r.name);
+      if (r.kind === 'let') return letClosure(lib, r.decl);
+      if (r.kind === 'set') {
+        const members: Value = r.members.slice();
+        return () => members;
+      }
       if (r.kind === 'member') return constant(r.member);
       if (r.kind === 'fiscal_year') return (ctx) => ({ fy: ctx.year });
       if (r.kind === 'param') return (ctx) => readParam(lib, ctx, r.name, undefined, e);
@@ -148,6 +155,17 @@ function build(lib: Library, e: Expr): Closure {
       return (ctx) => roundTo(dec(operand(ctx), e.operand), unit, e.mode);
     }
   }
+}
+
+/** A let's value: computed when first used in an evaluation of its rule, then reused (json-rules-engine and the fast path share the context, so both compute it once, at the same point). */
+function letClosure(lib: Library, decl: LetDecl): Closure {
+  return (ctx) => {
+    const memo = (ctx.lets ??= new Map());
+    if (memo.has(decl)) return memo.get(decl);
+    const v = compileExpr(lib, decl.value)(ctx);
+    memo.set(decl, v);
+    return v;
+  };
 }
 
 function constant(v: Value): Closure {

@@ -83,6 +83,8 @@ function compileRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, t
   const conditions = toTopLevel(cc, r.when, r.otherwise || (d.mode === 'first' && index > 0));
   const assignments = r.then.map((a) => ({ output: a.target.text, text: sourceOf(cc, a.value), closure: compileExpr(lib, a.value) }));
   const cites = r.cites.map((c) => c.text);
+  // the rule's local names with their expressions, for `lcff compile --json` (evaluated through the closures, once, when first used)
+  const lets = Object.fromEntries(r.lets.map((l) => [l.name.text, sourceOf(cc, l.value)]));
   return {
     decision: d.name.text,
     name: r.name.text,
@@ -105,7 +107,7 @@ function compileRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, t
       conditions,
       event: {
         type: d.name.text,
-        params: { rule: r.name.text, cite: cites, otherwise: r.otherwise, then: Object.fromEntries(assignments.map((a) => [a.output, a.text])) },
+        params: { rule: r.name.text, cite: cites, otherwise: r.otherwise, ...(r.lets.length > 0 ? { let: lets } : {}), then: Object.fromEntries(assignments.map((a) => [a.output, a.text])) },
       },
     },
   };
@@ -123,6 +125,7 @@ export function programJson(p: Program): unknown {
       rules: d.rules.map((r) => ({ ...r.jre, effective: r.effective, status: r.status, source: `${r.file}:${r.line}` })),
       not_in_force: d.notInForce,
     })),
+    sets: [...p.lib.sets.values()].map(({ decl }) => ({ name: decl.name.text, of: decl.of.text, cite: decl.cites.map((c) => c.text), members: decl.members.map((m) => m.text) })),
     formulas: [...p.formulas.values()].map((f) => ({ name: f.name.text, cite: f.cites.map((c) => c.text), effective: f.effective ? formatRange(f.effective.years) : 'always' })),
   };
 }

@@ -32,12 +32,12 @@ interface Placed {
 }
 
 const is = (t: IToken | undefined, type: TokenType): boolean => t !== undefined && tokenMatcher(t, type);
-const DECL_STARTS = [T.Enum, T.Facts, T.Formula, T.Decision];
+const DECL_STARTS = [T.Enum, T.Facts, T.Formula, T.Decision, T.Set];
 
 /** Pass 1: where each code token goes. */
 function place(tokens: IToken[], lines: LineIndex): Placed[] {
   const out: Placed[] = [];
-  let decl: 'none' | 'enum' | 'facts' | 'formula' | 'decision' = 'none';
+  let decl: 'none' | 'enum' | 'set' | 'facts' | 'formula' | 'decision' = 'none';
   let sinceDecl = 0;
   let inRule = false;
   let inBody = false;
@@ -55,7 +55,7 @@ function place(tokens: IToken[], lines: LineIndex): Placed[] {
     let blank = false;
     sinceDecl++;
     if (DECL_STARTS.some((d) => is(t, d))) {
-      decl = is(t, T.Enum) ? 'enum' : is(t, T.Facts) ? 'facts' : is(t, T.Formula) ? 'formula' : 'decision';
+      decl = is(t, T.Enum) ? 'enum' : is(t, T.Set) ? 'set' : is(t, T.Facts) ? 'facts' : is(t, T.Formula) ? 'formula' : 'decision';
       brk = true;
       blank = i > 0;
       sinceDecl = 0;
@@ -64,6 +64,12 @@ function place(tokens: IToken[], lines: LineIndex): Placed[] {
     } else if (is(t, T.End) && depth === 0) {
       brk = true;
       decl = 'none';
+    } else if (decl === 'set') {
+      // `set name : enum`, then each citation on its own line, then `= [members]` (after citations, on its own line)
+      if (is(t, T.Cite) || (is(t, T.Equals) && is(prev, T.StringLit))) {
+        brk = true;
+        indent = 2;
+      }
     } else if (decl === 'enum' && sinceDecl >= 2 && is(t, T.Identifier)) {
       brk = true;
       indent = 2;
@@ -97,6 +103,12 @@ function place(tokens: IToken[], lines: LineIndex): Placed[] {
         inRule = true;
         headerDone = true;
         openIfs = 0;
+      } else if (decl === 'decision' && inRule && depth === 0 && is(t, T.Let)) {
+        brk = true;
+        indent = 4;
+        inBody = true;
+        openIfs = 0;
+        clauseCont = 4 + t.image.length + 1;
       } else if (decl === 'decision' && inRule && depth === 0 && (is(t, T.When) || (is(t, T.Then) && openIfs === 0))) {
         brk = true;
         indent = 4;
@@ -104,7 +116,7 @@ function place(tokens: IToken[], lines: LineIndex): Placed[] {
         clauseCont = 4 + t.image.length + 1;
       } else if (is(t, T.Then) && openIfs > 0) openIfs--;
     }
-    if (brk && !(decl === 'decision' && (is(t, T.When) || is(t, T.Then)))) clauseCont = indent + 2;
+    if (brk && !(decl === 'decision' && (is(t, T.When) || is(t, T.Then) || is(t, T.Let)))) clauseCont = indent + 2;
     const cont = clauseCont;
     if (!brk && prev && lineOf(t) > lineOf(prev)) {
       brk = true;

@@ -77,7 +77,7 @@ function open(d: CompiledDecision, rule: CompiledRule, firings: Firing[]): boole
 
 /** The fast path: closures only, no trace of rules that did not fire. */
 export function decideFast(d: CompiledDecision, input: DecideInput): DecisionOutcome {
-  const ctx: EvalContext = { year: input.year, facts: input.facts, locals: new Map(), reads: [], calls: [] };
+  const ctx: EvalContext = { year: input.year, facts: input.facts, locals: new Map(), lets: new Map(), reads: [], calls: [] };
   const firings: Firing[] = [];
   for (const rule of d.rules) {
     if (!open(d, rule, firings)) continue;
@@ -152,7 +152,7 @@ function buildEngine(lib: Library, d: CompiledDecision): Engine {
 
 /** The reference path through json-rules-engine, with a trace of every rule in force. */
 export async function decideWithEngine(lib: Library, d: CompiledDecision, input: DecideInput): Promise<DecisionOutcome> {
-  const ctx: EvalContext = { year: input.year, facts: input.facts, locals: new Map(), reads: [], calls: [] };
+  const ctx: EvalContext = { year: input.year, facts: input.facts, locals: new Map(), lets: new Map(), reads: [], calls: [] };
   const engine = engineFor(lib, d);
   const st: RunState = { ctx, firings: [] };
   // every declared group, given or not: a fact of a group the input lacks is read (and refused) like any missing fact

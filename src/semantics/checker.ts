@@ -10,6 +10,7 @@ import { diag, resolveTypeRef, symbolKey } from './declarations.js';
 import { checkCalls } from './calls.js';
 import { checkExpr, guarded, guardOf, newScope, type ExprScope, type Use } from './expressions.js';
 import type { Library } from './library.js';
+import { checkLets, checkSets, reportUnused } from './locals.js';
 import { internalFailure } from './sources.js';
 import { sameType, T, type Type, typeText } from './types.js';
 
@@ -24,6 +25,7 @@ export function checkLibrary(lib: Library): void {
       lib.types.set(decl.returns as unknown as Node, resolveTypeRef(lib, file, decl.returns));
     }
   }
+  checkSets(lib);
   const calls = new Map<string, Set<string>>();
   for (const [name, versions] of lib.formulas) {
     checkOverlaps(lib, name, versions.map((v) => ({ name: v.decl.name, effective: v.decl.effective, file: v.file })), 'formula');
@@ -110,6 +112,7 @@ function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, out
   if (r.otherwise && r.when) lib.diagnostics.push(diag(C.otherwiseWithWhen, file, r.when.range, `an otherwise rule applies when no rule above fired; it cannot have its own "when"`));
   checkStatus(lib, file, r.status);
   const scope = guarded(newScope(file), known);
+  const lets = checkLets(lib, d, r, scope);
   let thenScope = scope;
   if (r.when) {
     const t = checkExpr(lib, scope, r.when, T.bool);
@@ -132,6 +135,7 @@ function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, out
   }
   const missing = [...outputs.keys()].filter((o) => !assigned.has(o));
   if (missing.length > 0) lib.diagnostics.push(diag(C.outputMissing, file, r.name.range, `${what} does not set ${missing.join(', ')}`));
+  reportUnused(lib, file, lets);
   checkCoverage(lib, file, r.effective?.years ?? ALWAYS, scope, what);
   return r.when ? guardOf(scope, r.when).f : undefined;
 }

@@ -44,6 +44,9 @@ export function collectDeclarations(lib: Library, files: RuleFile[]): void {
           if (!list.includes(d.name.text)) list.push(d.name.text);
           lib.members.set(m.name.text, list);
         }
+      } else if (d.kind === 'set') {
+        define({ key: symbolKey('set', d.name.text), kind: 'set', name: d.name.text, file: f.file, range: d.name.range, fullRange: d.range, detail: `set ${d.name.text} : ${d.of.text} = [${d.members.map((m) => m.text).join(', ')}]`, doc: d.doc });
+        if (!lib.sets.has(d.name.text)) lib.sets.set(d.name.text, { decl: d, file: f.file });
       } else if (d.kind === 'facts') {
         define({ key: symbolKey('facts', d.name.text), kind: 'facts', name: d.name.text, file: f.file, range: d.name.range, fullRange: d.range, detail: `facts ${d.name.text}${d.label ? ` "${d.label}"` : ''}`, doc: d.doc ?? d.label });
         const group = lib.factGroups.get(d.name.text) ?? new Map();

@@ -7,6 +7,8 @@ export const SemanticCodes = {
   duplicate: 'LCFF-E014',
   arity: 'LCFF-E015',
   badIndex: 'LCFF-E016',
+  /** A `let` or `set` whose name is already taken: a second let of the same name in the rule, or a parameter, enum member, set, formula or built-in name. */
+  nameTaken: 'LCFF-E017',
   unitMismatch: 'LCFF-E020',
   typeMismatch: 'LCFF-E021',
   notBool: 'LCFF-E022',
@@ -29,4 +31,6 @@ export const SemanticCodes = {
   internalFailure: 'LCFF-E039',
   unreachable: 'LCFF-W030',
   unconfirmedWithoutNote: 'LCFF-W031',
+  /** A rule's `let` that neither its `when`, its `then` nor a later let uses. */
+  unusedLocal: 'LCFF-W032',
 } as const;

@@ -11,7 +11,7 @@
  * limit, syntax/nesting.ts), never the length of a chain.
  */
 import type { SourceRange } from '../core/diagnostics.js';
-import type { BinaryExpr, Expr } from '../syntax/ast.js';
+import type { BinaryExpr, Expr, LetDecl } from '../syntax/ast.js';
 import { SemanticCodes as C } from './diagnostic-codes.js';
 import { diag } from './declarations.js';
 import * as G from './guards.js';
@@ -24,9 +24,19 @@ export interface Use {
   range: SourceRange;
 }
 
+/** A name local to a formula (its inputs) or a rule (its lets). */
+export interface LocalName {
+  type: Type;
+  key: string;
+  /** the let that defines it (rules); absent for a formula's inputs */
+  let?: LetDecl;
+  /** set when an expression uses it (the unused-let warning) */
+  used?: boolean;
+}
+
 export interface ExprScope {
   file: string;
-  locals: Map<string, { type: Type; key: string }>;
+  locals: Map<string, LocalName>;
   params: Use[];
   formulas: Use[];
   /** Optional facts ("group.path") known to be present where the expression is evaluated. */

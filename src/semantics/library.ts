@@ -5,14 +5,14 @@
  * language server.
  */
 import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
-import type { DecisionDecl, EnumDecl, FactField, FormulaDecl, Node, RuleFile } from '../syntax/ast.js';
+import type { DecisionDecl, EnumDecl, FactField, FormulaDecl, LetDecl, Node, RuleFile, SetDecl } from '../syntax/ast.js';
 import type { Parameter, ParameterTable } from '../params/index.js';
 import type { Horizon, LibraryManifest } from '../params/manifest.js';
 import type { SourceRegister } from '../params/sources.js';
 import type { LabelTable } from '../params/labels.js';
 import type { Type } from './types.js';
 
-export type SymbolKind = 'enum' | 'member' | 'facts' | 'fact' | 'formula' | 'decision' | 'output' | 'rule' | 'param' | 'local';
+export type SymbolKind = 'enum' | 'member' | 'facts' | 'fact' | 'formula' | 'decision' | 'output' | 'rule' | 'param' | 'local' | 'set';
 
 /** A named thing a reference can point at; `key` is unique in the library. */
 export interface SymbolDef {
@@ -37,6 +37,10 @@ export type Resolution =
   | { kind: 'param'; name: string }
   | { kind: 'member'; enumName: string; member: string }
   | { kind: 'local'; name: string }
+  /** a rule's `let`: evaluated at most once per evaluation of the rule */
+  | { kind: 'let'; decl: LetDecl }
+  /** a named set of enum members (`set aeg_bases : enrollment_basis = [...]`) */
+  | { kind: 'set'; name: string; members: string[] }
   | { kind: 'fiscal_year' }
   | { kind: 'formula'; name: string }
   | { kind: 'builtin'; name: 'max' | 'min' };
@@ -61,6 +65,8 @@ export interface Library {
   enums: Map<string, Located<EnumDecl>>;
   /** member name → the enums that declare it */
   members: Map<string, string[]>;
+  /** named sets of enum members, by name (the first declaration of a name) */
+  sets: Map<string, Located<SetDecl>>;
   factGroups: Map<string, Map<string, FactInfo>>;
   formulas: Map<string, Array<Located<FormulaDecl>>>;
   decisions: Map<string, Located<DecisionDecl>>;

@@ -22,13 +22,20 @@ export function resolveName(lib: Library, scope: ExprScope, name: Name, node: Ex
   const text = name.text;
   const local = scope.locals.get(text);
   if (local) {
-    lib.resolutions.set(node, { kind: 'local', name: text });
+    lib.resolutions.set(node, local.let ? { kind: 'let', decl: local.let } : { kind: 'local', name: text });
+    local.used = true;
     ref(lib, scope, local.key, name.range);
     return local.type;
   }
   if (text === 'fiscal_year') {
     lib.resolutions.set(node, { kind: 'fiscal_year' });
     return T.year;
+  }
+  const set = lib.sets.get(text);
+  if (set) {
+    lib.resolutions.set(node, { kind: 'set', name: text, members: set.decl.members.map((m) => m.text) });
+    ref(lib, scope, symbolKey('set', text), name.range);
+    return lib.enums.has(set.decl.of.text) ? { k: 'list', element: { k: 'enum', name: set.decl.of.text } } : T.unknown;
   }
   const wantEnum = expected?.k === 'enum' ? expected.name : expected?.k === 'list' && expected.element.k === 'enum' ? expected.element.name : undefined;
   const enums = lib.members.get(text) ?? [];
@@ -58,7 +65,7 @@ function member(lib: Library, scope: ExprScope, node: Expr, enumName: string, na
 }
 
 export function knownNames(lib: Library, scope?: ExprScope): string[] {
-  return [...(scope ? scope.locals.keys() : []), ...lib.params.names(), ...lib.members.keys(), ...lib.formulas.keys(), 'fiscal_year', 'max', 'min'];
+  return [...(scope ? scope.locals.keys() : []), ...lib.params.names(), ...lib.sets.keys(), ...lib.members.keys(), ...lib.formulas.keys(), 'fiscal_year', 'max', 'min'];
 }
 
 function unknownName(lib: Library, scope: ExprScope, name: Name): Type {

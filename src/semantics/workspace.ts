@@ -59,6 +59,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache): Librar
     paramList,
     enums: new Map(),
     members: new Map(),
+    sets: new Map(),
     factGroups: new Map(),
     formulas: new Map(),
     decisions: new Map(),

@@ -20,7 +20,7 @@ export interface RuleFile {
   declarations: Declaration[];
 }
 
-export type Declaration = EnumDecl | FactsDecl | FormulaDecl | DecisionDecl;
+export type Declaration = EnumDecl | SetDecl | FactsDecl | FormulaDecl | DecisionDecl;
 
 /** Fields every top-level declaration and every rule has. */
 export interface Documented {
@@ -52,6 +52,16 @@ export interface EnumDecl extends Node, Documented {
 export interface EnumMember extends Node, Documented {
   name: Name;
   label?: string;
+}
+
+/** `set aeg_bases : enrollment_basis = [wic_300, ...]`: a named set of members of one enum. */
+export interface SetDecl extends Node, Documented {
+  kind: 'set';
+  name: Name;
+  /** the enum the members belong to */
+  of: Name;
+  cites: Citation[];
+  members: Name[];
 }
 
 /** `facts student "label" ... end`: the typed inputs a subject provides. */
@@ -114,8 +124,16 @@ export interface RuleDecl extends Node, Documented {
   cites: Citation[];
   effective?: Effective;
   status?: Status;
+  /** `let name = expr` clauses, in source order: local names usable in `when`, `then` and later lets. */
+  lets: LetDecl[];
   when?: Expr;
   then: Assignment[];
+}
+
+/** `let rate = district_rate_per_ada(...)`: evaluated at most once per evaluation of its rule, when first used. */
+export interface LetDecl extends Node {
+  name: Name;
+  value: Expr;
 }
 
 export interface Assignment extends Node {

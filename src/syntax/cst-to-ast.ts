@@ -18,6 +18,8 @@ import type {
   FactsDecl,
   FormulaDecl,
   FormulaParam,
+  LetDecl,
+  SetDecl,
   Name,
   Node,
   OutputDecl,
@@ -31,9 +33,11 @@ import { buildExpr, fiscalYear, stringValue } from './cst-expr.js';
 
 export function buildDeclaration(cx: AstContext, node: CstNode | undefined): Declaration | undefined {
   if (!node) return undefined;
-  const d = kid(node, 'enumDecl') ?? kid(node, 'factsDecl') ?? kid(node, 'formulaDecl') ?? kid(node, 'decisionDecl');
+  const d = kid(node, 'enumDecl') ?? kid(node, 'factsDecl') ?? kid(node, 'formulaDecl') ?? kid(node, 'decisionDecl') ?? kid(node, 'setDecl');
   if (!d) return undefined;
   switch (d.name) {
+    case 'setDecl':
+      return buildSet(cx, d);
     case 'enumDecl':
       return buildEnum(cx, d);
     case 'factsDecl':
@@ -69,6 +73,20 @@ function buildEnum(cx: AstContext, node: CstNode): EnumDecl | undefined {
     members.push(documented(cx, { range: cx.nodeRange(m), name: mName, label: label(cx, m) }));
   }
   return documented(cx, { kind: 'enum' as const, range: cx.nodeRange(node), name, label: label(cx, node), members });
+}
+
+function buildSet(cx: AstContext, node: CstNode): SetDecl | undefined {
+  const ids = toks(node, 'Identifier');
+  const name = cx.name(ids[0]);
+  const of = cx.name(ids[1]);
+  if (!name || !of) return undefined;
+  const members: Name[] = [];
+  for (const t of ids.slice(2)) {
+    const m = cx.name(t);
+    if (m) members.push(m);
+  }
+  const cites = kids(node, 'citeClause').flatMap((c) => buildCites(cx, c));
+  return documented(cx, { kind: 'set' as const, range: cx.nodeRange(node), name, of, cites, members });
 }
 
 function buildTypeRef(cx: AstContext, node: CstNode | undefined): TypeRef | undefined {
@@ -219,7 +237,13 @@ function buildRule(cx: AstContext, node: CstNode): RuleDecl | undefined {
     const value = buildExpr(cx, kid(a, 'expression'));
     if (target && value) then.push({ range: cx.nodeRange(a), target, value });
   }
-  const r: RuleDecl = { range: cx.nodeRange(node), name, otherwise: tok(node, 'Otherwise') !== undefined, cites: cl.cites, then };
+  const lets: LetDecl[] = [];
+  for (const l of kids(node, 'letClause')) {
+    const lName = cx.name(tok(l, 'Identifier'));
+    const value = buildExpr(cx, kid(l, 'expression'));
+    if (lName && value) lets.push({ range: cx.nodeRange(l), name: lName, value });
+  }
+  const r: RuleDecl = { range: cx.nodeRange(node), name, otherwise: tok(node, 'Otherwise') !== undefined, cites: cl.cites, lets, then };
   if (cl.effective) r.effective = cl.effective;
   if (cl.status) r.status = cl.status;
   const when = tok(node, 'When') ? buildExpr(cx, kid(node, 'expression')) : undefined;

@@ -21,14 +21,14 @@ import { MAX_NESTING, MAX_SYNTAX_ERRORS } from './limits.js';
 import { tooDeep } from './nesting.js';
 import { describeFound, setFollower } from './parse-messages.js';
 import { parser } from './parser.js';
-import { Decision, Enum, Facts, Formula } from './tokens.js';
+import { Decision, Enum, Facts, Formula, Set as SetKw } from './tokens.js';
 
 export interface ParseResult {
   ast: RuleFile;
   diagnostics: Diagnostic[];
 }
 
-const DECLARATION_STARTS = new Set([Enum, Facts, Formula, Decision]);
+const DECLARATION_STARTS = new Set([Enum, Facts, Formula, Decision, SetKw]);
 
 export function parseRuleFile(file: string, text: string): ParseResult {
   const lines = new LineIndex(text);
@@ -49,7 +49,7 @@ export function parseRuleFile(file: string, text: string): ParseResult {
     diagnostics.push(
       syntaxError(
         file,
-        `expected a declaration (enum, facts, formula or decision) but found ${describeFound(t)}`,
+        `expected a declaration (enum, set, facts, formula or decision) but found ${describeFound(t)}`,
         cx.tokenRange(t),
       ),
     );

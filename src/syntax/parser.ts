@@ -23,7 +23,29 @@ export class LcffParser extends ExpressionParser {
       { ALT: () => this.SUBRULE(this.factsDecl) },
       { ALT: () => this.SUBRULE(this.formulaDecl) },
       { ALT: () => this.SUBRULE(this.decisionDecl) },
+      { ALT: () => this.SUBRULE(this.setDecl) },
     ]);
+  });
+
+  // ---- set --------------------------------------------------------------------
+
+  /** `set aeg_bases : enrollment_basis cite "..." = [wic_300, wic_601]`: a named set of enum members. */
+  setDecl = this.RULE('setDecl', () => {
+    this.CONSUME(T.Set);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.CONSUME2(T.Identifier);
+    this.MANY(() => this.SUBRULE(this.citeClause));
+    this.CONSUME(T.Equals);
+    this.CONSUME(T.LBracket);
+    this.OPTION(() => {
+      this.CONSUME3(T.Identifier);
+      this.MANY2(() => {
+        this.CONSUME(T.Comma);
+        this.CONSUME4(T.Identifier);
+      });
+    });
+    this.CONSUME(T.RBracket);
   });
 
   // ---- enum -------------------------------------------------------------------
@@ -173,6 +195,7 @@ export class LcffParser extends ExpressionParser {
     this.CONSUME(T.Rule);
     this.CONSUME(T.Identifier);
     this.MANY(() => this.SUBRULE(this.clause));
+    this.MANY3(() => this.SUBRULE(this.letClause));
     this.OPTION2(() => {
       this.CONSUME(T.When);
       this.SUBRULE(this.expression);
@@ -183,6 +206,14 @@ export class LcffParser extends ExpressionParser {
       this.CONSUME(T.Comma);
       this.SUBRULE2(this.assignment);
     });
+  });
+
+  /** `let name = expression`: a local name of a rule, usable in its `when` and `then`. */
+  letClause = this.RULE('letClause', () => {
+    this.CONSUME(T.Let);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
   });
 
   assignment = this.RULE('assignment', () => {
@@ -228,7 +259,7 @@ export class LcffParser extends ExpressionParser {
  *   (`then o = 1,` + `rule b`: deleting `rule` would swallow rule b); re-sync
  *   recovery stops at those instead.
  */
-const SYNC_TOKENS = new Set([T.Rule, T.Otherwise, T.End, T.Then, T.When, T.Cite, T.Effective, T.Status, T.Output, T.Enum, T.Facts, T.Formula, T.Decision]);
+const SYNC_TOKENS = new Set([T.Rule, T.Otherwise, T.End, T.Then, T.When, T.Let, T.Cite, T.Effective, T.Status, T.Output, T.Enum, T.Facts, T.Formula, T.Decision, T.Set]);
 type RecoveryHooks = {
   LA(this: RecoveryHooks, i: number): IToken;
   canRecoverWithSingleTokenInsertion(this: RecoveryHooks, expected: unknown, follows: unknown): boolean;

@@ -56,6 +56,7 @@ export const KEYWORDS = [
   'status', 'confirmed', 'unconfirmed', 'decision', 'for', 'collect', 'output', 'rule',
   'otherwise', 'when', 'then', 'and', 'or', 'not', 'is', 'in', 'present', 'missing', 'if',
   'else', 'round', 'to', 'dollar', 'cent', 'places', 'half', 'up', 'even', 'down', 'true', 'false',
+  'set', 'let',
 ] as const;
 export type KeywordText = (typeof KEYWORDS)[number];
 
@@ -114,6 +115,8 @@ export const Even = keyword('even');
 export const Down = keyword('down');
 export const True = keyword('true');
 export const False = keyword('false');
+export const Set = keyword('set');
+export const Let = keyword('let');
 
 // ---- operators and punctuation ----------------------------------------------
 

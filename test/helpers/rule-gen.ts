@@ -4,7 +4,8 @@
  * collect, otherwise rules), with type-correct expressions over every
  * construct of the language (arithmetic with units, round, if, max/min,
  * is/in/present/missing, comparisons, and/or/not, parameters with and
- * without breakdowns, formula calls). Optional facts are used only under a
+ * without breakdowns, formula calls, named sets of enum members, rule lets
+ * used in `when`, `then` and later lets). Optional facts are used only under a
  * presence guard, so every generated library checks clean. Names are drawn
  * from a pool that includes Object.prototype words (`constructor`,
  * `toString`, `__proto__` ...).
@@ -45,6 +46,7 @@ interface Formula {
 interface Rule {
   name: string;
   otherwise: boolean;
+  lets: Array<{ name: string; ty: Ty; value: string }>;
   when?: string;
   then: Array<[string, string]>;
 }
@@ -57,6 +59,8 @@ interface Decision {
 
 export interface World {
   enums: Array<{ name: string; members: string[] }>;
+  /** named sets of members: `set name : of = [members]` */
+  sets: Array<{ name: string; of: string; members: string[] }>;
   fields: Field[];
   params: Param[];
   formulas: Formula[];
@@ -187,6 +191,15 @@ class Exprs {
     return this.pick(options)();
   }
 
+  /** A list of members of the enum of `ty`: a literal, or the name of a set of that enum. */
+  private members(ty: Ty): string {
+    const of = ty.k === 'enum' ? ty.name : ty.k === 'list' ? ty.of : '';
+    const sets = this.w.sets.filter((x) => x.of === of);
+    if (sets.length > 0 && this.int(0, 1) === 0) return this.pick(sets).name;
+    const ms = this.w.enums.find((e) => e.name === of)!.members;
+    return `[${ms.filter(() => this.int(0, 1) === 1).join(', ')}]`;
+  }
+
   /** A condition. */
   cond(s: Scope, depth: number): string {
     const d = depth - 1;
@@ -208,13 +221,14 @@ class Exprs {
       options.push(() => {
         const f = this.pick(enumFacts);
         const ms = this.w.enums.find((e) => f.ty.k === 'enum' && e.name === f.ty.name)!.members;
-        return this.int(0, 1) === 0 ? `(s.${f.path} is${this.pick(['', ' not'])} ${this.pick(ms)})` : `(s.${f.path}${this.pick(['', ' not'])} in [${ms.filter(() => this.int(0, 1) === 1).join(', ')}])`;
+        return this.int(0, 1) === 0 ? `(s.${f.path} is${this.pick(['', ' not'])} ${this.pick(ms)})` : `(s.${f.path}${this.pick(['', ' not'])} in ${this.members(f.ty)})`;
       });
     if (listFacts.length > 0)
       options.push(() => {
         const f = this.pick(listFacts);
         const ms = this.w.enums.find((e) => f.ty.k === 'list' && e.name === f.ty.of)!.members;
-        return `(s.${f.path}${this.pick(['', ' not'])} in [${ms.filter(() => this.int(0, 1) === 1).join(', ')}])`;
+        void ms;
+        return `(s.${f.path}${this.pick(['', ' not'])} in ${this.members(f.ty)})`;
       });
     if (all.length > 0) options.push(() => `(s.${this.pick(all).path} is ${this.pick(['present', 'missing'])})`);
     options.push(() => {
@@ -258,7 +272,7 @@ function randomTy(g: G, w: World): Ty {
 /** A random world. */
 export function genWorld(g: G): World {
   const names = new Names(g);
-  const w: World = { enums: [], fields: [], params: [], formulas: [], decisions: [] };
+  const w: World = { enums: [], sets: [], fields: [], params: [], formulas: [], decisions: [] };
   const enumCount = g(fc.integer, { min: 1, max: 2 });
   for (let i = 0; i < enumCount; i++) w.enums.push({ name: names.next('e'), members: Array.from({ length: g(fc.integer, { min: 2, max: 3 }) }, () => names.next('m')) });
   // one required fact of every type, so every type has a leaf; then optional and nested extras
@@ -273,6 +287,11 @@ export function genWorld(g: G): World {
   for (let i = 0; i < paramCount; i++) {
     const unit = UNITS[g(fc.integer, { min: 0, max: UNITS.length - 1 })];
     w.params.push({ name: names.next('p', true), unit, ...(g(fc.boolean) ? { by: w.enums[0].name } : {}) });
+  }
+  const setCount = g(fc.integer, { min: 0, max: 2 });
+  for (let i = 0; i < setCount; i++) {
+    const e = w.enums[g(fc.integer, { min: 0, max: w.enums.length - 1 })];
+    w.sets.push({ name: names.next('set'), of: e.name, members: e.members.filter(() => g(fc.boolean)) });
   }
   const ex = new Exprs(g, w);
   const formulaCount = g(fc.integer, { min: 0, max: 2 });
@@ -289,33 +308,53 @@ export function genWorld(g: G): World {
     const rules: Rule[] = [];
     const ruleCount = g(fc.integer, { min: 1, max: 4 });
     for (let r = 0; r < ruleCount; r++) {
+      // lets are checked before the rule's condition: they see no presence guard of it, and each sees the lets above it
+      const lets: Rule['lets'] = [];
+      const letCount = g(fc.integer, { min: 0, max: 2 });
+      for (let k = 0; k < letCount; k++) {
+        const ty = randomTy(g, w);
+        lets.push({ name: names.next('l'), ty, value: ex.value(ty, { present: new Set(), locals: [...lets], formulas: w.formulas }, 2) });
+      }
       const present = new Set<string>();
       let when: string | undefined;
       const optional = w.fields.filter((f) => f.optional);
       if (optional.length > 0 && g(fc.integer, { min: 0, max: 2 }) === 0) {
         const f = optional[g(fc.integer, { min: 0, max: optional.length - 1 })];
         present.add(f.path);
-        when = `s.${f.path} is present and ${ex.cond({ present, formulas: w.formulas }, 2)}`;
-      } else if (g(fc.integer, { min: 0, max: 4 }) > 0) when = ex.cond({ present, formulas: w.formulas }, 3);
-      const scope: Scope = { present, formulas: w.formulas };
-      rules.push({ name: names.next('r'), otherwise: false, when, then: outputs.map((o) => [o.name, ex.value(o.ty, scope, 3)]) });
+        when = `s.${f.path} is present and ${ex.cond({ present, locals: lets, formulas: w.formulas }, 2)}`;
+      } else if (g(fc.integer, { min: 0, max: 4 }) > 0) when = ex.cond({ present, locals: lets, formulas: w.formulas }, 3);
+      const scope: Scope = { present, locals: lets, formulas: w.formulas };
+      const then = outputs.map((o): [string, string] => [o.name, ex.value(o.ty, scope, 3)]);
+      rules.push({ name: names.next('r'), otherwise: false, lets, when, then: useAll(lets, then, when) });
     }
-    if (g(fc.boolean)) rules.push({ name: names.next('r'), otherwise: true, then: outputs.map((o) => [o.name, ex.value(o.ty, { present: new Set(), formulas: w.formulas }, 3)]) });
+    if (g(fc.boolean)) rules.push({ name: names.next('r'), otherwise: true, lets: [], then: outputs.map((o) => [o.name, ex.value(o.ty, { present: new Set(), formulas: w.formulas }, 3)]) });
     w.decisions.push({ name: names.next('d'), mode, outputs, rules });
   }
   return w;
+}
+
+/** Makes every let used: an unused one is tested `is present` (always true for a let) in a condition wrapped around the first output. */
+function useAll(lets: Rule['lets'], then: Array<[string, string]>, when: string | undefined): Array<[string, string]> {
+  const text = [when ?? '', ...then.map(([, v]) => v), ...lets.map((l) => l.value)].join(' ');
+  const unused = lets.filter((l) => !new RegExp(`(^|[^A-Za-z0-9_.])${l.name}($|[^A-Za-z0-9_])`).test(text));
+  if (unused.length === 0 || then.length === 0) return then;
+  const [first, ...rest] = then;
+  const cond = unused.map((l) => `(${l.name} is present)`).join(' and ');
+  return [[first[0], `(if ${cond} then ${first[1]} else ${first[1]})`], ...rest];
 }
 
 /** The rule file of a world. */
 export function ruleText(w: World): string {
   const out: string[] = [];
   for (const e of w.enums) out.push(`enum ${e.name}\n${e.members.map((m) => `  ${m}\n`).join('')}end\n`);
+  for (const x of w.sets) out.push(`set ${x.name} : ${x.of} = [${x.members.join(', ')}]\n`);
   out.push(`facts s\n${w.fields.map((f) => `  ${f.path} : ${tyText(f.ty)}${f.optional ? ' optional' : ''}\n`).join('')}end\n`);
-  for (const f of w.formulas) out.push(`formula ${f.name}(${f.params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(', ')}) : ${tyText(f.ret)}\n  cite "EC 2574"\n  effective 2019-20 onward\n  = ${f.body}\n`);
+  for (const f of w.formulas) out.push(`formula ${f.name}(${f.params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(', ')}) : ${tyText(f.ret)}\n  cite "EC 2576"\n  effective 2019-20 onward\n  = ${f.body}\n`);
   for (const d of w.decisions) {
-    const lines = [`decision ${d.name} for s${d.mode === 'collect' ? ' collect' : ''}`, '  cite "EC 2574"', ...d.outputs.map((o) => `  output ${o.name} : ${tyText(o.ty)}`)];
+    const lines = [`decision ${d.name} for s${d.mode === 'collect' ? ' collect' : ''}`, '  cite "EC 2576"', ...d.outputs.map((o) => `  output ${o.name} : ${tyText(o.ty)}`)];
     for (const r of d.rules) {
-      lines.push('', `  ${r.otherwise ? 'otherwise ' : ''}rule ${r.name}`, '    cite "EC 2574"', '    effective 2019-20 onward');
+      lines.push('', `  ${r.otherwise ? 'otherwise ' : ''}rule ${r.name}`, '    cite "EC 2576"', '    effective 2019-20 onward');
+      for (const l of r.lets) lines.push(`    let ${l.name} = ${l.value}`);
       if (r.when) lines.push(`    when ${r.when}`);
       lines.push(`    then ${r.then.map(([o, v]) => `${o} = ${v}`).join(', ')}`);
     }
@@ -334,7 +373,7 @@ export function paramText(w: World, g: G): string {
   return w.params
     .map((p) => {
       const v = p.by ? `{ ${w.enums.find((e) => e.name === p.by)!.members.map((m) => `${m}: "${value(p.unit)}"`).join(', ')} }` : `"${value(p.unit)}"`;
-      return `${p.name}:\n  description: test\n  unit: ${PARAM_UNIT[p.unit]}\n  cite: EC 2574\n  status: confirmed\n${p.by ? `  by: ${p.by}\n` : ''}  values:\n    2019-20: ${v}\n`;
+      return `${p.name}:\n  description: test\n  unit: ${PARAM_UNIT[p.unit]}\n  cite: EC 2576\n  status: confirmed\n${p.by ? `  by: ${p.by}\n` : ''}  values:\n    2019-20: ${v}\n`;
     })
     .join('');
 }

@@ -98,9 +98,17 @@ describe('completion', () => {
   beforeAll(async () => client.open(uri(file), read(file)));
 
   it('offers the enrollment bases after `student.basis in [`', async () => {
-    const labels = await complete(marked(file, 'student.basis in [wic_300, wic_601', 'student.basis in [<|>wic_300, wic_601'));
+    const labels = await complete(marked(file, 'student.basis in county_funded_bases', 'student.basis in [<|>wic_300, wic_601]'));
     expect(labels).toEqual(expect.arrayContaining(['wic_300', 'expelled_48915_a', 'voluntary', 'none']));
     expect(labels).not.toContain('k3');
+  });
+
+  it('offers the sets of enrollment bases after `student.basis in`, and no set of another enum', async () => {
+    const labels = await complete(marked(file, 'student.basis in county_funded_bases', 'student.basis in <|>county_funded_bases'));
+    expect(labels).toContain('county_funded_bases');
+    expect(labels).toContain('[');
+    const other = await complete(marked(file, 'school.operator is coe and student.basis', 'school.operator in <|>'));
+    expect(other).not.toContain('county_funded_bases');
   });
 
   it('offers fact paths after `student.` and members after `is`', async () => {
@@ -124,6 +132,54 @@ describe('completion', () => {
   it('offers rule, formula and parameter names in expressions', async () => {
     const names = await complete(marked(file, 'then category = coe_juvenile_court, credited_to = coe.cds', 'then category = <|>coe_juvenile_court, credited_to = coe.cds'));
     expect(names).toEqual(expect.arrayContaining(['district_rate_per_ada', 'base_grant_per_ada', 'coe_juvenile_court', 'student', 'if']));
+  });
+});
+
+describe('lets and sets', () => {
+  const transfer = 'rules/county-programs/transfer.lcff';
+  const classification = 'rules/county-programs/classification.lcff';
+
+  it("hover on a let's use shows its expression and type", async () => {
+    const m = marked(transfer, 'rate_per_ada = agreed_rate', 'rate_per_ada = agreed<|>_rate');
+    const md = ((await client.request<Hover>('textDocument/hover', pos(transfer, m))).contents as { value: string }).value;
+    expect(md).toContain('let agreed_rate : Rate = if transfer_line.alternative_rate is present then transfer_line.alternative_rate else district_rate_per_ada(');
+  });
+
+  it("hover on a set's use shows its members and doc comment", async () => {
+    const m = marked(classification, 'student.basis in county_funded_bases', 'student.basis in county_<|>funded_bases');
+    const md = ((await client.request<Hover>('textDocument/hover', pos(classification, m))).contents as { value: string }).value;
+    expect(md).toContain('set county_funded_bases : enrollment_basis = [wic_300, wic_601, wic_602, wic_654, probation_not_in_school, parole_not_in_school, expelled_48915_a, expelled_48915_c]');
+    expect(md).toContain('referred by probation');
+  });
+
+  it('goes from a let to its definition, and finds its uses only in its rule', async () => {
+    const m = marked(transfer, 'rate_per_ada = district_rate,', 'rate_per_ada = district<|>_rate,');
+    const defs = await client.request<Location[]>('textDocument/definition', pos(transfer, m));
+    const letLine = read(transfer).split('\n').findIndex((l) => l.includes('let district_rate ='));
+    expect(defs).toEqual([{ uri: uri(transfer), range: { start: { line: letLine, character: 8 }, end: { line: letLine, character: 21 } } }]);
+    const refs = await client.request<Location[]>('textDocument/references', { ...pos(transfer, m), context: { includeDeclaration: true } });
+    expect(refs.map((r) => r.range.start.line).sort((a, b) => a - b)).toEqual([letLine, letLine + 2, letLine + 3]);
+  });
+
+  it('renames a let within its rule, and a set at its declaration and every use', async () => {
+    const l = marked(transfer, 'amount = transfer_amount(transfer_line.ada, agreed_rate', 'amount = transfer_amount(transfer_line.ada, agreed<|>_rate');
+    const le = await client.request<WorkspaceEdit>('textDocument/rename', { ...pos(transfer, l), newName: 'rate_agreed' });
+    expect(Object.keys(le.changes!)).toEqual([uri(transfer)]);
+    expect(le.changes![uri(transfer)]).toHaveLength(3);
+    const s = marked(classification, 'set county_funded_bases', 'set county<|>_funded_bases');
+    const se = await client.request<WorkspaceEdit>('textDocument/rename', { ...pos(classification, s), newName: 'aeg_bases' });
+    expect(se.changes![uri(classification)]).toHaveLength(3);
+    for (const e of se.changes![uri(classification)]) expect(e.newText).toBe('aeg_bases');
+  });
+
+  it("offers a rule's lets in its `then`", async () => {
+    await client.open(uri(transfer), read(transfer));
+    const m = marked(transfer, 'rate_per_ada = agreed_rate', 'rate_per_ada = <|>agreed_rate');
+    await client.change(uri(transfer), m.text);
+    const labels = (await client.request<CompletionItem[]>('textDocument/completion', pos(transfer, m))).map((i) => i.label);
+    expect(labels).toContain('agreed_rate');
+    expect(labels).not.toContain('district_rate');
+    await client.change(uri(transfer), read(transfer));
   });
 });
 

@@ -77,11 +77,11 @@ describe('the three cases where the paths disagreed (issue 7), each with its min
 end
 `;
   const decision = (when: string): string => `${FACTS}decision d for s
-  cite "EC 2574"
+  cite "EC 2576"
   output o : Bool
 
   rule r
-    cite "EC 2574"
+    cite "EC 2576"
     effective 2019-20 onward
     when ${when}
     then o = true

@@ -43,7 +43,7 @@ describe('parameter values: a comma never changes a number', () => {
 
 describe('the rule language keeps its grouped dollar literals', () => {
   it('$9,572.00 + $1,000 is 10572', async () => {
-    const lib = await libraryWith([{ file: 'test/comma-money.lcff', text: 'formula comma_money() : Money\n  cite "EC 2574"\n  = $9,572.00 + $1,000\n' }]);
+    const lib = await libraryWith([{ file: 'test/comma-money.lcff', text: 'formula comma_money() : Money\n  cite "EC 2576"\n  = $9,572.00 + $1,000\n' }]);
     expect(lib.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const v = callFormula(lib, 'comma_money', [], { year: 2019, facts: {}, locals: new Map(), reads: [], calls: [] });
     expect(String(v)).toBe('10572');

@@ -21,7 +21,7 @@ import { MAX_NESTING, MAX_SOURCE_CHARS, MAX_SYNTAX_ERRORS } from '../../src/synt
 import { parseExpression, parseRuleFile } from '../../src/syntax/parse.js';
 import { lcff } from '../helpers/cli.js';
 
-const formula = (body: string): string => `formula f() : Number\n  cite "EC 2574"\n  = ${body}\n`;
+const formula = (body: string): string => `formula f() : Number\n  cite "EC 2576"\n  = ${body}\n`;
 const codes = (text: string): string[] => parseRuleFile('t.lcff', text).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`);
 
 describe('nesting limit (LCFF-E009)', () => {
@@ -31,7 +31,7 @@ describe('nesting limit (LCFF-E009)', () => {
   });
 
   it('10,000 nested parentheses: one positioned diagnostic, no stack overflow; the next declaration is still read', () => {
-    const text = `${formula(`${'('.repeat(10000)}1${')'.repeat(10000)}`)}formula g() : Number\n  cite "EC 2574"\n  = 1 +\n`;
+    const text = `${formula(`${'('.repeat(10000)}1${')'.repeat(10000)}`)}formula g() : Number\n  cite "EC 2576"\n  = 1 +\n`;
     const { ast, diagnostics } = parseRuleFile('t.lcff', text);
     expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual(['3:69 LCFF-E009', '6:8 LCFF-E002']);
     expect(diagnostics[0].message).toMatch(/nests more than 64 levels deep/);
@@ -56,7 +56,7 @@ describe('nesting limit (LCFF-E009)', () => {
   it('a sum of 2,200 terms and an and-chain of 2,200 tests are flat: they parse, check, format and evaluate on both paths', async () => {
     const sum = Array.from({ length: 2200 }, (_, i) => `s.x * ${i % 7}`).join(' + ');
     const chain = Array.from({ length: 2200 }, (_, i) => `s.x > -${i}`).join(' and ');
-    const text = `facts s\n  x : Number\nend\n\ndecision d for s\n  cite "EC 2574"\n  output total : Number\n\n  rule r\n    cite "EC 2574"\n    effective 2019-20 onward\n    when ${chain}\n    then total = ${sum}\nend\n`;
+    const text = `facts s\n  x : Number\nend\n\ndecision d for s\n  cite "EC 2576"\n  output total : Number\n\n  rule r\n    cite "EC 2576"\n    effective 2019-20 onward\n    when ${chain}\n    then total = ${sum}\nend\n`;
     const lib = buildLibrary([{ file: 'flat.lcff', text }]);
     expect(lib.diagnostics).toEqual([]);
     expect(formatRuleText(text)).toBe(text);
@@ -82,7 +82,7 @@ describe('size and error limits (LCFF-E009)', () => {
   });
 
   it(`after ${MAX_SYNTAX_ERRORS} syntax errors the rest of a file is not read`, () => {
-    const text = Array.from({ length: 400 }, (_, i) => `formula f${i}() : Number cite "EC 2574" = 1 +`).join('\n');
+    const text = Array.from({ length: 400 }, (_, i) => `formula f${i}() : Number cite "EC 2576" = 1 +`).join('\n');
     const ds = parseRuleFile('t.lcff', text).diagnostics;
     expect(ds.filter((d) => d.code === 'LCFF-E002').length).toBeLessThanOrEqual(MAX_SYNTAX_ERRORS);
     expect(ds.filter((d) => d.code === 'LCFF-E009').map((d) => d.message)).toEqual([`more than ${MAX_SYNTAX_ERRORS} syntax errors: the rest of this file is not read; fix the errors above first`]);
@@ -107,7 +107,7 @@ describe('lcff check and fmt on 10,000 nested parentheses (the reported crash)',
   it('check: exit 1, the positioned E009, and the other file\'s diagnostics; fmt: exit 1 and a message, never exit 3', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lcff-deep-'));
     writeFileSync(join(dir, 'deep.lcff'), formula(`${'('.repeat(10000)}1${')'.repeat(10000)}`));
-    writeFileSync(join(dir, 'other.lcff'), 'formula g() : Number\n  cite "EC 2574"\n  = unknown_thing\n');
+    writeFileSync(join(dir, 'other.lcff'), 'formula g() : Number\n  cite "EC 2576"\n  = unknown_thing\n');
     const check = lcff(['check', dir, '--quiet']);
     expect(check.code).toBe(1);
     expect(check.stderr).toBe('');

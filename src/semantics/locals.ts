@@ -1,0 +1,92 @@
+/**
+ * Local names and named sets:
+ *
+ * - `set aeg_bases : enrollment_basis = [wic_300, ...]` (top level): every
+ *   member must be a member of the enum (LCFF-E012 with a suggestion), the
+ *   enum must exist (LCFF-E013), a member may appear once, and the name must
+ *   not be taken (LCFF-E017);
+ * - `let rate = ...` in a rule: checked in order before the rule's `when`
+ *   (a let may use the lets above it), typed and unit-checked like any
+ *   expression; its name must not be taken by another let of the rule or by
+ *   a library name (LCFF-E017); a let nothing uses is a warning (LCFF-W032).
+ */
+import type { DecisionDecl, RuleDecl, SetDecl } from '../syntax/ast.js';
+import { suggest } from '../core/diagnostics.js';
+import { SemanticCodes as C } from './diagnostic-codes.js';
+import { diag, symbolKey } from './declarations.js';
+import { checkExpr, type ExprScope, type LocalName } from './expressions.js';
+import type { Library } from './library.js';
+import { typeText } from './types.js';
+
+const BUILT_IN = new Set(['fiscal_year', 'max', 'min']);
+
+/** What a library name already means, or undefined when it is free for a let or a set. */
+export function takenBy(lib: Library, name: string, self?: SetDecl): string | undefined {
+  if (BUILT_IN.has(name)) return `"${name}" is a built-in name`;
+  if (lib.params.get(name)) return `"${name}" is a parameter`;
+  const enums = lib.members.get(name);
+  if (enums) return `"${name}" is a member of ${enums.join(' and ')}`;
+  if (lib.formulas.has(name)) return `"${name}" is a formula`;
+  const set = lib.sets.get(name);
+  if (set && set.decl !== self) return `"${name}" is a set`;
+  return undefined;
+}
+
+export function checkSets(lib: Library): void {
+  for (const { file, declarations } of lib.files) {
+    for (const d of declarations) if (d.kind === 'set') checkSet(lib, file, d);
+  }
+}
+
+function checkSet(lib: Library, file: string, d: SetDecl): void {
+  const taken = takenBy(lib, d.name.text, d);
+  if (taken && !taken.endsWith('is a set')) lib.diagnostics.push(diag(C.nameTaken, file, d.name.range, `set "${d.name.text}": ${taken}; give the set another name`));
+  const e = lib.enums.get(d.of.text);
+  if (!e) {
+    const hints = suggest(d.of.text, lib.enums.keys());
+    lib.diagnostics.push(diag(C.unknownType, file, d.of.range, `set ${d.name.text} is of "${d.of.text}", which is not an enum${hints.length ? `; did you mean "${hints[0]}"?` : ''}`, { data: { suggestions: hints } }));
+    return;
+  }
+  lib.references.push({ key: symbolKey('enum', d.of.text), file, range: d.of.range });
+  const members = e.decl.members.map((m) => m.name.text);
+  const seen = new Set<string>();
+  for (const m of d.members) {
+    if (!members.includes(m.text)) {
+      const hints = suggest(m.text, members);
+      lib.diagnostics.push(diag(C.unknownMember, file, m.range, `"${m.text}" is not a member of ${d.of.text}${hints.length ? `; did you mean ${hints.map((h) => `"${h}"`).join(' or ')}?` : ''}`, { data: { suggestions: hints } }));
+      continue;
+    }
+    if (seen.has(m.text)) lib.diagnostics.push(diag(C.duplicate, file, m.range, `"${m.text}" is listed twice in set ${d.name.text}`));
+    seen.add(m.text);
+    lib.references.push({ key: symbolKey('member', d.of.text, m.text), file, range: m.range });
+  }
+}
+
+/** Checks a rule's lets in order into `scope.locals`; returns them for the unused check after the rule's expressions. */
+export function checkLets(lib: Library, d: DecisionDecl, r: RuleDecl, scope: ExprScope): LocalName[] {
+  const out: LocalName[] = [];
+  for (const l of r.lets) {
+    const t = checkExpr(lib, scope, l.value);
+    lib.types.set(l, t);
+    const name = l.name.text;
+    const prior = out.find((x) => x.let && x.let.name.text === name);
+    const taken = prior ? `rule ${r.name.text} already has a let "${name}"` : takenBy(lib, name);
+    if (taken) {
+      lib.diagnostics.push(diag(C.nameTaken, scope.file, l.name.range, `let "${name}": ${taken}; give the local another name`, prior ? { related: [{ file: scope.file, range: prior.let!.name.range, message: 'the first let' }] } : undefined));
+      continue;
+    }
+    const key = symbolKey('local', d.name.text, r.name.text, String(l.name.range.start.offset), name);
+    const source = (lib.sources.get(scope.file) ?? '').slice(l.value.range.start.offset, l.value.range.end.offset).replace(/\s+/g, ' ');
+    lib.definitions.push({ key, kind: 'local', name, file: scope.file, range: l.name.range, fullRange: l.range, detail: `let ${name} : ${typeText(t)} = ${source}`, doc: `local name of rule ${r.name.text}` });
+    const local: LocalName = { type: t, key, let: l, used: false };
+    scope.locals.set(name, local);
+    out.push(local);
+  }
+  return out;
+}
+
+export function reportUnused(lib: Library, file: string, locals: LocalName[]): void {
+  for (const l of locals) {
+    if (!l.used && l.let) lib.diagnostics.push(diag(C.unusedLocal, file, l.let.name.range, `let "${l.let.name.text}" is not used; remove it or use it in the rule`));
+  }
+}
