@@ -6,7 +6,7 @@
  * (the language server's) keeps the result of each file until its text
  * changes, so an edit re-reads one file, not all of them.
  */
-import { NO_RANGE, type Diagnostic } from '../core/diagnostics.js';
+import { LineIndex, NO_RANGE, type Diagnostic } from '../core/diagnostics.js';
 import { excerpt } from '../core/safe-text.js';
 import { loadParameterFile, type Parameter } from '../params/index.js';
 import { isManifestFile, loadManifest, type LibraryManifest } from '../params/manifest.js';
@@ -96,10 +96,23 @@ function readUncached(s: SourceText): ReadSource {
   return { diagnostics: [] };
 }
 
+/**
+ * Keeps every diagnostic inside its file: a position past the end (the YAML
+ * parser points one past it at an unclosed quote; manifest.ts still passes
+ * that on) is moved to the end.
+ */
+function withinText(read: ReadSource, text: string): ReadSource {
+  if (!read.diagnostics.some((d) => d.range.end.offset > text.length)) return read;
+  const lines = new LineIndex(text);
+  const clamp = (o: number): number => Math.min(o, text.length);
+  const diagnostics = read.diagnostics.map((d) => (d.range.end.offset > text.length ? { ...d, range: lines.range(clamp(d.range.start.offset), clamp(d.range.end.offset)) } : d));
+  return { ...read, diagnostics };
+}
+
 export function readSource(s: SourceText, cache?: SourceCache): ReadSource {
   const hit = cache?.get(s.file);
   if (hit && hit.text === s.text) return hit.read;
-  const read = readUncached(s);
+  const read = withinText(readUncached(s), s.text);
   cache?.set(s.file, { text: s.text, read });
   return read;
 }

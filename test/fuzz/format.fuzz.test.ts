@@ -17,7 +17,7 @@ import { bundledSources } from '../helpers/library.js';
 import { genWorld, ruleText } from '../helpers/rule-gen.js';
 import { fuzzConfig } from './config.js';
 
-const cfg = fuzzConfig(150);
+const cfg = fuzzConfig(80);
 
 /** The AST without source ranges. */
 const shape = (text: string): string => JSON.stringify(parseRuleFile('f.lcff', text).ast, (k, v: unknown) => (k === 'range' ? undefined : v));

@@ -18,7 +18,7 @@ import { anyText, mutated, tokenSoup } from '../helpers/mutate.js';
 import { genWorld, ruleText } from '../helpers/rule-gen.js';
 import { fuzzConfig } from './config.js';
 
-const cfg = fuzzConfig(60);
+const cfg = fuzzConfig(40);
 
 describe('language server fuzzing', () => {
   it(`${cfg.numRuns} hostile documents × every request at random positions: no exception, no hang`, async () => {

@@ -16,7 +16,7 @@ import { anyText, mutated, tokenSoup } from '../helpers/mutate.js';
 import { PROTO_WORDS } from '../helpers/rule-gen.js';
 import { fuzzConfig } from './config.js';
 
-const cfg = fuzzConfig(150);
+const cfg = fuzzConfig(80);
 
 const word = fc.oneof(fc.constantFrom(...PROTO_WORDS, 'k3', 'g4_6', 'g9_12', 'grade_span', 'cola_district', 'unknown', 'value', 'derive', 'published'), fc.string({ maxLength: 6 }));
 const scalar = fc.oneof(

@@ -17,7 +17,7 @@ import { anyText, mutated, tokenSoup } from '../helpers/mutate.js';
 import { genWorld, ruleText } from '../helpers/rule-gen.js';
 import { fuzzConfig } from './config.js';
 
-const cfg = fuzzConfig(150);
+const cfg = fuzzConfig(80);
 
 describe('rule parser and checker fuzzing', () => {
   it(`${cfg.numRuns} hostile rule files: no exception, every diagnostic coded and positioned, no hang`, async () => {

@@ -11,7 +11,8 @@ import { compileProgram, type Program } from '../../src/compile/program.js';
 import { valueText } from '../../src/compile/values.js';
 import { evaluate, type EvaluatorKind } from '../../src/runtime/evaluate.js';
 import { buildLibrary } from '../../src/semantics/workspace.js';
-import { genFacts, genWorld, paramText, ruleText } from './rule-gen.js';
+import { genFacts, paramText } from './rule-facts.js';
+import { genWorld, ruleText } from './rule-gen.js';
 
 export interface DiffStats {
   libraries: number;

@@ -14,6 +14,7 @@ export const HOSTILE = [
   'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf',
   '$1,2,3', '$9,572.00', '2019-21', '2019-20..', '20%', '1e9', '0.', '-', '--', '..', '...', ':', ',', '=', '!=', '<=',
   '('.repeat(70), ')'.repeat(70), 'not '.repeat(70), '- '.repeat(70), 'if x then '.repeat(70),
+  '('.repeat(400), '['.repeat(400), 'if x then '.repeat(300), ' + 1'.repeat(3000), ' and x'.repeat(3000),
   // YAML
   ': ', '- ', '{', '}', '&a', '*a', '<<: *a', '!!binary', '? ', '|', '>', '#', '---', '...', 'unknown', 'value:', 'derive:', 'by: constructor',
 ];

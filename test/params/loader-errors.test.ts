@@ -217,3 +217,18 @@ describe('parameter loader errors (code and file:line:col)', () => {
     }
   });
 });
+
+describe('YAML errors at the end of a file (found by the fuzzers)', () => {
+  it('an unclosed quote on the last line is positioned inside the file, for parameter files and the manifest', async () => {
+    const { buildLibrary } = await import('../../src/semantics/workspace.js');
+    const param = 'x:\n  description: "unclosed\n';
+    const manifest = 'name: x\ncite: "unclosed\n';
+    const lib = buildLibrary([
+      { file: 'rules/params/x.yaml', text: param },
+      { file: 'rules/library.yaml', text: manifest },
+    ]);
+    const yaml = lib.diagnostics.filter((d) => d.code === 'LCFF-E040' || d.code === 'LCFF-E060');
+    expect(yaml.map((d) => d.file).sort()).toEqual(['rules/library.yaml', 'rules/params/x.yaml']);
+    for (const d of yaml) expect(d.range.end.offset).toBeLessThanOrEqual((d.file.endsWith('library.yaml') ? manifest : param).length);
+  });
+});
