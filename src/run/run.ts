@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/model.js';
 import { computeAeg } from './aeg.js';
 import { calpadsFields } from './calpads.js';
 import { aggregateChecks } from './checks.js';
+import { computeCoeEntitlement } from './coe-entitlement.js';
 import { checkConservation } from './conservation.js';
 import { RunContext, type EvaluatorKind, type TraceEntry } from './context.js';
 import { priorYearAdjustments } from './corrections.js';
@@ -42,6 +43,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   await aggregateChecks(ctx, students, findings);
   const coe = leas.get(scenario.coe.cds)!;
   const aeg = await computeAeg(ctx, students, coe);
+  const coeEntitlement = await computeCoeEntitlement(ctx, aeg, findings);
   const adjustments = await priorYearAdjustments(ctx);
   const calpads = await calpadsFields(ctx);
   const conservation = checkConservation(students, leas, transfers);
@@ -62,6 +64,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
     findings,
     accounting,
     aeg,
+    coe_entitlement: coeEntitlement,
     prior_year_adjustments: adjustments,
     unconfirmed: [...ctx.unconfirmed].sort(),
     conservation,
