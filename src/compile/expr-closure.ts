@@ -258,7 +258,11 @@ export function callFormula(lib: Library, name: string, args: Value[], ctx: Eval
 
 function readParam(lib: Library, ctx: EvalContext, name: string, member: string | undefined, e: Expr): Value {
   const rv = lib.params.valueInForce(name, ctx.year);
-  if (!rv) throw new EvalError(`parameter ${name} has no value in this fiscal year`, e);
+  if (!rv) {
+    const err = new EvalError(`parameter ${name} has no value in this fiscal year`, e);
+    err.missingParam = name;
+    throw err;
+  }
   let value: Dec | undefined;
   if (rv.value instanceof Map) {
     if (member === undefined) throw new EvalError(`parameter ${name} needs a breakdown member`, e);

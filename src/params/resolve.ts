@@ -43,6 +43,13 @@ export class ParameterTable {
     return i === undefined ? undefined : slots[i]?.rv;
   }
 
+  /** True when the entry in force in `fiscalYear` is `value: unknown`: the law set a value the library does not have (a run may supply it). */
+  isUnknownIn(name: string, fiscalYear: FiscalYear): boolean {
+    const p = this.params.get(name);
+    const i = p ? entryIndexInForce(p, fiscalYear) : undefined;
+    return i !== undefined && this.slots.get(name)?.[i]?.gap === true;
+  }
+
   /** Every resolved value of a parameter, in year order (unknown and failed entries left out). */
   entries(name: string): ResolvedValue[] {
     return (this.slots.get(name) ?? []).flatMap((s) => (s.rv ? [s.rv] : []));

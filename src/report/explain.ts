@@ -30,6 +30,19 @@ export function explain(result: RunResult, trace: TraceEntry[], who: string, reg
     for (const t of result.transfers.filter((x) => x.from === who || x.to === who)) cites.push(t.cite);
     for (const t of result.transfers.filter((x) => x.from === who || x.to === who)) out.push(`Transfer ${t.from} → ${t.to}, ${t.grade_span}: ${t.ada} ADA × ${t.rate_per_ada} = ${t.amount} (${t.basis}: ${t.reason}; ${t.cite}).`);
   }
+  if (who === 'coe' || isCoe) {
+    const ent = result.coe_entitlement;
+    out.push('', `COE entitlement (target${ent.complete ? '' : ', incomplete'}): ${ent.total}`);
+    for (const c of ent.components) {
+      cites.push(...c.cite.split('; ').filter(Boolean));
+      out.push(`  ${c.name}: ${c.computed ? c.amount : 'not computed'} — inputs: ${c.inputs}${c.rate ? `; rate: ${c.rate}` : ''}${c.rule ? ` (rule ${c.rule}${c.cite ? `; ${c.cite}` : ''})` : ''}`, `      ${c.note}`);
+    }
+    for (const m of ent.missing) out.push(`  missing: ${m}`);
+    for (const n of ent.not_modelled) {
+      cites.push(n.cite);
+      out.push(`  not modelled: ${n.item} (${n.cite}): ${n.reason}`);
+    }
+  }
   for (const e of entries) {
     out.push('', `${e.subject} — decision ${e.decision}:`);
     for (const r of e.rules) cites.push(...r.cite);

@@ -65,6 +65,8 @@ export function renderTables(r: RunResult, title: string): string {
   const aegText = aeg.known ? `${aeg.ada} ADA at UPP ${pct(aeg.upp)}: base ${money(aeg.base)} + supplemental ${money(aeg.supplemental)} + concentration ${money(aeg.concentration)} = ${money(aeg.total)}` : `${aeg.ada} ADA; ${aeg.note}`;
   out.push(`\n${pc.bold('Alternative Education Grant')}: ${visible(aegText)} ${pc.dim(visible(`(${aeg.cite})`))}`);
 
+  out.push(coeEntitlementSection(r));
+
   if (r.accounting.length > 0) {
     const a = newTable({ head: ['LEA', 'side', 'goal', 'object', 'amount', 'paid to / received from', 'citation'] });
     for (const e of r.accounting) a.push([e.lea, e.side, e.goal ?? '', e.object, money(e.amount), e.counterparty, e.cite]);
@@ -89,4 +91,15 @@ export function renderTables(r: RunResult, title: string): string {
   out.push(`\n${pc.dim(`Conservation: ADA ${c.ada_in} in = ${c.ada_out} out; enrollment ${c.enrollment_in} = ${c.enrollment_out}; UPC ${c.upc_in} = ${c.upc_out}; transfers net ${c.transfers_net}.`)}`);
   if (r.unconfirmed.length > 0) out.push(pc.yellow(visible(`Unconfirmed values and rules used (double-check these dollars): ${r.unconfirmed.join(', ')}`)));
   return `${out.join('\n')}\n`;
+}
+
+/** The COE's LCFF entitlement: each component with its inputs, rate and citation; what is missing and what is not modelled. */
+function coeEntitlementSection(r: RunResult): string {
+  const e = r.coe_entitlement;
+  const t = newTable({ head: ['component', 'amount', 'inputs', 'rate', 'citation'], wordWrap: true, colWidths: [28, 17, 32, 34, 24] });
+  for (const c of e.components) t.push([c.name, c.computed ? money(c.amount) : 'not computed', c.inputs, c.rate, c.cite]);
+  const lines = [`\n${pc.bold(`COE entitlement (target${e.complete ? '' : ', incomplete'})`)}: ${money(e.total)}`, t.toString()];
+  for (const m of e.missing) lines.push(pc.yellow(visible(`  missing: ${m}`)));
+  for (const n of e.not_modelled) lines.push(pc.dim(visible(`  not modelled: ${n.item} (${n.cite}): ${n.reason}`)));
+  return lines.join('\n');
 }

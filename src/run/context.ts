@@ -60,6 +60,23 @@ export class RunContext {
     return outcome.firings;
   }
 
+  /**
+   * Like decide, but a rule that reads a parameter with no value this year
+   * (`value: unknown`) is not an error: the parameter and the rule are
+   * returned so the result can say what was not computed and how to supply it.
+   */
+  async decideOrMissing(decision: string, subject: string, facts: Record<string, unknown>): Promise<{ firings: Firing[]; reads: ParamRead[] } | { missing: { param: string; rule: string } }> {
+    let outcome: DecisionOutcome;
+    try {
+      outcome = await evaluate(this.program, decision, facts, this.evaluator);
+    } catch (e) {
+      if (e instanceof EvalError && e.missingParam !== undefined) return { missing: { param: e.missingParam, rule: e.rule ?? decision } };
+      return { firings: await this.decide(decision, subject, facts), reads: [] };
+    }
+    this.record(subject, outcome);
+    return { firings: outcome.firings, reads: dedupeReads(outcome.reads) };
+  }
+
   /** Calls a formula of the library directly (e.g. the rate components shown per LEA). */
   formula(name: string, args: Value[]): Value {
     const ctx: EvalContext = { year: this.year, facts: {}, locals: new Map(), reads: [], calls: [] };

@@ -153,16 +153,44 @@ export function resultContract(v: Vocabulary) {
     {
       known: Type.Boolean({ description: 'false when the library has no AEG rates for the year (amounts are then 0.00)' }),
       ada: ref('ada', ada),
+      funded_ada: Type.Optional(ref('ada', ada)),
+      funded_ada_note: Type.Optional(Type.String({ description: 'which AEG ADA is funded (the greatest of current, prior and three-year average from 2023-24)' })),
       upp: ref('upp', upp),
       base: ref('money', money),
       supplemental: ref('money', money),
       concentration: ref('money', money),
       total: ref('money', money),
       note: Type.String(),
+      missing_parameter: Type.Optional(Type.String({ description: 'the parameter with no value this year (value: unknown) that kept the AEG from being computed' })),
       rule: Type.String({ description: 'decision.rule that decided; empty when no rule of the decision is in force' }),
       cite: Type.String(),
     },
     { ...closed, description: "the COE's Alternative Education Grant" },
+  );
+
+  const entitlementComponent = Type.Object(
+    {
+      name: Type.String({ minLength: 1 }),
+      computed: Type.Boolean({ description: 'false when an input or a parameter value is missing (amount is then 0.00 and note says why)' }),
+      amount: ref('money', money),
+      inputs: Type.String({ description: 'the scenario inputs the component used' }),
+      rate: Type.String({ description: 'the parameter values the component used, with the year of each' }),
+      note: Type.String(),
+      rule: Type.String(),
+      cite: Type.String(),
+    },
+    closed,
+  );
+
+  const coeEntitlement = Type.Object(
+    {
+      components: Type.Array(ref('entitlementComponent', entitlementComponent)),
+      total: ref('money', money),
+      complete: Type.Boolean({ description: 'true when every component was computed' }),
+      missing: Type.Array(Type.String({ minLength: 1 }), { description: 'inputs and parameter values missing, and what they keep from being computed' }),
+      not_modelled: Type.Array(Type.Object({ item: Type.String(), reason: Type.String(), cite: ref('cite', cite) }, closed)),
+    },
+    { ...closed, description: "the COE's LCFF entitlement: operations grant, AEG and add-ons (the target; the County LCFF Floor is not computed)" },
   );
 
   const priorYearAdjustment = Type.Object(
@@ -229,6 +257,7 @@ export function resultContract(v: Vocabulary) {
       findings: Type.Array(ref('finding', finding)),
       accounting: Type.Array(ref('entry', entry)),
       aeg: ref('aeg', aeg),
+      coe_entitlement: ref('coeEntitlement', coeEntitlement),
       prior_year_adjustments: Type.Array(ref('priorYearAdjustment', priorYearAdjustment)),
       unconfirmed: Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description: 'names of unconfirmed parameter values, formulas or rules this result relied on' }),
       user_supplied: Type.Array(ref('userSupplied', userSupplied), { description: 'parameter values supplied for this run (--set, or a test case\'s set:) in place of the library\'s; values derived from them are re-derived' }),
@@ -239,7 +268,7 @@ export function resultContract(v: Vocabulary) {
 
   const defs = {
     fiscalYear, cds, money, ada, signedAda, upp, count, cite, rule, category, gradeSpan,
-    beforeAfterAda, beforeAfterCount, student, categorySummary, spanRates, lea, transfer, finding, entry, aeg, priorYearAdjustment, conservation, calpads, userSupplied,
+    beforeAfterAda, beforeAfterCount, student, categorySummary, spanRates, lea, transfer, finding, entry, aeg, entitlementComponent, coeEntitlement, priorYearAdjustment, conservation, calpads, userSupplied,
   };
   return { defs, result };
 }
@@ -256,6 +285,8 @@ export type TransferResult = Def<'transfer'>;
 export type FindingResult = Def<'finding'>;
 export type AccountingEntry = Def<'entry'>;
 export type AegResult = Def<'aeg'>;
+export type CoeEntitlement = Def<'coeEntitlement'>;
+export type EntitlementComponent = Def<'entitlementComponent'>;
 export type PriorYearAdjustment = Def<'priorYearAdjustment'>;
 export type Conservation = Def<'conservation'>;
 export type CalpadsFields = Def<'calpads'>;

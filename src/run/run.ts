@@ -11,6 +11,7 @@ import type { UserSupplied } from '../params/index.js';
 import { computeAeg } from './aeg.js';
 import { calpadsFields } from './calpads.js';
 import { aggregateChecks } from './checks.js';
+import { computeCoeEntitlement } from './coe-entitlement.js';
 import { checkConservation } from './conservation.js';
 import { RunContext, type EvaluatorKind, type TraceEntry } from './context.js';
 import { priorYearAdjustments } from './corrections.js';
@@ -45,6 +46,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   await aggregateChecks(ctx, students, findings);
   const coe = leas.get(scenario.coe.cds)!;
   const aeg = await computeAeg(ctx, students, coe);
+  const coeEntitlement = await computeCoeEntitlement(ctx, aeg, findings);
   const adjustments = await priorYearAdjustments(ctx);
   const calpads = await calpadsFields(ctx);
   const conservation = checkConservation(students, leas, transfers);
@@ -65,6 +67,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
     findings,
     accounting,
     aeg,
+    coe_entitlement: coeEntitlement,
     prior_year_adjustments: adjustments,
     unconfirmed: [...ctx.unconfirmed].sort(),
     user_supplied: (opts.userSupplied ?? []).map((u) => ({ parameter: u.parameter, ...(u.member !== undefined ? { member: u.member } : {}), year: u.year, value: u.value, replaced: u.replaced })),

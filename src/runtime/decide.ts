@@ -66,6 +66,7 @@ function atRule<T>(rule: CompiledRule, fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof EvalError && e.file === undefined) e.file = rule.file;
+    if (e instanceof EvalError && e.rule === undefined) e.rule = `${rule.decision}.${rule.name}`;
     throw e;
   }
 }

@@ -29,6 +29,7 @@ import { buildInlineStudents, expandStudent } from './students.js';
 import { parseJsonTree } from './json-source.js';
 import { toData } from './tree.js';
 import * as v from './values.js';
+import { coeInputs } from './coe-inputs.js';
 import { parseYamlTree } from './yaml-source.js';
 
 export interface LoadResult {
@@ -120,6 +121,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   const coeCds = coeRec && v.text(coeRec, 'cds');
   const coe = { cds: coeCds, name: coeRec && v.text(coeRec, 'name'), history: coeRec && history(ctx, coeRec, `the COE${coeCds ? ` (${coeCds})` : ''}`) };
   if (coeRec) declareLea(ctx, coe.cds, coeRec, 'cds');
+  const coeEntitlementInputs = coeRec ? coeInputs(ctx, coeRec) : undefined;
   if (coe.cds && county.code && !coe.cds.startsWith(county.code)) {
     sink.warning(C.coeOutsideCounty, `coe.cds: "${coe.cds}" does not start with the county code "${county.code}"`, coeRec!.at('cds'), { field: 'coe.cds' });
   }
@@ -139,7 +141,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   const diagnostics = sortDiagnostics(sink.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   const effective = opts.year ?? fy;
-  if (effective === undefined || !county.code || !county.name || !coe.cds || !coe.name || !coe.history || !districts || !charters || !schools || !students || !agreements || !corrections || !options || (root.has('padc') && !padc)) {
+  if (effective === undefined || !county.code || !county.name || !coe.cds || !coe.name || !coe.history || !coeEntitlementInputs || !districts || !charters || !schools || !students || !agreements || !corrections || !options || (root.has('padc') && !padc)) {
     // Unreachable when every failure reports an error; kept so a missed report never yields a partial scenario.
     return { diagnostics: [...diagnostics, { code: C.internalIncomplete, severity: 'error', message: 'internal: the scenario is incomplete but no problem was reported (please report this)', ...startOf(file) }] };
   }
@@ -147,7 +149,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
     file,
     fiscal_year: effective,
     county: { code: county.code, name: county.name },
-    coe: { cds: coe.cds, name: coe.name, history: coe.history },
+    coe: { cds: coe.cds, name: coe.name, history: coe.history, inputs: coeEntitlementInputs },
     districts,
     charters,
     schools,

@@ -127,12 +127,24 @@ export interface Correction {
   source: SourceRef;
 }
 
+/** The COE's inputs for its own LCFF entitlement (EC 2574, 2575.1); each absent when the scenario does not give it. */
+export interface CoeInputs {
+  /** School districts under the county superintendent's jurisdiction (EC 1253). */
+  school_districts?: number;
+  /** Countywide ADA as EC 2574(a)(3)(E) defines it. */
+  countywide_ada?: Dec;
+  /** Prior fiscal years' AEG ADA (EC 2574(c)(5)). */
+  aeg_ada_history: Map<FiscalYear, Dec>;
+  /** Funded under EC 2575(d) as of 2016-17 (EC 2575.1). */
+  funded_under_ec_2575d_2016_17?: boolean;
+}
+
 export interface Scenario {
   file: string;
   fiscal_year: FiscalYear;
   county: { code: string; name: string };
   /** The COE; `history` holds its own prior-year counts (after adjustments) for its rolling UPP. */
-  coe: { cds: string; name: string; history: Map<FiscalYear, CountPair> };
+  coe: { cds: string; name: string; history: Map<FiscalYear, CountPair>; inputs: CoeInputs };
   districts: District[];
   charters: Charter[];
   schools: School[];

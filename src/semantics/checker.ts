@@ -155,7 +155,8 @@ function checkCoverage(lib: Library, file: string, years: YearRange, scope: Expr
       if (gaps.length > 0) lib.diagnostics.push(diag(code, file, u.range, `${noun} ${u.name} has no value in ${formatYears(gaps)}, where ${what} (in force ${formatRange(years)}) uses it`));
     }
   };
-  each(scope.params, (n, y) => lib.params.valueInForce(n, y) === undefined, C.paramNoValue, 'parameter');
+  // a year where the parameter is explicitly `value: unknown` is not a gap of the library: the run says the value is unknown (or uses one the user supplies)
+  each(scope.params, (n, y) => lib.params.valueInForce(n, y) === undefined && !lib.params.isUnknownIn(n, y), C.paramNoValue, 'parameter');
   each(scope.formulas, (n, y) => !(lib.formulas.get(n) ?? []).some((v) => inRange(y, v.decl.effective?.years ?? ALWAYS)), C.formulaNotInForce, 'formula');
 }
 
