@@ -69,7 +69,8 @@ describe('HTML report', () => {
     expect(banner).toBeGreaterThan(html.indexOf('</header>'));
     expect(banner).toBeLessThan(html.indexOf('<main>'));
     const b = visibleText(html.slice(banner, html.indexOf('<main>')));
-    expect(b).toContain('Check these values before relying on the dollars (18)');
+    // 19: the 18 of the transfer, AEG and CALPADS figures, and the EC 2575.1 years of the COE entitlement
+    expect(b).toContain('Check these values before relying on the dollars (19)');
     // the AEG's base per ADA, unconfirmed, feeds the AEG total
     expect(b).toMatch(/COE Alternative Education Grant base per unit of AEG ADA.*12122.*County office Alternative Education Grant: \$73,560.34/);
     // Fremont's alternative rate the district did not concur with: the statutory transfer lines 3,283.56 and 6,030.37
@@ -85,6 +86,7 @@ describe('HTML report', () => {
       'error errors LCFF-V010 1 · no Student School Transfer Code reported; this student needs one of the expected codes',
       'error errors LCFF-V011 2 · the reported Student School Transfer Code is not one this student may carry',
       'warning warnings LCFF-V022 1 · the COE reported an alternative per-ADA rate, but the district did not concur: the statutory rate applies',
+      'info notes LCFF-V031 1 · the COE entitlement is incomplete: missing coe.school_districts: the operations grant is not computed; coe.countywide_ada: the operations grant is not computed; every other figure is computed',
     ]);
   });
 
@@ -123,7 +125,7 @@ describe('HTML report', () => {
     const prior = visibleText(html.slice(html.indexOf('<section id="prior-year">'), html.indexOf('</section>', html.indexOf('<section id="prior-year">'))));
     expect(prior).toContain('Los Angeles Unified 2022-23 2023-24 -3 2 ✓');
     const aeg = visibleText(html.slice(html.indexOf('<section id="aeg">'), html.indexOf('</section>', html.indexOf('<section id="aeg">'))));
-    expect(aeg).toContain('not computed: the AEG base after SB 114 is not encoded');
+    expect(aeg).toContain('not computed: parameter aeg_base_per_ada has no value in 2023-24');
     expect(aeg).not.toContain('Total');
   });
 });
