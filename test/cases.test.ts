@@ -61,6 +61,9 @@ describe('rule library', () => {
   });
 });
 
+/** Case files on law the FAQ does not cover (each case names its statute in a comment). */
+const OUTSIDE_FAQ = ['entitlement/operations-grant.yaml'];
+
 describe('FAQ coverage', () => {
   it('shows the arithmetic of every case in a comment (its own, or its file header)', () => {
     const bare: string[] = [];
@@ -96,7 +99,8 @@ describe('FAQ coverage', () => {
     const bad: string[] = [];
     for (const { file, cases } of loaded) {
       for (const c of cases) {
-        if (c.faq.length === 0) bad.push(`${relative(casesDir, file)} › ${c.name}: no faq`);
+        // the COE operations grant (EC 2574(a)) is law the county-programs FAQ does not cover: its cases cite the statute in their comments
+        if (c.faq.length === 0 && !OUTSIDE_FAQ.includes(relative(casesDir, file))) bad.push(`${relative(casesDir, file)} › ${c.name}: no faq`);
         for (const q of c.faq) if (!resolveCitation(`FAQ ${q}`, lib.register).ok) bad.push(`${relative(casesDir, file)} › ${c.name}: faq "${q}"`);
       }
     }
