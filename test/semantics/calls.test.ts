@@ -9,7 +9,7 @@ import { buildLibrary } from '../../src/semantics/workspace.js';
 
 /** f0 calls f1 calls ... f(n-1), which is 1. */
 function chain(n: number): string {
-  return Array.from({ length: n }, (_, i) => `formula f${i}() : Number\n  cite "x"\n  = ${i === n - 1 ? '1' : `f${i + 1}() + 1`}\n`).join('\n');
+  return Array.from({ length: n }, (_, i) => `formula f${i}() : Number\n  cite "EC 2574"\n  = ${i === n - 1 ? '1' : `f${i + 1}() + 1`}\n`).join('\n');
 }
 
 const codes = (text: string): string[] => buildLibrary([{ file: 'c.lcff', text }]).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`);
@@ -27,7 +27,7 @@ describe('formula call chains', () => {
   });
 
   it('recursion through three formulas is still LCFF-E036', () => {
-    const text = 'formula a() : Number\n  cite "x"\n  = b()\n\nformula b() : Number\n  cite "x"\n  = c()\n\nformula c() : Number\n  cite "x"\n  = a()\n';
+    const text = 'formula a() : Number\n  cite "EC 2574"\n  = b()\n\nformula b() : Number\n  cite "EC 2574"\n  = c()\n\nformula c() : Number\n  cite "EC 2574"\n  = a()\n';
     const ds = buildLibrary([{ file: 'r.lcff', text }]).diagnostics;
     expect(ds.map((d) => [d.code, d.message])).toEqual([['LCFF-E036', 'formula a calls itself through a → b → c → a']]);
   });
