@@ -4,23 +4,10 @@
  * library (labels of enum members, the values of the year) and the run's
  * provenance.
  */
-import type { RunResult } from '../../run/result.js';
-import type { Scenario } from '../../scenario/model.js';
-import type { Library } from '../../semantics/library.js';
+import type { ReportInput } from '../report-input.js';
 
-export interface WorkbookInput {
-  result: RunResult;
-  scenario: Scenario;
-  lib: Library;
-  /** The scenario path as the user gave it. */
-  source: string;
-  /** The rule library's folder. */
-  rulesPath: string;
-  /** lcff-rules' version (package.json). */
-  version: string;
-  ranAt: Date;
-  evaluator: 'engine' | 'fast';
-}
+/** The workbook's input is the shared report input. */
+export type WorkbookInput = ReportInput;
 
 /** Plain-language names next to identifiers: enum member labels from the rules, LEA and school names from the scenario. */
 export class Names {
