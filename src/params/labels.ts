@@ -6,7 +6,7 @@
  * reports fall back to the identifier when a label is missing. Loaded with
  * positions like the manifest; never throws on bad input.
  */
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { excerpt } from '../core/safe-text.js';
 import { ParamCodes } from './diagnostic-codes.js';
@@ -31,16 +31,8 @@ export function isLabelsFile(path: string): boolean {
 
 class LabelsReader extends YamlSource {
   read(): LabelTable | undefined {
-    const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
-    this.doc = doc;
-    const whole = this.lines.range(0, 0);
-    for (const e of doc.errors) this.report(LabelCodes.badLabels, this.errorRange(e.pos), `YAML: ${e.message.split('\n')[0]}`);
-    if (doc.errors.length) return undefined;
-    const root = doc.contents as Node | null;
-    if (!isMap(root)) {
-      this.report(LabelCodes.badLabels, this.rangeOf(root, whole), `${LABELS_FILE} is a mapping of groups (e.g. lea_kind) to mappings of names to labels`);
-      return undefined;
-    }
+    const root = this.rootMapping(LabelCodes.badLabels, `${LABELS_FILE} is a mapping of groups (e.g. lea_kind) to mappings of names to labels`);
+    if (!root) return undefined;
     const table: LabelTable = new Map();
     for (const g of this.pairs(root, 'label group')) {
       if (!NAME.test(g.key)) {

@@ -4,7 +4,7 @@
  * the library's horizon is written; the checker, the CLI and the language
  * server read it from here. Never throws on bad input.
  */
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isScalar } from 'yaml';
 import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
 import { YamlSource } from './yaml-source.js';
@@ -52,16 +52,9 @@ export function isManifestFile(path: string): boolean {
 
 class ManifestReader extends YamlSource {
   read(): LibraryManifest | undefined {
-    const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
-    this.doc = doc;
     const whole = this.lines.range(0, 0);
-    for (const e of doc.errors) this.report(ManifestCodes.badManifest, this.errorRange(e.pos), `YAML: ${e.message.split('\n')[0]}`);
-    if (doc.errors.length) return undefined;
-    const root = doc.contents as Node | null;
-    if (!isMap(root)) {
-      this.report(ManifestCodes.badManifest, this.rangeOf(root, whole), `${MANIFEST_FILE} is a mapping with ${REQUIRED.join(', ')}`);
-      return undefined;
-    }
+    const root = this.rootMapping(ManifestCodes.badManifest, `${MANIFEST_FILE} is a mapping with ${REQUIRED.join(', ')}`);
+    if (!root) return undefined;
     const fields = new Map<string, { text: string; range: SourceRange }>();
     for (const p of this.pairs(root, 'manifest')) {
       if (!(KEYS as readonly string[]).includes(p.key)) {

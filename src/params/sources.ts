@@ -6,7 +6,7 @@
  * need no entry (their URLs are derived, see citations.ts). Loaded with
  * positions like the manifest; never throws on bad input.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
 import { excerpt } from '../core/safe-text.js';
 import { ParamCodes } from './diagnostic-codes.js';
@@ -79,16 +79,8 @@ export function badUrl(text: string): string | undefined {
 
 class RegisterReader extends YamlSource {
   read(): SourceRegister | undefined {
-    const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
-    this.doc = doc;
-    const whole = this.lines.range(0, 0);
-    for (const e of doc.errors) this.report(SourceCodes.badRegister, this.errorRange(e.pos), `YAML: ${e.message.split('\n')[0]}`);
-    if (doc.errors.length) return undefined;
-    const root = doc.contents as Node | null;
-    if (!isMap(root)) {
-      this.report(SourceCodes.badRegister, this.rangeOf(root, whole), `${SOURCES_FILE} is a mapping of source ids to entries (title, issuer, date or chapter, url, establishes)`);
-      return undefined;
-    }
+    const root = this.rootMapping(SourceCodes.badRegister, `${SOURCES_FILE} is a mapping of source ids to entries (title, issuer, date or chapter, url, establishes)`);
+    if (!root) return undefined;
     const entries = new Map<string, SourceEntry>();
     const invalid = new Set<string>();
     for (const p of this.pairs(root, 'source id')) {

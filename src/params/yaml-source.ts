@@ -4,7 +4,7 @@
  * pairs and positioned diagnostics. The parameter model is built on it in
  * load.ts.
  */
-import { isAlias, isScalar, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex, suggest, type Diagnostic, type SourceRange } from '../core/diagnostics.js';
 import { ParamCodes as C } from './diagnostic-codes.js';
 
@@ -36,6 +36,20 @@ export class YamlSource {
   errorRange(pos: [number, number]): SourceRange {
     const clamp = (o: number): number => Math.max(0, Math.min(this.text.length, o));
     return this.lines.range(clamp(pos[0]), clamp(Math.max(pos[0], pos[1])));
+  }
+
+  /** Parses the text as one YAML mapping (a manifest, the register, the labels): YAML errors and a root that is not a mapping are reported with `code`; undefined then. */
+  protected rootMapping(code: string, notAMapping: string): YAMLMap | undefined {
+    const doc = parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
+    this.doc = doc;
+    for (const e of doc.errors) this.report(code, this.errorRange(e.pos), `YAML: ${e.message.split('\n')[0]}`);
+    if (doc.errors.length) return undefined;
+    const root = doc.contents as Node | null;
+    if (!isMap(root)) {
+      this.report(code, this.rangeOf(root, this.lines.range(0, 0)), notAMapping);
+      return undefined;
+    }
+    return root;
   }
 
   rangeOf(node: Node | null | undefined, fallback: SourceRange): SourceRange {
