@@ -32,6 +32,6 @@ describe('lcff test diff', () => {
     expect(fieldDifferences({ a: '1', b: { c: 2 } }, { a: '1' }, '')).toEqual([['.b', { c: 2 }, undefined]]);
     expect(formatCaseFailures(['run failed: LCFF-F006 conservation'], '', plain)).toEqual(['run failed: LCFF-F006 conservation']);
     // control characters in values never reach the terminal raw
-    expect(formatCaseFailures(failuresOf({ x: '\u001b[2J' }, { x: 'ok' }), '').join('\n')).not.toContain('\u001b');
+    expect(formatCaseFailures(failuresOf({ x: '\u001b[2J' }, { x: 'ok' }), '', plain).join('\n')).not.toContain('\u001b');
   });
 });
