@@ -65,6 +65,8 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<number>) {
   };
 }
 
+const COLUMNS_HELP = "a YAML mapping of student columns to your CSV's headers (id: SSID, …); replaces the scenario's students.columns";
+
 program
   .command('check')
   .description('check rule and parameter files; exit 1 on any error; list the unconfirmed values relied on')
@@ -125,6 +127,7 @@ program
   .option('--html <file>', 'write a report a fiscal analyst can open in a browser: per-LEA tables and the funding flow')
   .option('--xlsx <file>', 'write an Excel workbook: summary, students, transfers, SACS entries, findings, rates of the year, unconfirmed values (with --json: both)')
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
+  .option('--columns <file>', COLUMNS_HELP)
   .option('--fast', 'use the compiled fast path instead of json-rules-engine (no trace); the default from 10,000 students')
   .option('--engine', 'use json-rules-engine even for large scenarios')
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (for pipelines)').choices(['error', 'warning']))
@@ -146,9 +149,10 @@ program
   .argument('<id>', 'student id, LEA CDS code, or "coe"')
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
+  .option('--columns <file>', COLUMNS_HELP)
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; set?: string[] }) => runCommand(path, { ...opts, explain: id })));
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; columns?: string; set?: string[] }) => runCommand(path, { ...opts, explain: id })));
 examples(program.commands.at(-1)!, [
   ['lcff explain examples/2019-20-county-charter S004', 'a student: which rules fired and why'],
   ['lcff explain examples/2019-20-county-charter 0161176', 'a district: its credits and transfer'],
@@ -162,8 +166,10 @@ program
   .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--csv <file>', 'write the report as one CSV file')
+  .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
+  .option('--columns <file>', COLUMNS_HELP)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string }) => reportCommand(name, path, opts)));
+  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string; dataDir?: string; columns?: string }) => reportCommand(name, path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff report transfers examples/2019-20-county-charter', 'ADA, enrollment and UPC moved to each district of residence, and the transfer'],
   ['lcff report calpads-1.19 examples/2019-20-county-charter', 'a CALPADS 1.19-style COE LCFF count'],

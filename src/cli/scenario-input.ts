@@ -3,14 +3,16 @@
  * checked rule library (the scenario's vocabularies are the library's), read
  * the --set overrides (a library with those values), the year option within
  * the library's horizon, load the scenario with that
- * year and the allowed data folder, print its warnings on stderr, and refuse
+ * year, the allowed data folder and the --columns mapping, print its warnings on stderr, and refuse
  * a fiscal year the library does not cover.
  */
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { visible } from '../core/safe-text.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
-import { vocabulariesOf } from '../scenario/schema.js';
+import { loadColumnMapFile, type ColumnMap } from '../scenario/column-map.js';
+import { csvColumns } from '../scenario/csv-students.js';
+import { scenarioValidators, vocabulariesOf, type Vocabularies } from '../scenario/schema.js';
 import type { Library } from '../semantics/library.js';
 import { dataDirOption } from './data-dir.js';
 import { EXIT, UserError } from './errors.js';
@@ -21,15 +23,28 @@ export interface ScenarioInputOptions {
   year?: string;
   rules?: string;
   dataDir?: string;
+  /** --columns: a column mapping file for the student CSV */
+  columns?: string;
   /** --set overrides: parameter@year=value */
   set?: string[];
+}
+
+/** The mapping of a --columns file; its problems (file:line:col) are a usage error. */
+async function columnMapOption(file: string, vocabularies: Vocabularies): Promise<ColumnMap> {
+  const validators = scenarioValidators(vocabularies);
+  const { map, diagnostics } = await loadColumnMapFile(file, validators, csvColumns(validators.schema).columns);
+  if (!map) throw new UserError(diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
+  for (const d of diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
+  return map;
 }
 
 export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
   const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
   const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
-  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}) });
+  const vocabularies = vocabulariesOf(lib);
+  const columns = opts.columns !== undefined ? await columnMapOption(opts.columns, vocabularies) : undefined;
+  const { scenario, diagnostics } = await loadScenario(path, { vocabularies, ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}), ...(columns !== undefined ? { columns } : {}) });
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
   }

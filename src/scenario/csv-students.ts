@@ -6,13 +6,15 @@
  * record, is validated by that same definition and converted like an
  * inline student. `basis` lists bases separated by ";" or "|"; booleans
  * are words (true/false, yes/no, y/n, 1/0); an empty cell is an absent
- * value. Every problem names the file, line and column, and quotes at most
+ * value. A column mapping (column-map.ts) names the file's own headers;
+ * headers that are not columns are ignored with one warning. Every problem names the file, line and column, and quotes at most
  * a short, escaped excerpt of a cell.
  */
 import { parse, type Info } from 'csv-parse';
 import { Readable } from 'node:stream';
+import { headerKey, type ColumnMap } from './column-map.js';
 import { suggest } from '../core/diagnostics.js';
-import { excerpt } from '../core/safe-text.js';
+import { excerpt, visible } from '../core/safe-text.js';
 import type { Ctx } from './context.js';
 import { ScenarioCodes as C } from './diagnostic-codes.js';
 import type { Student } from './model.js';
@@ -73,7 +75,7 @@ function csvProblem(err: { code?: string } | undefined): string {
  * Reads students from CSV text or a stream. `file` names the CSV in
  * diagnostics. Returns undefined when any row is bad (all rows reported).
  */
-export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, file: string, input: string | Readable): Promise<Student[] | undefined> {
+export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, file: string, input: string | Readable, mapping: ColumnMap = []): Promise<Student[] | undefined> {
   const sink = ctx.sink;
   const { columns, required } = csvColumns(validators.schema);
   const out: Student[] = [];
@@ -110,7 +112,7 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
       const pos = new RecordPos(file, row.raw ?? row.record.join(','), row.info.lines, row.info.bytes);
       if (!sawHeader) {
         sawHeader = true;
-        header = readHeader(ctx, columns, required, row.record, pos);
+        header = readHeader(ctx, file, columns, required, row.record, pos, mapping);
         if (!header) ok = false;
         continue;
       }
@@ -135,30 +137,51 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   return ok ? out : undefined;
 }
 
-function readHeader(ctx: Ctx, columns: CsvColumn[], required: string[], cells: string[], pos: RecordPos): Array<CsvColumn | undefined> | undefined {
-  const byName = new Map(columns.map((c) => [c.name, c]));
+/**
+ * The header line: which column each field is. A column is found under its
+ * own name or under the header the mapping gives it. A header that is not a
+ * column is an error when it looks like a misspelling of a column the file
+ * lacks (its data would be lost); any other is ignored, with one warning.
+ */
+function readHeader(ctx: Ctx, file: string, columns: CsvColumn[], required: string[], cells: string[], pos: RecordPos, mapping: ColumnMap): Array<CsvColumn | undefined> | undefined {
+  const mappedBy = new Map(mapping.map((m) => [m.column, m]));
+  const byHeader = new Map<string, CsvColumn>();
+  for (const c of columns) if (!mappedBy.has(c.name)) byHeader.set(c.name, c);
+  for (const c of columns) { const m = mappedBy.get(c.name); if (m) byHeader.set(headerKey(m.header), c); }
   const seen = new Set<string>();
+  const unknown: Array<{ cell: string; i: number }> = [];
   const out: Array<CsvColumn | undefined> = [];
   let ok = true;
   cells.forEach((cell, i) => {
-    const name = cell.trim().toLowerCase();
-    const at = pos.field(i);
-    const column = byName.get(name);
-    if (!column) {
-      const did = suggest(name, byName.keys());
-      ctx.sink.error(C.csvUnknownColumn, `unknown column ${excerpt(cell)}${did.length ? ` (did you mean ${did.join(' or ')}?)` : ''}; columns: ${[...byName.keys()].join(', ')}`, at, { field: excerpt(cell), suggestions: did });
+    const column = byHeader.get(headerKey(cell));
+    if (!column) unknown.push({ cell, i });
+    else if (seen.has(column.name)) {
+      ctx.sink.error(C.csvUnknownColumn, `column "${column.name}"${mappedBy.has(column.name) ? ` (header ${excerpt(cell)})` : ''} appears twice`, pos.field(i), { field: column.name });
       ok = false;
-    } else if (seen.has(name)) {
-      ctx.sink.error(C.csvUnknownColumn, `column "${name}" appears twice`, at, { field: name });
-      ok = false;
-    } else seen.add(name);
+    } else seen.add(column.name);
     out.push(column);
   });
+  for (const m of mapping) {
+    if (seen.has(m.column)) continue;
+    ctx.sink.error(C.csvMappedHeaderMissing, `${visible(m.field)}: ${excerpt(file, 80)} has no header ${excerpt(m.header)} for the column ${m.column}; its headers: ${cells.slice(0, 30).map((c) => excerpt(c, 40)).join(', ')}${cells.length > 30 ? ', …' : ''}`, m.at, { field: excerpt(m.field, 80) });
+    ok = false;
+  }
   for (const req of required) {
-    if (!seen.has(req)) {
-      ctx.sink.error(C.csvMissingColumn, `missing required column "${req}"`, pos.record(), { field: req });
-      ok = false;
-    }
+    if (seen.has(req) || mappedBy.has(req)) continue;
+    ctx.sink.error(C.csvMissingColumn, `missing required column "${req}" (name a header ${req}, or map the file's header to it with columns:)`, pos.record(), { field: req });
+    ok = false;
+  }
+  const absent = columns.filter((c) => !seen.has(c.name) && !mappedBy.has(c.name)).map((c) => c.name);
+  const ignored: Array<{ cell: string; i: number }> = [];
+  for (const u of unknown) {
+    const did = suggest(headerKey(u.cell), absent);
+    if (did.length === 0) { ignored.push(u); continue; }
+    ctx.sink.error(C.csvUnknownColumn, `unknown column ${excerpt(u.cell)} (did you mean ${did.join(' or ')}?); columns: ${columns.map((c) => c.name).join(', ')}`, pos.field(u.i), { field: excerpt(u.cell), suggestions: did });
+    ok = false;
+  }
+  if (ignored.length > 0) {
+    const names = ignored.slice(0, 20).map((u) => excerpt(u.cell, 40));
+    ctx.sink.warning(C.csvColumnsIgnored, `${ignored.length === 1 ? '1 column is' : `${ignored.length} columns are`} not a student column and ignored: ${names.join(', ')}${ignored.length > 20 ? `, and ${ignored.length - 20} more` : ''}`, pos.field(ignored[0].i), { columns: ignored.map((u) => excerpt(u.cell, 40)) });
   }
   return ok ? out : undefined;
 }

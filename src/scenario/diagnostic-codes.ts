@@ -59,6 +59,9 @@ export const ScenarioCodes = {
   csvUnknownColumn: 'LCFF-S062',
   csvColumnCount: 'LCFF-S063',
   csvEmpty: 'LCFF-S064',
+  csvMappedHeaderMissing: 'LCFF-S065',
+  csvColumnsIgnored: 'LCFF-S066',
+  csvColumnMap: 'LCFF-S067',
   // internal: the result JSON does not match schemas/result.schema.json
   resultSchema: 'LCFF-S090',
   internalIncomplete: 'LCFF-S099',

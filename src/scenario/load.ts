@@ -16,7 +16,8 @@ import { excerpt } from '../core/safe-text.js';
 import { buildCharters, buildDistricts, buildSchools, declareLea, history } from './build.js';
 import { Ctx } from './context.js';
 import { checkCharterCounts, type CharterPlaces } from './counts.js';
-import { readStudentsCsv } from './csv-students.js';
+import { readColumnMap, type ColumnMap } from './column-map.js';
+import { csvColumns, readStudentsCsv } from './csv-students.js';
 import { ScenarioCodes as C } from './diagnostic-codes.js';
 import { lexicalRoot, openInside, OutsideError, resolveNamed } from './files.js';
 import type { Scenario, Student } from './model.js';
@@ -48,6 +49,8 @@ export interface LoadOptions {
   year?: FiscalYear;
   /** The text's format; default: JSON for a `.json` file, YAML otherwise. */
   format?: 'yaml' | 'json';
+  /** A column mapping for the student CSV (--columns); it replaces the scenario's `students.columns`. */
+  columns?: ColumnMap;
   /** Opens a student CSV (an absolute path already checked to be inside the allowed folders); default: a file stream after a realpath check. */
   openCsv?: (path: string) => Promise<string | Readable>;
 }
@@ -130,6 +133,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   const charters = buildCharters(ctx, root);
   const schools = buildSchools(ctx, root);
   const students = isObj(data.students) ? await csvStudents(ctx, validators, root, file, opts) : buildInlineStudents(ctx, root);
+  if (opts.columns && !isObj(data.students)) sink.warning(C.csvColumnsIgnored, '--columns: the scenario lists its students and names no CSV file; the column mapping is not used', root.at('students'), { field: 'students' });
   const agreements = buildAgreements(ctx, root);
   const padc = root.has('padc') ? buildPadc(ctx, root) : undefined;
   const corrections = buildCorrections(ctx, root);
@@ -197,6 +201,10 @@ async function csvStudents(ctx: Ctx, validators: ScenarioValidators, root: Rec, 
     ctx.sink.error(C.fileUnreadable, `students.file: cannot read ${excerpt(named, 80)}: ${ioReason(e)}`, sf.at('file'), { field: 'students.file' });
     return undefined;
   }
-  return readStudentsCsv(ctx, validators, path, input);
+  const mapRec = sf.rec('columns');
+  if (!opts.columns && sf.has('columns') && !mapRec) return undefined; // the schema reported it
+  const mapping = opts.columns ?? (mapRec ? readColumnMap(ctx.sink, mapRec, csvColumns(validators.schema).columns) : []);
+  if (!mapping) return undefined;
+  return readStudentsCsv(ctx, validators, path, input, mapping);
 }
 

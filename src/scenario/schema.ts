@@ -96,6 +96,8 @@ export interface ScenarioValidators {
   scenario: ValidateFunction;
   /** one student record (CSV rows) */
   student: ValidateFunction;
+  /** a column mapping for student CSVs (a --columns file) */
+  columnMap: ValidateFunction;
   /** the schema they were compiled from */
   schema: Record<string, unknown>;
 }
@@ -112,8 +114,9 @@ export function scenarioValidators(vocab: Vocabularies = committedVocabularies()
     const schema = withVocabularies(committedSchema(), vocab);
     const scenario = ajv.compile(schema);
     const student = ajv.getSchema(`${String(schema.$id)}#/$defs/student`);
-    if (!student) throw new Error('schemas/scenario.schema.json has no $defs/student');
-    v = { scenario, student, schema };
+    const columnMap = ajv.getSchema(`${String(schema.$id)}#/$defs/columnMap`);
+    if (!student || !columnMap) throw new Error('schemas/scenario.schema.json lacks $defs/student or $defs/columnMap');
+    v = { scenario, student, columnMap, schema };
     compiled.set(key, v);
   }
   return v;

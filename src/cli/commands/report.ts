@@ -7,15 +7,13 @@ import { renderReportCsv, renderReportText } from '../../report/cde/render.js';
 import { RunError } from '../../run/context.js';
 import { runScenario } from '../../run/run.js';
 import { EXIT, UserError } from '../errors.js';
-import { scenarioInput } from '../scenario-input.js';
+import { scenarioInput, type ScenarioInputOptions } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
 
 export const REPORT_NAMES = Object.keys(CDE_REPORTS);
 
-export interface ReportCommandOptions {
-  year?: string;
+export interface ReportCommandOptions extends ScenarioInputOptions {
   csv?: string;
-  rules?: string;
 }
 
 export async function reportCommand(name: string, path: string, opts: ReportCommandOptions): Promise<number> {

@@ -31,6 +31,7 @@ export interface RunCommandOptions {
   fast?: boolean;
   engine?: boolean;
   dataDir?: string;
+  columns?: string;
   failOn?: 'error' | 'warning';
   set?: string[];
 }
