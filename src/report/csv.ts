@@ -44,6 +44,7 @@ export function csvTables(r: RunResult): Record<string, string> {
       })),
     ),
     'transfers.csv': table(fieldsOf('transfer'), r.transfers),
+    'coe_entitlement.csv': table(fieldsOf('entitlementComponent'), r.coe_entitlement.components),
     'findings.csv': table(fieldsOf('finding'), r.findings),
     'accounting.csv': table(fieldsOf('entry'), r.accounting),
     'prior_year_adjustments.csv': table(fieldsOf('priorYearAdjustment'), r.prior_year_adjustments),

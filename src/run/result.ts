@@ -294,7 +294,7 @@ export type UserSuppliedResult = Def<'userSupplied'>;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The records of the contract a report writes as table rows. */
-export type RecordName = 'student' | 'categorySummary' | 'transfer' | 'finding' | 'entry' | 'priorYearAdjustment' | 'userSupplied';
+export type RecordName = 'student' | 'categorySummary' | 'transfer' | 'finding' | 'entry' | 'priorYearAdjustment' | 'userSupplied' | 'entitlementComponent';
 
 /** The field names of a record of the contract, in contract order (the columns of its CSV table). */
 export function fieldsOf(record: RecordName): string[] {

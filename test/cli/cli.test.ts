@@ -167,7 +167,7 @@ describe('lcff run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lcff-csv-'));
     const r = lcff(['run', 'examples/2019-20-county-charter', '--csv', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['accounting.csv', 'categories.csv', 'findings.csv', 'leas.csv', 'prior_year_adjustments.csv', 'students.csv', 'transfers.csv', 'unconfirmed.csv', 'user_supplied.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['accounting.csv', 'categories.csv', 'coe_entitlement.csv', 'findings.csv', 'leas.csv', 'prior_year_adjustments.csv', 'students.csv', 'transfers.csv', 'unconfirmed.csv', 'user_supplied.csv']);
     expect(readFileSync(join(dir, 'transfers.csv'), 'utf8').split('\n')[0]).toBe('from,to,grade_span,ada,rate_per_ada,amount,basis,reason,rule,cite');
   });
 

@@ -126,6 +126,16 @@ describe('lcff run --xlsx on the bundled examples', () => {
       });
       if (json.transfers.length > 0) expectFigure(tr.cell(tr.totals!, 'amount'), transferTotal, '#,##0.00');
 
+      // the COE entitlement: each component's amount typed (empty when not computed), the total the result's
+      const en = table(wb.getWorksheet('COE entitlement')!);
+      expect(en.rows.map((r) => en.cell(r, 'component').value)).toEqual(json.coe_entitlement.components.map((x) => x.name));
+      json.coe_entitlement.components.forEach((x, i) => {
+        if (x.computed) expectFigure(en.cell(en.rows[i], 'amount'), x.amount, '#,##0.00');
+        else expect(en.cell(en.rows[i], 'amount').value).toBeNull();
+        expect(en.cell(en.rows[i], 'citation').value ?? '').toBe(x.cite);
+      });
+      expectFigure(en.cell(en.totals!, 'amount'), json.coe_entitlement.total, '#,##0.00');
+
       const f = table(wb.getWorksheet('Findings')!);
       expect(f.rows.map((r) => f.cell(r, 'code').value)).toEqual(json.findings.map((x) => x.code));
 

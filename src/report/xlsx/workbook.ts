@@ -11,6 +11,7 @@ import { cdeTransfersSheet } from './cde-transfers.js';
 import { reconciliationSheet } from './reconciliation.js';
 import { accountingSheet } from './accounting.js';
 import { Names, type WorkbookInput } from './context.js';
+import { entitlementSheet } from './entitlement.js';
 import { findingsSheet } from './findings.js';
 import { districtRatesSheet, ratesSheet } from './rates.js';
 import { studentsSheet } from './students.js';
@@ -21,7 +22,7 @@ import { unconfirmedSheet } from './unconfirmed.js';
 export type { WorkbookInput } from './context.js';
 
 /** The sheets, in order. */
-export const SHEETS = ['Summary', 'Students', 'Transfers', 'SACS entries', 'Findings', 'CDE transfers', 'CALPADS 1.19', 'CALPADS 1.20', 'PADC-CALPADS reconciliation', 'District rates', 'Rates of the year', 'Unconfirmed values', 'About'] as const;
+export const SHEETS = ['Summary', 'COE entitlement', 'Students', 'Transfers', 'SACS entries', 'Findings', 'CDE transfers', 'CALPADS 1.19', 'CALPADS 1.20', 'PADC-CALPADS reconciliation', 'District rates', 'Rates of the year', 'Unconfirmed values', 'About'] as const;
 
 /**
  * Writes every sheet into `wb` (a streaming WorkbookWriter for files, which
@@ -34,6 +35,7 @@ export function writeSheets(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const year = parseFiscalYear(r.fiscal_year) ?? input.scenario.fiscal_year;
   const spanOrder = input.lib.enums.get('grade_span')?.decl.members.map((m) => m.name.text) ?? [];
   summarySheet(wb, r, names, spanOrder);
+  entitlementSheet(wb, r);
   studentsSheet(wb, r, input.scenario.students, names);
   transfersSheet(wb, r, names);
   accountingSheet(wb, r, names);
