@@ -140,6 +140,7 @@ examples(program.commands.at(-1)!, [
   ['lcff run examples/2019-20-county-charter --json > result.json', 'the result contract as JSON'],
   ['lcff run examples/2019-20-county-charter --explain S006', 'why student S006 is District Funded'],
   ['lcff run my-county --fail-on error', 'exit 1 when the run finds an error (CI)'],
+  ['SOURCE_DATE_EPOCH=1767323045 lcff run my-county --json', 'byte-identical output: the time its provenance states is fixed'],
 ]);
 
 program

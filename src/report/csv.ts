@@ -11,7 +11,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { fieldsOf, type RunResult } from '../run/result.js';
+import { fieldsOf, type Provenance, type RunResult } from '../run/result.js';
+import { provenanceRows } from './provenance.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -50,7 +51,13 @@ export function csvTables(r: RunResult): Record<string, string> {
     'prior_year_adjustments.csv': table(fieldsOf('priorYearAdjustment'), r.prior_year_adjustments),
     'unconfirmed.csv': table(['name'], r.unconfirmed.map((name) => ({ name }))),
     'user_supplied.csv': table(fieldsOf('userSupplied'), r.user_supplied),
+    ...(r.provenance ? { 'provenance.csv': provenanceCsv(r.provenance) } : {}),
   };
+}
+
+/** provenance.csv: `key,value` rows of an output's provenance (src/report/provenance.ts), beside the data tables, never inside them. */
+export function provenanceCsv(p: Provenance): string {
+  return table(['key', 'value'], provenanceRows(p).map(([key, value]) => ({ key, value })));
 }
 
 export async function writeCsv(dir: string, r: RunResult): Promise<string[]> {

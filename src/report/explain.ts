@@ -3,6 +3,7 @@
  * parameter values by year. Each line is visible-safe: ids, names, messages
  * and citations cannot carry escape sequences to the terminal.
  */
+import { provenanceLines } from './provenance.js';
 import { userSuppliedLine } from './user-supplied.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import { visible } from '../core/safe-text.js';
@@ -57,5 +58,6 @@ export function explain(result: RunResult, trace: TraceEntry[], who: string, reg
   cites.push(...findings.map((f) => f.cite));
   const sources = sourceLines(cites, register);
   if (sources.length > 0) out.push('', 'Sources:', ...sources);
+  if (result.provenance) out.push('', ...provenanceLines(result.provenance));
   return `${out.map((line) => visible(line)).join('\n')}\n`;
 }

@@ -35,7 +35,7 @@ export function renderHtml(input: HtmlInput): string {
     provenance(input, words),
   ].filter((s) => s !== '');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="generator" content="${esc(`lcff-rules ${input.version}`)}"><title>${esc(title)}</title><style>${STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="generator" content="${esc(`${r.provenance.package.name} ${r.provenance.package.version}`)}"><meta name="lcff-library-hash" content="${esc(r.provenance.library.hash)}"><title>${esc(title)}</title><style>${STYLE}</style></head>
 <body>
 ${header(input, words, title)}
 ${banner(input, words)}

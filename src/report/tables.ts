@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { visible } from '../core/safe-text.js';
 import { dec, grouped, percentText } from '../runtime/money.js';
 import type { FindingResult, RunResult } from '../run/result.js';
+import { provenanceFooter } from './provenance.js';
 import { userSuppliedLine } from './user-supplied.js';
 
 function money(s: string): string {
@@ -90,6 +91,7 @@ export function renderTables(r: RunResult, title: string): string {
   const c = r.conservation;
   out.push(`\n${pc.dim(`Conservation: ADA ${c.ada_in} in = ${c.ada_out} out; enrollment ${c.enrollment_in} = ${c.enrollment_out}; UPC ${c.upc_in} = ${c.upc_out}; transfers net ${c.transfers_net}.`)}`);
   if (r.unconfirmed.length > 0) out.push(pc.yellow(visible(`Unconfirmed values and rules used (double-check these dollars): ${r.unconfirmed.join(', ')}`)));
+  if (r.provenance) out.push(`\n${provenanceFooter(r.provenance)}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -7,7 +7,7 @@
  * uses — funding categories, grade spans, transfer bases — are the rule
  * library's enums (rules/enums.lcff), passed in as a `Vocabulary`.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema, type TString } from '@sinclair/typebox';
 
 /** The enum members of the rule library a result draws on (see vocabulary.ts). */
 export interface Vocabulary {
@@ -33,6 +33,55 @@ function ref<T extends TSchema>(name: string, _def: T) {
 }
 
 const closed = { additionalProperties: false } as const;
+
+/** The hash of a set of rule files (src/params/library-hash.ts). */
+const libraryHash = Type.String({ pattern: '^sha256:[0-9a-f]{64}$', description: 'SHA-256 over the sorted relative paths and bytes of every file loaded (src/params/library-hash.ts)' });
+
+/**
+ * Where an output comes from (docs/outputs.md, "Provenance"): which law —
+ * the rule library's content hash, the reform and the overrides applied —,
+ * which program and when. Every output of the lcff command carries it
+ * (JSON, CSV, HTML, workbook, terminal); src/report/provenance.ts words it.
+ */
+function provenanceContract(fiscalYear: TString) {
+  return Type.Object(
+    {
+      library: Type.Object(
+        {
+          hash: libraryHash,
+          files: Type.Integer({ minimum: 0, description: 'how many rule, parameter, manifest, sources and label files the hash covers' }),
+          path: Type.String({ minLength: 1, description: 'the rule folder as given with --rules, or "rules" for the bundled library' }),
+          bundled: Type.Boolean({ description: "true for the rule library shipped with lcff-rules" }),
+          name: Type.Optional(Type.String({ description: "the library's name (rules/library.yaml)" })),
+          first_year: ref('fiscalYear', fiscalYear),
+          last_year: ref('fiscalYear', fiscalYear),
+        },
+        { ...closed, description: 'the rule library, including any reform overlaid on it' },
+      ),
+      reform: Type.Union(
+        [
+          Type.Null(),
+          Type.Object({ path: Type.String({ minLength: 1 }), hash: libraryHash, files: Type.Integer({ minimum: 0 }) }, closed),
+        ],
+        { description: 'the reform folder overlaid on the library (its files are in library.hash too), or null for the law as the library holds it' },
+      ),
+      package: Type.Object(
+        {
+          name: Type.String({ minLength: 1 }),
+          version: Type.String({ minLength: 1 }),
+          git_revision: Type.Union([Type.String({ pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' }), Type.Null()], { description: 'the commit of the lcff-rules checkout, or null when run without one (an npm package)' }),
+        },
+        { ...closed, description: 'the lcff-rules program that produced the output' },
+      ),
+      overrides: Type.Array(Type.String({ minLength: 1 }), { description: 'the --set overrides applied, as parameter[.member]@year=value; details in user_supplied' }),
+      unconfirmed: Type.Integer({ minimum: 0, description: 'how many unconfirmed values, formulas or rules of the library the output relied on (listed in the output)' }),
+      evaluator: Type.Optional(oneOf(['engine', 'fast'] as const, 'json-rules-engine or the compiled fast path; absent for outputs that evaluate no rules')),
+      ran_at: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$', description: 'when the output was produced, UTC, to the second' }),
+      ran_at_from: oneOf(['clock', 'SOURCE_DATE_EPOCH'] as const, 'the clock, or the SOURCE_DATE_EPOCH environment variable (reproducible outputs)'),
+    },
+    { ...closed, description: 'where this output comes from: the law (library hash, reform, overrides), the program and when it ran; present in every output of the lcff command' },
+  );
+}
 
 /** The contract as TypeBox schemas: `$defs` and the result object that refers to them. */
 export function resultContract(v: Vocabulary) {
@@ -245,8 +294,11 @@ export function resultContract(v: Vocabulary) {
     { ...closed, description: 'a parameter value the user supplied for this run' },
   );
 
+  const provenance = provenanceContract(fiscalYear);
+
   const result = Type.Object(
     {
+      provenance: Type.Optional(ref('provenance', provenance)),
       fiscal_year: ref('fiscalYear', fiscalYear),
       county: Type.Object({ code: Type.String({ pattern: '^\\d{2}$' }), name: Type.String() }, closed),
       calpads: ref('calpads', calpads),
@@ -268,7 +320,7 @@ export function resultContract(v: Vocabulary) {
 
   const defs = {
     fiscalYear, cds, money, ada, signedAda, upp, count, cite, rule, category, gradeSpan,
-    beforeAfterAda, beforeAfterCount, student, categorySummary, spanRates, lea, transfer, finding, entry, aeg, entitlementComponent, coeEntitlement, priorYearAdjustment, conservation, calpads, userSupplied,
+    beforeAfterAda, beforeAfterCount, student, categorySummary, spanRates, lea, transfer, finding, entry, aeg, entitlementComponent, coeEntitlement, priorYearAdjustment, conservation, calpads, userSupplied, provenance,
   };
   return { defs, result };
 }
@@ -291,6 +343,9 @@ export type PriorYearAdjustment = Def<'priorYearAdjustment'>;
 export type Conservation = Def<'conservation'>;
 export type CalpadsFields = Def<'calpads'>;
 export type UserSuppliedResult = Def<'userSupplied'>;
+export type Provenance = Def<'provenance'>;
+/** A result as the lcff command publishes it: with its provenance. */
+export type PublishedResult = RunResult & { provenance: Provenance };
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The records of the contract a report writes as table rows. */

@@ -129,11 +129,13 @@ describe('lcff run', () => {
       for (const h of ['Students by funding category', 'Credits by LEA', 'Transfers of funds', 'Alternative Education Grant', 'Findings', 'Conservation']) expect(r.stdout).toContain(h);
     });
 
-    it(`--json of examples/${ex} is the validated contract and nothing else, byte-identical across runs`, () => {
-      const a = lcff(['run', `examples/${ex}`, '--json']);
-      const b = lcff(['run', `examples/${ex}`, '--json']);
+    it(`--json of examples/${ex} is the validated contract and nothing else, byte-identical across runs with SOURCE_DATE_EPOCH`, () => {
+      const env = { SOURCE_DATE_EPOCH: '1767323045' };
+      const a = lcff(['run', `examples/${ex}`, '--json'], { env });
+      const b = lcff(['run', `examples/${ex}`, '--json'], { env });
       expect(a.code).toBe(0);
       expect(validateResult(JSON.parse(a.stdout))).toEqual([]);
+      expect(JSON.parse(a.stdout).provenance.ran_at).toBe('2026-01-02T03:04:05Z');
       expect(b.stdout).toBe(a.stdout);
     });
   }
@@ -167,7 +169,7 @@ describe('lcff run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lcff-csv-'));
     const r = lcff(['run', 'examples/2019-20-county-charter', '--csv', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['accounting.csv', 'categories.csv', 'coe_entitlement.csv', 'findings.csv', 'leas.csv', 'prior_year_adjustments.csv', 'students.csv', 'transfers.csv', 'unconfirmed.csv', 'user_supplied.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['accounting.csv', 'categories.csv', 'coe_entitlement.csv', 'findings.csv', 'leas.csv', 'prior_year_adjustments.csv', 'provenance.csv', 'students.csv', 'transfers.csv', 'unconfirmed.csv', 'user_supplied.csv']);
     expect(readFileSync(join(dir, 'transfers.csv'), 'utf8').split('\n')[0]).toBe('from,to,grade_span,ada,rate_per_ada,amount,basis,reason,rule,cite');
   });
 
@@ -176,9 +178,10 @@ describe('lcff run', () => {
     const r = lcff(['run', 'examples/2016-17-optional-transfer', '--html', join(dir, 'report.html')]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<svg[\s\S]*Sacramento City Unified/);
-    const a = lcff(['explain', 'examples/2019-20-county-charter', 'S006']);
+    const env = { SOURCE_DATE_EPOCH: '1767323045' };
+    const a = lcff(['explain', 'examples/2019-20-county-charter', 'S006'], { env });
     expect(a.code).toBe(0);
-    expect(a.stdout).toBe(lcff(['run', 'examples/2019-20-county-charter', '--explain', 'S006']).stdout);
+    expect(a.stdout).toBe(lcff(['run', 'examples/2019-20-county-charter', '--explain', 'S006'], { env }).stdout);
   });
 
   it('an unknown --explain subject is one line, exit 2', () => {
@@ -227,8 +230,12 @@ describe('large scenarios', () => {
     const engine = lcff(['run', dir, '--json', '--engine']);
     expect(engine.code).toBe(0);
     expect(engine.stderr).toBe('');
-    expect(fast.stdout).toBe(engine.stdout);
-    expect(JSON.parse(fast.stdout).students).toHaveLength(10_020);
+    // the same figures; the provenance names each evaluator
+    const { provenance: pf, ...figuresFast } = JSON.parse(fast.stdout);
+    const { provenance: pe, ...figuresEngine } = JSON.parse(engine.stdout);
+    expect([pf.evaluator, pe.evaluator]).toEqual(['fast', 'engine']);
+    expect(JSON.stringify(figuresFast)).toBe(JSON.stringify(figuresEngine));
+    expect(figuresFast.students).toHaveLength(10_020);
     // two whole runs of 10,020 students: a budget for a busy shared machine, not a speed assertion
   }, 180_000);
 });

@@ -42,7 +42,7 @@ describe('--version and --help', () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('Examples:');
     expect(top.stdout).toContain('--wide');
-  });
+  }, 180_000);
 });
 
 describe('usage errors exit 2', () => {
@@ -101,11 +101,13 @@ describe('bad output paths are clear usage errors, before the run', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 
-  it('report --csv writes the report as one CSV file', () => {
+  it('report --csv writes the report as one CSV file, its provenance beside it', () => {
     const out = join(dir, 'reconciliation.csv');
     const r = lcff(['report', 'reconciliation', EXAMPLE, '--csv', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`wrote ${out}\n`);
+    const beside = join(dir, 'reconciliation.provenance.csv');
+    expect(r.stdout).toBe(`wrote ${out}, ${beside}\n`);
+    expect(readFileSync(beside, 'utf8')).toMatch(/^key,value\nlibrary_hash,sha256:[0-9a-f]{64}\n/);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('LEA code,LEA,PADC line,PADC ADA,ADA of the student records,difference (PADC - records),CALPADS census-day students,of which unduplicated,findings');
     expect(lines[1]).toBe('0161176,Fremont Unified,District Funded County Program ADA,1.00,1.00,0.00,1,0,LCFF-V022');

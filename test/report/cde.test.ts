@@ -12,6 +12,7 @@ import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/model.js';
 import { bundledLibrary, ROOT } from '../helpers/library.js';
+import { testProvenance } from '../helpers/provenance.js';
 
 const EXAMPLE = `${ROOT}examples/2019-20-county-charter`;
 
@@ -148,7 +149,7 @@ describe('the CDE reports as workbook sheets', () => {
     const lib = await bundledLibrary();
     const { scenario } = await loadScenario(EXAMPLE);
     const { result } = await runScenario(lib, scenario!);
-    const bytes = await workbookBytes({ result, scenario: scenario!, lib, source: EXAMPLE, rulesPath: `${ROOT}rules`, version: 'test', ranAt: new Date(0), evaluator: 'engine' });
+    const bytes = await workbookBytes({ result: { ...result, provenance: testProvenance(lib, { ranAt: new Date(0) }) }, scenario: scenario!, lib, source: EXAMPLE });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes);
     for (const sheet of ['CDE transfers', 'CALPADS 1.19', 'CALPADS 1.20', 'PADC-CALPADS reconciliation']) expect(wb.getWorksheet(sheet), sheet).toBeDefined();

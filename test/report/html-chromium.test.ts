@@ -17,6 +17,7 @@ import { renderHtml } from '../../src/report/html.js';
 import { runScenario } from '../../src/run/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { bundledLibrary, ROOT } from '../helpers/library.js';
+import { testProvenance } from '../helpers/provenance.js';
 import { measureFlow } from './flow-geometry.js';
 import { openChromium } from './html-browser.js';
 
@@ -26,7 +27,7 @@ async function reportOf(example: string): Promise<string> {
   const lib = await bundledLibrary();
   const { scenario } = await loadScenario(`${ROOT}examples/${example}`);
   const { result } = await runScenario(lib, scenario!);
-  return renderHtml({ result, scenario: scenario!, lib, source: `examples/${example}`, rulesPath: 'rules', version: '0.0.0-test', ranAt: new Date('2026-01-02T03:04:05Z'), evaluator: 'engine' });
+  return renderHtml({ result: { ...result, provenance: testProvenance(lib) }, scenario: scenario!, lib, source: `examples/${example}` });
 }
 
 describe('HTML report in headless Chromium', () => {

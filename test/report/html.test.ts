@@ -6,13 +6,14 @@ import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/model.js';
 import { buildLibrary } from '../../src/semantics/workspace.js';
 import { bundledLibrary, bundledSources, ROOT } from '../helpers/library.js';
+import { testProvenance } from '../helpers/provenance.js';
 
 async function input(example: string, edit: (s: Scenario) => Scenario = (s) => s): Promise<HtmlInput> {
   const lib = await bundledLibrary();
   const { scenario } = await loadScenario(`${ROOT}examples/${example}`);
   const s = edit(scenario!);
   const { result } = await runScenario(lib, s);
-  return { result, scenario: s, lib, source: `examples/${example}`, rulesPath: 'rules', version: '9.8.7', ranAt: new Date('2026-01-02T03:04:05Z'), evaluator: 'engine' };
+  return { result: { ...result, provenance: testProvenance(lib, { version: '9.8.7', unconfirmed: result.unconfirmed.length }) }, scenario: s, lib, source: `examples/${example}` };
 }
 
 /** The text a reader sees: tags, identifiers shown as code and the style sheet left out. */
@@ -63,7 +64,11 @@ describe('HTML report', () => {
     expect(header).toContain('2019-20');
     expect(header).toContain('examples/2019-20-county-charter');
     expect(header).toContain('9.8.7');
-    expect(header).toContain('rules — lcff-rules county programs');
+    expect(header).toContain('Rule library rules (bundled) — lcff-rules county programs');
+    // which law: the library's content hash, no reform, no overrides
+    expect(header).toMatch(/Rule library hash sha256:[0-9a-f]{64} \(25 files\)/);
+    expect(header).toContain('Reform applied none');
+    expect(header).toContain('Overrides (--set) none');
     expect(header).toContain('2026-01-02 03:04:05 UTC');
     const banner = html.indexOf('class="banner warn"');
     expect(banner).toBeGreaterThan(html.indexOf('</header>'));
@@ -105,7 +110,7 @@ describe('HTML report', () => {
   it('escapes every text from the scenario, the paths and the rule library', async () => {
     const evil = '<script>alert(1)</script>"\'&';
     const base = await input('2019-20-county-charter', (s) => ({ ...s, county: { ...s.county, name: evil }, districts: s.districts.map((d, i) => (i === 0 ? { ...d, name: evil } : d)), students: s.students.map((st, i) => (i === 0 ? { ...st, id: evil } : st)) }));
-    const html = renderHtml({ ...base, source: evil, rulesPath: evil });
+    const html = renderHtml({ ...base, source: evil, result: { ...base.result, provenance: { ...base.result.provenance, library: { ...base.result.provenance.library, path: evil }, overrides: [evil] } } });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
   });
@@ -114,7 +119,7 @@ describe('HTML report', () => {
     const lib = buildLibrary((await bundledSources()).filter((s) => !s.file.endsWith('labels.yaml')));
     expect(lib.labels).toBeUndefined();
     const i = await input('2019-20-county-charter');
-    const html = renderHtml({ ...i, lib, result: (await runScenario(lib, i.scenario)).result });
+    const html = renderHtml({ ...i, lib, result: { ...(await runScenario(lib, i.scenario)).result, provenance: i.result.provenance } });
     expect(html).toContain('<h2>transfers</h2>');
     expect(html).toContain('Grades 9 through 12');
   });

@@ -10,14 +10,17 @@ import { grouped, percentText } from '../../runtime/money.js';
 import type { Library } from '../../semantics/library.js';
 import { checkedLibrary, libraryWithSets, yearInLibrary, yearOption } from '../library.js';
 import { EXIT } from '../errors.js';
+import { commandProvenance } from '../provenance.js';
+import { provenanceFooter } from '../../report/provenance.js';
 
 export async function ratesCommand(opts: { year: string; rules?: string; json?: boolean; set?: string[] }): Promise<number> {
   const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
   const year = yearInLibrary(lib, yearOption(opts.year));
   const rows = parameterRows(lib, year);
   const derived = derivedRates(lib, year);
+  const provenance = commandProvenance(lib, opts, { supplied, unconfirmed: rows.filter((r) => r.status === 'unconfirmed').length });
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ fiscal_year: formatFiscalYear(year), parameters: rows, grade_span_rates: derived, user_supplied: supplied }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ provenance, fiscal_year: formatFiscalYear(year), parameters: rows, grade_span_rates: derived, user_supplied: supplied }, null, 2)}\n`);
     return EXIT.ok;
   }
   const t = newTable({ head: ['parameter', 'value', 'since', 'status', 'citation'], wordWrap: true, colWidths: [32, 44, 9, 15, 48] });
@@ -30,6 +33,7 @@ export async function ratesCommand(opts: { year: string; rules?: string; json?: 
   }
   const note = userSuppliedLine(supplied);
   if (note) process.stdout.write(`\n${pc.magenta(visible(note))}\n`);
+  process.stdout.write(`\n${provenanceFooter(provenance)}\n`);
   return EXIT.ok;
 }
 

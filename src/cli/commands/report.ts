@@ -1,4 +1,9 @@
-/** `lcff report <name> <scenario>`: a CDE-shaped report of a scenario's run, in the terminal or as CSV (--csv <file>). */
+/**
+ * `lcff report <name> <scenario>`: a CDE-shaped report of a scenario's run,
+ * in the terminal (with the provenance lines at the end) or as CSV
+ * (--csv <file>, with the provenance beside it in <file stem>.provenance.csv:
+ * the report's CSV stays a plain table).
+ */
 import { writeFile } from 'node:fs/promises';
 import { excerpt } from '../../core/safe-text.js';
 import { compileProgram } from '../../compile/program.js';
@@ -9,6 +14,9 @@ import { runScenario } from '../../run/run.js';
 import { EXIT, UserError } from '../errors.js';
 import { scenarioInput, type ScenarioInputOptions } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
+import { commandProvenance } from '../provenance.js';
+import { provenanceCsv } from '../../report/csv.js';
+import { provenanceFooter } from '../../report/provenance.js';
 
 export const REPORT_NAMES = Object.keys(CDE_REPORTS);
 
@@ -18,7 +26,10 @@ export interface ReportCommandOptions extends ScenarioInputOptions {
 
 export async function reportCommand(name: string, path: string, opts: ReportCommandOptions): Promise<number> {
   if (!isCdeReportName(name)) throw new UserError(`lcff report: unknown report ${excerpt(name)}; the reports are ${REPORT_NAMES.join(', ')}`, EXIT.input);
-  if (opts.csv !== undefined) checkOutputPath('--csv', opts.csv);
+  if (opts.csv !== undefined) {
+    checkOutputPath('--csv', opts.csv);
+    checkOutputPath('--csv', provenanceFileFor(opts.csv));
+  }
   const { lib, scenario } = await scenarioInput(path, opts);
   const program = compileProgram(lib, scenario.fiscal_year);
   let result;
@@ -29,12 +40,20 @@ export async function reportCommand(name: string, path: string, opts: ReportComm
     throw e;
   }
   const report = cdeReport(name, cdeInput(result, scenario, lib, program));
+  const provenance = commandProvenance(lib, opts, { supplied: [], unconfirmed: result.unconfirmed.length, evaluator: 'fast' });
   if (opts.csv !== undefined) {
     const file = opts.csv;
+    const beside = provenanceFileFor(file);
     await writeOutput('--csv', file, () => writeFile(file, renderReportCsv(report)));
-    process.stdout.write(`wrote ${file}\n`);
+    await writeOutput('--csv', beside, () => writeFile(beside, provenanceCsv(provenance)));
+    process.stdout.write(`wrote ${file}, ${beside}\n`);
     return EXIT.ok;
   }
-  process.stdout.write(renderReportText(report));
+  process.stdout.write(`${renderReportText(report)}\n${provenanceFooter(provenance)}\n`);
   return EXIT.ok;
+}
+
+/** `out/transfers.csv` → `out/transfers.provenance.csv` (a name without .csv gets `.provenance.csv` appended). */
+export function provenanceFileFor(file: string): string {
+  return /\.csv$/i.test(file) ? file.replace(/\.csv$/i, '.provenance.csv') : `${file}.provenance.csv`;
 }

@@ -5,11 +5,11 @@ import { renderHtml } from '../../report/html.js';
 import { writeCsv } from '../../report/csv.js';
 import { renderTables } from '../../report/tables.js';
 import { runScenario } from '../../run/run.js';
-import { RunError } from '../../run/context.js';
+import { RunError, type TraceEntry } from '../../run/context.js';
+import type { PublishedResult } from '../../run/result.js';
 import { EXIT, UserError } from '../errors.js';
 import { scenarioInput } from '../scenario-input.js';
-import { packageVersion } from '../package-info.js';
-import { bundledRules } from '../paths.js';
+import { commandProvenance } from '../provenance.js';
 import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
 import { failOnExit } from '../fail-on.js';
 import type { WorkbookInput } from '../../report/xlsx/workbook.js';
@@ -55,7 +55,9 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;
   }
-  const code = await printRun(path, opts, output, { scenario, lib, evaluator });
+  const provenance = commandProvenance(lib, opts, { supplied, unconfirmed: output.result.unconfirmed.length, evaluator });
+  const published: PublishedResult = { provenance, ...output.result };
+  const code = await printRun(path, opts, { result: published, trace: output.trace }, { scenario, lib });
   return code === EXIT.ok ? failOnExit(output.result.findings, opts.failOn) : code;
 }
 
@@ -65,10 +67,10 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
  * the tables. With --json, stdout carries only the JSON; "wrote …" lines go
  * to stderr.
  */
-async function printRun(path: string, opts: RunCommandOptions, output: Awaited<ReturnType<typeof runScenario>>, ctx: { scenario: WorkbookInput['scenario']; lib: WorkbookInput['lib']; evaluator: 'engine' | 'fast' }): Promise<number> {
+async function printRun(path: string, opts: RunCommandOptions, output: { result: PublishedResult; trace: TraceEntry[] }, ctx: { scenario: WorkbookInput['scenario']; lib: WorkbookInput['lib'] }): Promise<number> {
   const { result, trace } = output;
-  const { scenario, lib, evaluator } = ctx;
-  const report = { result, scenario, lib, source: path, rulesPath: opts.rules ?? bundledRules(), version: packageVersion(), ranAt: new Date(), evaluator } as const;
+  const { scenario, lib } = ctx;
+  const report: WorkbookInput = { result, scenario, lib, source: path };
   const wrote: string[] = [];
   if (opts.xlsx !== undefined) {
     await writeXlsx(opts.xlsx, report);

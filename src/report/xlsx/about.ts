@@ -1,6 +1,7 @@
-/** About sheet: where the figures come from — the scenario, the fiscal year, the rule library, lcff-rules' version, when and how it ran. */
+/** About sheet: where the figures come from — the scenario, the fiscal year, and the run's provenance (the rule library and its hash, the reform and overrides, lcff-rules' version and revision, the evaluator, when it ran). */
 import type ExcelJS from 'exceljs';
-import { writeBlock } from './cells.js';
+import { provenanceFacts } from '../provenance.js';
+import { writeBlock, type CellInput, type ColumnKind } from './cells.js';
 import type { WorkbookInput } from './context.js';
 
 export function aboutSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
@@ -12,14 +13,10 @@ export function aboutSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     ['scenario file', 'text', input.source],
     ['county', 'text', `${r.county.code} ${r.county.name}`],
     ['fiscal year', 'text', r.fiscal_year],
-    ['rule library', 'text', input.rulesPath],
-    ['lcff-rules version', 'text', input.version],
-    ['ran at (UTC)', 'text', input.ranAt.toISOString()],
-    ['evaluator', 'text', input.evaluator === 'engine' ? 'json-rules-engine' : 'compiled fast path'],
+    ...provenanceFacts(r.provenance).map((f): [string, ColumnKind, CellInput] => (f.key === 'unconfirmed' ? [f.label, 'count', r.provenance.unconfirmed] : [f.label, 'text', f.value])),
     ['CALPADS file', 'text', r.calpads.file],
     ['transfer code field', 'text', r.calpads.transfer_code_field],
     ['district of residence field', 'text', r.calpads.residence_field],
-    ['unconfirmed values used', 'count', r.unconfirmed.length],
     ['note', 'text', 'Figures are exact decimals of the run written as numbers; totals rows are exact sums. Unconfirmed values: see the sheet of that name.'],
   ]);
 }

@@ -61,10 +61,11 @@ export async function workbookBytes(input: WorkbookInput): Promise<Buffer> {
     sink.on('error', reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-  wb.creator = `lcff-rules ${input.version}`;
+  const prov = input.result.provenance;
+  wb.creator = `${prov.package.name} ${prov.package.version}`;
   wb.lastModifiedBy = wb.creator;
-  wb.created = input.ranAt;
-  wb.modified = input.ranAt;
+  wb.created = new Date(prov.ran_at);
+  wb.modified = wb.created;
   writeSheets(wb, input);
   await wb.commit();
   await ended;
