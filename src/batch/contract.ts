@@ -57,6 +57,7 @@ export function batchContract(v: Vocabulary) {
       transfers: Type.Object({ lines: ref('count', count), ada: ref('ada', ada), amount: ref('money', money) }, { ...closed, description: 'the transfer lines (district and grade span) of every scenario: their number, ADA and amount' }),
       coe_entitlement: Type.Object({ total: ref('money', money), incomplete: ref('count', count) }, { ...closed, description: "the COE entitlements summed, and how many of them are incomplete (a component not computed)" }),
       findings: Type.Array(ref('findingCount', findingCount), { description: 'findings by code, most severe first' }),
+      unconfirmed: Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description: 'the unconfirmed values, formulas and rules any of these results relied on, in name order' }),
     },
     { ...closed, description: 'the totals of the scenarios of one fiscal year that ran (statuses ok and findings); dollars of different years are never added' },
   );

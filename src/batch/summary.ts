@@ -19,8 +19,10 @@ interface YearSums {
   transfers: { lines: number; ada: Dec; amount: Dec };
   coe: { total: Dec; incomplete: number };
   findings: Map<string, FindingCount>;
+  unconfirmed: Set<string>;
 }
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const severityRank = (s: FindingResult['severity']): number => SEVERITIES.indexOf(s);
 
 /** The sum of a result's transfer amounts. */
@@ -60,7 +62,7 @@ export class BatchSummaryBuilder {
   private addResult(r: RunResult): void {
     let y = this.years.get(r.fiscal_year);
     if (!y) {
-      y = { scenarios: 0, students: 0, categories: new Map(), transfers: { lines: 0, ada: ZERO, amount: ZERO }, coe: { total: ZERO, incomplete: 0 }, findings: new Map() };
+      y = { scenarios: 0, students: 0, categories: new Map(), transfers: { lines: 0, ada: ZERO, amount: ZERO }, coe: { total: ZERO, incomplete: 0 }, findings: new Map(), unconfirmed: new Set() };
       this.years.set(r.fiscal_year, y);
     }
     y.scenarios += 1;
@@ -77,6 +79,7 @@ export class BatchSummaryBuilder {
     y.transfers.amount = y.transfers.amount.plus(transfersTotal(r));
     y.coe.total = y.coe.total.plus(dec(r.coe_entitlement.total));
     if (!r.coe_entitlement.complete) y.coe.incomplete += 1;
+    for (const u of r.unconfirmed) y.unconfirmed.add(u);
     const seen = new Set<string>();
     for (const f of r.findings) {
       const key = `${f.severity} ${f.code}`;
@@ -90,7 +93,7 @@ export class BatchSummaryBuilder {
 
   build(): BatchSummary {
     const totals: YearTotals[] = [...this.years.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => cmp(a, b))
       .map(([fiscal_year, y]) => ({
         fiscal_year,
         scenarios: y.scenarios,
@@ -98,7 +101,8 @@ export class BatchSummaryBuilder {
         categories: [...y.categories.entries()].map(([category, c]) => ({ category, label: c.label, students: c.students, census_day: c.census_day, ada: fixed(c.ada, 2) })),
         transfers: { lines: y.transfers.lines, ada: fixed(y.transfers.ada, 2), amount: fixed(y.transfers.amount, 2) },
         coe_entitlement: { total: fixed(y.coe.total, 2), incomplete: y.coe.incomplete },
-        findings: [...y.findings.values()].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+        findings: [...y.findings.values()].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || cmp(a.code, b.code)),
+        unconfirmed: [...y.unconfirmed].sort(cmp),
       }));
     const ran = this.rows.filter((r) => r.status === 'ok' || r.status === 'findings').length;
     return {

@@ -47,5 +47,6 @@ function yearSection(y: YearTotals): string {
     for (const x of y.findings) f.push([x.code, styled(x.severity, x.severity === 'error' ? pc.red : x.severity === 'warning' ? pc.yellow : (s) => s), x.count, x.scenarios]);
     lines.push(`Findings by code\n${f.toString()}`);
   } else lines.push('Findings: none');
+  if (y.unconfirmed.length > 0) lines.push(pc.yellow(visible(`Unconfirmed values and rules used (double-check these dollars): ${y.unconfirmed.join(', ')}`)));
   return lines.join('\n');
 }
