@@ -16,6 +16,9 @@ import { packageRoot } from '../src/cli/paths.js';
 import { generateCounties } from './generate-counties.js';
 import { median, printRows, runProcess, type ProcRun, type Row } from './scale.js';
 
+/** A whole batch on json-rules-engine may take minutes on a busy machine. */
+const TIMEOUT_MS = 1_200_000;
+
 function sha(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
@@ -38,7 +41,7 @@ export async function benchBatch(counties = 58, min = 50, max = 8_000, seed = 7)
       const out = join(tmpdir(), `lcff-bench-batch-${process.pid}-${jobs}.json`);
       const runs: ProcRun[] = [];
       for (let i = 0; i < repeats; i++) {
-        const r = runProcess([cli, 'run', dir, '--json', '--jobs', String(jobs), ...extra], out);
+        const r = runProcess([cli, 'run', dir, '--json', '--jobs', String(jobs), ...extra], out, TIMEOUT_MS);
         runs.push(r);
         if (r.code !== 0) break;
       }

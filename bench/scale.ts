@@ -28,21 +28,21 @@ export interface ProcRun {
 /** Longest a contender may run before it is reported as timed out. */
 const TIMEOUT_MS = 300_000;
 
-export function runProcess(args: string[], stdoutFile?: string): ProcRun {
+export function runProcess(args: string[], stdoutFile?: string, timeoutMs = TIMEOUT_MS): ProcRun {
   const dir = mkdtempSync(join(tmpdir(), 'lcff-rss-'));
   const rssFile = join(dir, 'rss');
   const cpuFile = join(dir, 'cpu');
   const hook = join(packageRoot(), 'dist/bench/rss-hook.js');
   const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', hook, ...args], { stdio: ['ignore', out, 'pipe'], env: { ...process.env, LCFF_BENCH_RSS_FILE: rssFile, LCFF_BENCH_CPU_FILE: cpuFile, NO_COLOR: '1' }, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', hook, ...args], { stdio: ['ignore', out, 'pipe'], env: { ...process.env, LCFF_BENCH_RSS_FILE: rssFile, LCFF_BENCH_CPU_FILE: cpuFile, NO_COLOR: '1' }, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (typeof out === 'number') closeSync(out);
   const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
   const cpuUs = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
   rmSync(dir, { recursive: true, force: true });
-  const timedOut = r.status === null && r.signal === 'SIGKILL' && ms >= TIMEOUT_MS;
-  return { ms, rssMb: rssKb / 1024, cpuMs: cpuUs / 1000, code: r.status ?? -1, stderr: timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : (r.stderr ?? '').slice(0, 300) };
+  const timedOut = r.status === null && r.signal === 'SIGKILL' && ms >= timeoutMs;
+  return { ms, rssMb: rssKb / 1024, cpuMs: cpuUs / 1000, code: r.status ?? -1, stderr: timedOut ? `timed out after ${timeoutMs / 1000} s` : (r.stderr ?? '').slice(0, 300) };
 }
 
 export function median(xs: number[]): number {
