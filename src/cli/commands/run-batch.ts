@@ -26,8 +26,9 @@ import type { BatchRunOptions } from '../batch/run-one.js';
 import type { RunCommandOptions } from './run.js';
 
 /**
- * --jobs when not given. Measured on the 2-CPU machine this was built on
- * (README, "Batch runs"): see DEFAULT_JOBS_WHY.
+ * --jobs when not given: 1, by measurement (`npm run bench batch`, docs/outputs.md
+ * "Batch runs"): on a 2-CPU machine with other work, 2 workers used more CPU
+ * and twice the memory for no shorter wall time.
  */
 export const DEFAULT_JOBS = 1;
 
