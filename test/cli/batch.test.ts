@@ -186,6 +186,19 @@ describe('what makes a batch', () => {
     expect(alone.stdout).toBe('');
   }, SLOW);
 
+  it('shows a hostile folder name visible-safe in the tables and names its CSV folder with safe characters only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-batch-hostile-'));
+    const evil = '=evil\u001b[2J\u202e';
+    cpSync(join(folder, EXAMPLES[1]), join(dir, evil), { recursive: true });
+    const t = lcff(['run', dir]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).not.toMatch(/\u001b|\u202e/);
+    expect(t.stdout).toContain('=evil\\x1b[2J\\u202e');
+    const out = mkdtempSync(join(tmpdir(), 'lcff-batch-hostile-csv-'));
+    expect(lcff(['run', dir, '--csv', out]).code).toBe(0);
+    expect(readdirSync(out)).toContain('1-_evil__2J_');
+  }, SLOW);
+
   it.each([
     [['--html', 'r.html'], '--html reports one scenario; with 4 scenarios use the summary, --json or --csv <dir>'],
     [['--xlsx', 'r.xlsx'], '--xlsx reports one scenario'],
