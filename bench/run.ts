@@ -1,4 +1,4 @@
-/** `npm run bench [compiler|runner|scale [rows...]|lsp]`: every benchmark of the project, as tables with ratios measured in the same run. */
+/** `npm run bench [compiler|runner|scale [rows...]|lsp|batch [counties] [min..max]]`: every benchmark of the project, as tables with ratios measured in the same run. */
 import { benchCompiler } from './compiler.js';
 import { benchRunner } from './runner.js';
 
@@ -13,4 +13,10 @@ if (!only || only === 'scale') {
 if (!only || only === 'lsp') {
   const { benchLsp } = await import('./lsp.js');
   await benchLsp();
+}
+if (!only || only === 'batch') {
+  const { benchBatch } = await import('./batch.js');
+  const [counties, range] = process.argv.slice(3);
+  const m = /^(\d+)\.\.(\d+)$/.exec(range ?? '');
+  await benchBatch(counties && /^\d+$/.test(counties) ? Number(counties) : undefined, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined);
 }

@@ -16,9 +16,11 @@ import { performance } from 'node:perf_hooks';
 import { packageRoot } from '../src/cli/paths.js';
 import { generate } from './generate.js';
 
-interface ProcRun {
+export interface ProcRun {
   ms: number;
   rssMb: number;
+  /** CPU time of the process, user + system, all threads */
+  cpuMs: number;
   code: number;
   stderr: string;
 }
@@ -26,27 +28,29 @@ interface ProcRun {
 /** Longest a contender may run before it is reported as timed out. */
 const TIMEOUT_MS = 300_000;
 
-function runProcess(args: string[], stdoutFile?: string): ProcRun {
+export function runProcess(args: string[], stdoutFile?: string, timeoutMs = TIMEOUT_MS): ProcRun {
   const dir = mkdtempSync(join(tmpdir(), 'lcff-rss-'));
   const rssFile = join(dir, 'rss');
+  const cpuFile = join(dir, 'cpu');
   const hook = join(packageRoot(), 'dist/bench/rss-hook.js');
   const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', hook, ...args], { stdio: ['ignore', out, 'pipe'], env: { ...process.env, LCFF_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' }, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', hook, ...args], { stdio: ['ignore', out, 'pipe'], env: { ...process.env, LCFF_BENCH_RSS_FILE: rssFile, LCFF_BENCH_CPU_FILE: cpuFile, NO_COLOR: '1' }, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (typeof out === 'number') closeSync(out);
   const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  const cpuUs = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
   rmSync(dir, { recursive: true, force: true });
-  const timedOut = r.status === null && r.signal === 'SIGKILL' && ms >= TIMEOUT_MS;
-  return { ms, rssMb: rssKb / 1024, code: r.status ?? -1, stderr: timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : (r.stderr ?? '').slice(0, 300) };
+  const timedOut = r.status === null && r.signal === 'SIGKILL' && ms >= timeoutMs;
+  return { ms, rssMb: rssKb / 1024, cpuMs: cpuUs / 1000, code: r.status ?? -1, stderr: timedOut ? `timed out after ${timeoutMs / 1000} s` : (r.stderr ?? '').slice(0, 300) };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-interface Row {
+export interface Row {
   name: string;
   ms: number;
   rssMb: number;
@@ -54,7 +58,7 @@ interface Row {
   note?: string;
 }
 
-function printRows(title: string, rows: Row[], baseName: string): void {
+export function printRows(title: string, rows: Row[], baseName: string): void {
   const base = rows.find((r) => r.name === baseName)?.ms ?? rows[0].ms;
   const head = ['contender', 'median ms', 'rows/s', `× ${baseName}`, 'peak RSS MB', 'note'];
   const body = rows.map((r) => [r.name, r.ms.toFixed(0), r.rows ? Math.round((r.rows / r.ms) * 1000).toLocaleString('en-US') : '', (r.ms / base).toFixed(2), Number.isFinite(r.rssMb) ? r.rssMb.toFixed(0) : '?', r.note ?? '']);

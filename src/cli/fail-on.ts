@@ -4,11 +4,18 @@ import { EXIT } from './errors.js';
 
 const RANK: Record<FindingResult['severity'], number> = { error: 2, warning: 1, info: 0 };
 
-export function failOnExit(findings: readonly FindingResult[], failOn: 'error' | 'warning' | undefined): number {
-  if (failOn === undefined) return EXIT.ok;
+/** What --fail-on matched ("--fail-on error: 2 findings of severity error"), or undefined when nothing did. */
+export function failOnHits(findings: readonly FindingResult[], failOn: 'error' | 'warning' | undefined): string | undefined {
+  if (failOn === undefined) return undefined;
   const floor = RANK[failOn];
   const hits = findings.filter((f) => RANK[f.severity] >= floor).length;
-  if (hits === 0) return EXIT.ok;
-  process.stderr.write(`--fail-on ${failOn}: ${hits} finding${hits === 1 ? '' : 's'} of severity ${failOn}${failOn === 'warning' ? ' or error' : ''}\n`);
+  if (hits === 0) return undefined;
+  return `--fail-on ${failOn}: ${hits} finding${hits === 1 ? '' : 's'} of severity ${failOn}${failOn === 'warning' ? ' or error' : ''}`;
+}
+
+export function failOnExit(findings: readonly FindingResult[], failOn: 'error' | 'warning' | undefined): number {
+  const hits = failOnHits(findings, failOn);
+  if (hits === undefined) return EXIT.ok;
+  process.stderr.write(`${hits}\n`);
   return EXIT.findings;
 }

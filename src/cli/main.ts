@@ -8,6 +8,7 @@ import { diffCommand } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
+import { DEFAULT_JOBS, jobsOption } from './commands/run-batch.js';
 import { reportCommand, REPORT_NAMES } from './commands/report.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
@@ -118,8 +119,8 @@ examples(program.commands.at(-1)!, [
 
 program
   .command('run')
-  .description("run a county scenario: credits, transfers, reporting, findings")
-  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .description('run a county scenario: credits, transfers, reporting, findings; several scenarios, or a folder of them: each run and a summary across them')
+  .argument('<scenarios...>', 'scenario YAML/JSON file, or a folder with scenario.yaml; several of them, or a folder of such folders, for a batch')
   .option('-y, --year <year>', 'fiscal year (default: the scenario\'s)')
   .option('--json', 'print the result contract as JSON, and nothing else')
   .option('--csv <dir>', 'write one CSV file per table')
@@ -133,9 +134,12 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (for pipelines)').choices(['error', 'warning']))
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, opts) => runCommand(path, opts)));
+  // batch runs (several scenarios or a folder of them)
+  .option('-j, --jobs <n>', `batch: scenarios run at once on worker threads (default ${DEFAULT_JOBS})`, jobsOption)
+  .action(action((paths: string[], opts) => runCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff run examples/2019-20-county-charter', 'the tables in the terminal'],
+  ['lcff run examples/ --jobs 2', 'every scenario folder of examples/, and a summary across them'],
   ['lcff run examples/2019-20-county-charter --xlsx county.xlsx', 'an Excel workbook'],
   ['lcff run examples/2019-20-county-charter --json > result.json', 'the result contract as JSON'],
   ['lcff run examples/2019-20-county-charter --explain S006', 'why student S006 is District Funded'],

@@ -38,18 +38,44 @@ async function columnMapOption(file: string, vocabularies: Vocabularies): Promis
   return map;
 }
 
-export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
+/** The command-level inputs every scenario of a command shares: the checked library with the --set values, the --year, --data-dir and --columns options. */
+export interface PreparedInput {
+  lib: Library;
+  supplied: UserSupplied[];
+  year?: number;
+  dataDir?: string;
+  columns?: ColumnMap;
+}
+
+/** Loads what a command's scenarios share, once per command (or per worker of a batch run); bad options are usage errors. */
+export async function prepareInput(opts: ScenarioInputOptions): Promise<PreparedInput> {
   const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
   const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
-  const vocabularies = vocabulariesOf(lib);
-  const columns = opts.columns !== undefined ? await columnMapOption(opts.columns, vocabularies) : undefined;
-  const { scenario, diagnostics } = await loadScenario(path, { vocabularies, ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}), ...(columns !== undefined ? { columns } : {}) });
+  const columns = opts.columns !== undefined ? await columnMapOption(opts.columns, vocabulariesOf(lib)) : undefined;
+  return { lib, supplied, ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}), ...(columns !== undefined ? { columns } : {}) };
+}
+
+/** Each warning line of a scenario, visible-safe; by default written to stderr. */
+export type WarningSink = (line: string) => void;
+
+const toStderr: WarningSink = (line) => process.stderr.write(`${line}\n`);
+
+/** Loads one scenario against prepared inputs: its errors are a UserError (exit 2), its warnings go to `warn`. */
+export async function loadScenarioInput(path: string, input: PreparedInput, warn: WarningSink = toStderr): Promise<Scenario> {
+  const { lib, year, dataDir, columns } = input;
+  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}), ...(columns !== undefined ? { columns } : {}) });
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
   }
   // warnings never stop a run, and never go unsaid (stderr, so --json stays clean)
-  for (const d of diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
+  for (const d of diagnostics) warn(visible(formatDiagnostic(d)));
   yearInLibrary(lib, scenario.fiscal_year, year !== undefined ? '--year' : `${path}: fiscal_year`);
-  return { lib, scenario, supplied };
+  return scenario;
+}
+
+export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
+  const input = await prepareInput(opts);
+  const scenario = await loadScenarioInput(path, input);
+  return { lib: input.lib, scenario, supplied: input.supplied };
 }

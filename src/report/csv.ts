@@ -24,7 +24,8 @@ export function neutralise(text: string): string {
 
 type Row = Record<string, unknown>;
 
-function table(columns: string[], rows: Row[]): string {
+/** One CSV table: a header line of `columns`, then the rows (formula-like text neutralised, booleans as true/false). */
+export function table(columns: string[], rows: Row[]): string {
   return stringify(rows, { header: true, columns, cast: { string: neutralise, boolean: (b) => (b ? 'true' : 'false') } });
 }
 

@@ -23,16 +23,16 @@ const LEA_KINDS = ['coe', 'district', 'charter'] as const;
 const CALPADS_FILES = ['SENR', 'SINF'] as const;
 
 /** A string schema listing its values as a JSON Schema `enum`. */
-function oneOf<const T extends readonly string[]>(values: T, description?: string) {
+export function oneOf<const T extends readonly string[]>(values: T, description?: string) {
   return Type.Unsafe<T[number]>({ enum: [...values], ...(description ? { description } : {}) });
 }
 
 /** A reference to a definition of `$defs`, typed as that definition. */
-function ref<T extends TSchema>(name: string, _def: T) {
+export function ref<T extends TSchema>(name: string, _def: T) {
   return Type.Unsafe<Static<T>>({ $ref: `#/$defs/${name}` });
 }
 
-const closed = { additionalProperties: false } as const;
+export const closed = { additionalProperties: false } as const;
 
 /** The hash of a set of rule files (src/params/library-hash.ts). */
 const libraryHash = Type.String({ pattern: '^sha256:[0-9a-f]{64}$', description: 'SHA-256 over the sorted relative paths and bytes of every file loaded (src/params/library-hash.ts)' });

@@ -55,7 +55,8 @@ export interface LoadOptions {
   openCsv?: (path: string) => Promise<string | Readable>;
 }
 
-const SCENARIO_NAMES = ['scenario.yaml', 'scenario.yml', 'scenario.json'];
+/** The file names that make a folder a scenario (also how `lcff run <folder of scenarios>` recognises one). */
+export const SCENARIO_NAMES = ['scenario.yaml', 'scenario.yml', 'scenario.json'];
 
 function startOf(file: string): At {
   const p = { line: 1, column: 1, offset: 0 };

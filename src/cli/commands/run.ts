@@ -1,4 +1,4 @@
-/** `lcff run <scenario>`: a county's data for a fiscal year → who is credited with what, what moves, what is wrong. */
+/** `lcff run <scenario>`: a county's data for a fiscal year → who is credited with what, what moves, what is wrong. Several scenarios: run-batch.ts. */
 import { writeFile } from 'node:fs/promises';
 import { explain } from '../../report/explain.js';
 import { renderHtml } from '../../report/html.js';
@@ -13,6 +13,9 @@ import { commandProvenance } from '../provenance.js';
 import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
 import { failOnExit } from '../fail-on.js';
 import type { WorkbookInput } from '../../report/xlsx/workbook.js';
+import { evaluatorFor } from '../evaluator-choice.js';
+import { batchScenarios } from '../batch/inputs.js';
+import { runBatch } from './run-batch.js';
 
 /** exceljs is loaded only when a workbook is asked for. */
 async function writeXlsx(file: string, input: WorkbookInput): Promise<void> {
@@ -34,20 +37,27 @@ export interface RunCommandOptions {
   columns?: string;
   failOn?: 'error' | 'warning';
   set?: string[];
+  /** batch runs: scenarios run at once on worker threads (default DEFAULT_JOBS) */
+  jobs?: number;
 }
 
-/** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
-export const FAST_PATH_FROM = 10_000;
+export { FAST_PATH_FROM } from '../evaluator-choice.js';
 
-export async function runCommand(path: string, opts: RunCommandOptions): Promise<number> {
+/** `lcff run <paths...>`: one scenario (the reports below), or a batch (several paths, or a folder of scenarios: run-batch.ts). */
+export async function runCommand(paths: string | string[], opts: RunCommandOptions): Promise<number> {
+  const list = typeof paths === 'string' ? [paths] : paths;
+  const batch = await batchScenarios(list);
+  return batch ? runBatch(batch, opts) : runSingle(list[0], opts);
+}
+
+async function runSingle(path: string, opts: RunCommandOptions): Promise<number> {
   if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
   if (opts.html !== undefined) checkOutputPath('--html', opts.html);
   if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
   if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
   const { lib, scenario, supplied } = await scenarioInput(path, opts);
-  const large = scenario.students.length >= FAST_PATH_FROM && !opts.explain && !opts.engine;
-  const evaluator = opts.fast || large ? 'fast' : 'engine';
-  if (large && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
+  const evaluator = evaluatorFor(scenario, opts);
+  if (evaluator === 'fast' && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
   let output;
   try {
     output = await runScenario(lib, scenario, { evaluator, userSupplied: supplied });

@@ -1,0 +1,111 @@
+/**
+ * The batch document (`lcff run <many scenarios> --json`): each scenario's
+ * run — its result (the result contract of src/run/result.ts) or its error —
+ * in input order, then the summary across them. Written once, here, with
+ * TypeBox like the result contract: the types below are derived from it and
+ * `schemas/batch.schema.json` is generated from it (`npm run schemas`), the
+ * result's definitions included so the file stands alone.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { EXIT } from '../cli/errors.js';
+import { closed, oneOf, ref, resultContract, SEVERITIES, type Vocabulary } from '../run/result.js';
+
+/** What became of one scenario, named as the exit code it stands for (src/cli/errors.ts): ran (0), ran and --fail-on matched (1), bad input (2), fatal run error (3). */
+export const BATCH_STATUSES = Object.keys(EXIT) as Array<keyof typeof EXIT>;
+export type BatchStatus = keyof typeof EXIT;
+
+export function batchContract(v: Vocabulary) {
+  const { defs, result } = resultContract(v);
+  const { money, ada, count, fiscalYear, categorySummary } = defs;
+  const status = oneOf(BATCH_STATUSES, 'ok: ran; findings: ran, and --fail-on found a finding of that severity; input: the scenario could not be read (exit 2 kind); fatal: a fatal run error (exit 3 kind)');
+  const county = Type.Object({ code: Type.String({ pattern: '^\\d{2}$' }), name: Type.String() }, closed);
+
+  const scenarioRow = Type.Object(
+    {
+      index: Type.Integer({ minimum: 1, description: 'the position of the scenario in the batch, from 1' }),
+      scenario: Type.String({ minLength: 1, description: 'the scenario as given, or found in a folder of scenarios' }),
+      status: ref('batchStatus', status),
+      exit_code: Type.Integer({ minimum: 0, maximum: 3, description: 'what `lcff run` on this scenario alone exits with' }),
+      fiscal_year: Type.Optional(ref('fiscalYear', fiscalYear)),
+      county: Type.Optional(ref('county', county)),
+      students: Type.Optional(ref('count', count)),
+      coe_entitlement: Type.Optional(ref('money', money)),
+      transfers: Type.Optional(ref('money', money)),
+      findings: Type.Optional(ref('count', count)),
+      evaluator: Type.Optional(oneOf(['engine', 'fast'] as const, 'json-rules-engine or the compiled fast path (same results)')),
+      error: Type.Optional(Type.String({ minLength: 1, description: 'why the scenario did not run (one line per problem), or which findings --fail-on matched' })),
+    },
+    { ...closed, description: 'one scenario of the batch: fiscal year, county and totals when it ran (or was read), the error when it failed' },
+  );
+
+  const findingCount = Type.Object(
+    {
+      code: Type.String({ pattern: '^LCFF-[A-Z]\\d{3}$' }),
+      severity: oneOf(SEVERITIES),
+      count: ref('count', count),
+      scenarios: ref('count', count),
+    },
+    { ...closed, description: 'how many findings of one code the scenarios of the year produced, and in how many scenarios' },
+  );
+
+  const yearTotals = Type.Object(
+    {
+      fiscal_year: ref('fiscalYear', fiscalYear),
+      scenarios: ref('count', count),
+      students: ref('count', count),
+      categories: Type.Array(ref('categorySummary', categorySummary), { description: 'students, census-day students and ADA by funding category, summed' }),
+      transfers: Type.Object({ lines: ref('count', count), ada: ref('ada', ada), amount: ref('money', money) }, { ...closed, description: 'the transfer lines (district and grade span) of every scenario: their number, ADA and amount' }),
+      coe_entitlement: Type.Object({ total: ref('money', money), incomplete: ref('count', count) }, { ...closed, description: "the COE entitlements summed, and how many of them are incomplete (a component not computed)" }),
+      findings: Type.Array(ref('findingCount', findingCount), { description: 'findings by code, most severe first' }),
+      unconfirmed: Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description: 'the unconfirmed values, formulas and rules any of these results relied on, in name order' }),
+    },
+    { ...closed, description: 'the totals of the scenarios of one fiscal year that ran (statuses ok and findings); dollars of different years are never added' },
+  );
+
+  const summary = Type.Object(
+    {
+      scenarios: Type.Array(ref('scenarioRow', scenarioRow)),
+      ran: ref('count', count),
+      failed: ref('count', count),
+      totals: Type.Array(ref('yearTotals', yearTotals), { description: 'one entry per fiscal year, in year order' }),
+      exit_code: Type.Integer({ minimum: 0, maximum: 3, description: 'the exit code of the batch: the highest of the scenarios\'' }),
+    },
+    closed,
+  );
+
+  const run = Type.Union(
+    [
+      Type.Object({ scenario: Type.String({ minLength: 1 }), result: ref('result', result) }, closed),
+      Type.Object({ scenario: Type.String({ minLength: 1 }), error: Type.Object({ status: ref('batchStatus', status), message: Type.String({ minLength: 1 }) }, closed) }, closed),
+    ],
+    { description: "a scenario's result, or why it has none" },
+  );
+
+  const document = Type.Object({ runs: Type.Array(run, { description: 'one per scenario, in input order' }), summary: ref('summary', summary) }, closed);
+  const batchDefs = { ...defs, result, batchStatus: status, county, scenarioRow, findingCount, yearTotals, summary };
+  return { defs: batchDefs, document };
+}
+
+type Contract = ReturnType<typeof batchContract>;
+export type BatchDocument = Static<Contract['document']>;
+export type BatchRun = BatchDocument['runs'][number];
+export type BatchSummary = Static<Contract['defs']['summary']>;
+export type ScenarioRow = Static<Contract['defs']['scenarioRow']>;
+export type YearTotals = Static<Contract['defs']['yearTotals']>;
+export type FindingCount = Static<Contract['defs']['findingCount']>;
+
+/** The JSON Schema document of the batch contract (what `schemas/batch.schema.json` holds). */
+export function batchJsonSchema(v: Vocabulary): Record<string, unknown> {
+  const { defs, document } = batchContract(v);
+  return JSON.parse(
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'https://lcff-rules.example/schemas/batch.schema.json',
+      title: 'lcff-rules batch',
+      description:
+        "The JSON of `lcff run <many scenarios or a folder> --json`: each scenario's result (`$defs/result`, the result contract) or error, in input order, then the summary across them. Generated from src/batch/contract.ts by `npm run schemas`; do not edit.",
+      ...document,
+      $defs: defs,
+    }),
+  ) as Record<string, unknown>;
+}
