@@ -1,6 +1,7 @@
 /**
  * `npm run schemas`: writes schemas/result.schema.json from the result
- * contract (src/run/result.ts) and the bundled rule library's enums. The file
+ * contract (src/run/result.ts), schemas/projection.schema.json from the
+ * projection contract (src/project/result.ts), and the bundled rule library's enums. The file
  * is generated: edit the contract, then run this.
  */
 import { writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { formatDiagnostic, hasErrors } from '../src/core/diagnostics.js';
 import { bundledRules } from '../src/cli/paths.js';
 import { resultSchemaPath, resultSchemaText } from '../src/run/result-schema.js';
 import { loadLibrary } from '../src/semantics/workspace.js';
+import { projectionSchemaPath, projectionSchemaText } from '../src/project/result-schema.js';
 
 const lib = await loadLibrary([bundledRules()]);
 if (hasErrors(lib.diagnostics)) {
@@ -17,3 +19,6 @@ if (hasErrors(lib.diagnostics)) {
 const path = resultSchemaPath();
 writeFileSync(path, resultSchemaText(lib));
 process.stdout.write(`wrote ${path}\n`);
+const projection = projectionSchemaPath();
+writeFileSync(projection, projectionSchemaText(lib));
+process.stdout.write(`wrote ${projection}\n`);

@@ -96,6 +96,8 @@ export interface ScenarioValidators {
   scenario: ValidateFunction;
   /** one student record (CSV rows) */
   student: ValidateFunction;
+  /** a projection's assumptions (an --assumptions file) */
+  assumptions: ValidateFunction;
   /** the schema they were compiled from */
   schema: Record<string, unknown>;
 }
@@ -112,8 +114,9 @@ export function scenarioValidators(vocab: Vocabularies = committedVocabularies()
     const schema = withVocabularies(committedSchema(), vocab);
     const scenario = ajv.compile(schema);
     const student = ajv.getSchema(`${String(schema.$id)}#/$defs/student`);
-    if (!student) throw new Error('schemas/scenario.schema.json has no $defs/student');
-    v = { scenario, student, schema };
+    const assumptions = ajv.getSchema(`${String(schema.$id)}#/$defs/assumptions`);
+    if (!student || !assumptions) throw new Error('schemas/scenario.schema.json has no $defs/student or $defs/assumptions');
+    v = { scenario, student, assumptions, schema };
     compiled.set(key, v);
   }
   return v;
