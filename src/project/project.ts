@@ -33,7 +33,7 @@ export interface ProjectionRequest {
   scenario: Scenario;
   /** The last fiscal year to project (the first is the year after the scenario's). */
   through: FiscalYear;
-  /** The scenario's own, or an --assumptions file's. */
+  /** An --assumptions file's, in place of the scenario's own (the default). */
   assumptions?: Assumptions;
   /** --set overrides, which may name projected years. */
   sets?: readonly OverrideSpec[];
@@ -70,8 +70,9 @@ function checkAssumptions(lib: Library, scenario: Scenario, years: FiscalYear[],
   return out;
 }
 
-export async function runProjection(req: ProjectionRequest): Promise<ProjectionOutput> {
-  const { scenario } = req;
+export async function runProjection(request: ProjectionRequest): Promise<ProjectionOutput> {
+  const { scenario } = request;
+  const req = { ...request, assumptions: request.assumptions ?? scenario.assumptions };
   const years: FiscalYear[] = [];
   for (let y = scenario.fiscal_year + 1; y <= req.through; y++) years.push(y);
   const problems = checkAssumptions(req.lib, scenario, years, req.assumptions);

@@ -2,7 +2,7 @@
 import { formatFiscalYear, parseFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
 import type { UserSupplied, ParameterProjection } from '../params/index.js';
 import { formatUnitValue } from '../params/units.js';
-import { dec, fixed, sum } from '../runtime/money.js';
+import { dec, fixed, sum, ZERO } from '../runtime/money.js';
 import type { RunResult } from '../run/result.js';
 import type { Library } from '../semantics/library.js';
 import type { ProjectionLea, ProjectionResult } from './result.js';
@@ -54,7 +54,7 @@ export function summarise(input: SummaryInput): ProjectionResult {
     name,
     years: runs.map((r) => {
       const c = r.coe_entitlement.components.find((x) => x.name === name);
-      return { fiscal_year: r.fiscal_year, projected: isProjected(r), computed: c?.computed ?? false, amount: c?.amount ?? '0.00' };
+      return { fiscal_year: r.fiscal_year, projected: isProjected(r), computed: c?.computed ?? false, amount: c?.amount ?? fixed(ZERO, 2) };
     }),
   }));
   const count = (r: RunResult, s: 'error' | 'warning' | 'info') => r.findings.filter((f) => f.severity === s).length;
