@@ -37,8 +37,11 @@ function growAda(ada: Dec, g: Dec | undefined): Dec {
   return g === undefined ? ada : roundTo(ada.times(ONE.plus(g)), { places: 2 });
 }
 
-function growCount(n: number, g: Dec | undefined): number {
-  return g === undefined ? n : roundTo(dec(n).times(ONE.plus(g)), 'dollar').toNumber();
+/** A count grown and rounded to a whole pupil; undefined when it is beyond any county (not a safe integer). */
+function growCount(n: number, g: Dec | undefined): number | undefined {
+  if (g === undefined) return n;
+  const grown = roundTo(dec(n).times(ONE.plus(g)), 'dollar');
+  return grown.lte(Number.MAX_SAFE_INTEGER) ? grown.toNumber() : undefined;
 }
 
 /** Scenario of `year` (the year after `prior`'s) from `prior` and its result. */
@@ -56,6 +59,9 @@ export function rollForward(prior: Scenario, result: RunResult, year: FiscalYear
   const grown = <T extends { cds: string; name: string; enrollment: number; unduplicated: number }>(lea: T): T => {
     const enrollment = growCount(lea.enrollment, enr);
     const unduplicated = growCount(lea.unduplicated, upc);
+    if (enrollment === undefined || unduplicated === undefined) {
+      throw new ProjectionInputError(`${formatFiscalYear(year)}: the assumed growth gives ${lea.name} (${lea.cds}) more pupils than any county has (at most ${Number.MAX_SAFE_INTEGER})`);
+    }
     if (unduplicated > enrollment) {
       throw new ProjectionInputError(`${formatFiscalYear(year)}: the assumed growth gives ${lea.name} (${lea.cds}) ${unduplicated} unduplicated pupils but ${enrollment} enrolled (enrollment_growth ${enr ? pct(assumptions!.enrollment_growth, year) : 'none'}, upc_growth ${upc ? pct(assumptions!.upc_growth, year) : 'none'}): the unduplicated count cannot exceed the enrollment`);
     }

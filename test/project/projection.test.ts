@@ -102,6 +102,13 @@ describe('students and counts roll forward', () => {
   });
 });
 
+describe('hostile growth', () => {
+  it('a growth that takes a count past any county is refused, never rounded into a float', async () => {
+    const scenario = await example((t) => t.replace('    2026-27: -1%\n    2027-28: -1%', '    2026-27: 99999999999999999999%'));
+    await expect(runProjection({ lib: await bundledLibrary(), scenario, through: 2026 })).rejects.toThrow(/2026-27: the assumed growth gives Hayward Unified \(0161192\) more pupils than any county has/);
+  });
+});
+
 describe('assumptions', () => {
   it('a year past the horizon without a COLA is LCFF-S072, naming each year missing', async () => {
     const lib = await bundledLibrary();
