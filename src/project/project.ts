@@ -9,7 +9,7 @@ import { NO_RANGE, type Diagnostic } from '../core/diagnostics.js';
 import { formatFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
 import type { OverrideSpec } from '../params/index.js';
 import { runScenario } from '../run/run.js';
-import type { EvaluatorKind } from '../run/context.js';
+import { RunError, type EvaluatorKind } from '../run/context.js';
 import type { RunResult } from '../run/result.js';
 import { ScenarioCodes as C } from '../scenario/diagnostic-codes.js';
 import { ASSUMPTION_KINDS, type Assumptions, type Scenario } from '../scenario/model.js';
@@ -88,7 +88,13 @@ export async function runProjection(request: ProjectionRequest): Promise<Project
   runs.push(result);
   for (const y of years) {
     current = rollForward(current, result, y, req.assumptions);
-    result = (await runScenario(lib, current, { evaluator: req.evaluator ?? 'engine', userSupplied: supplied })).result;
+    try {
+      result = (await runScenario(lib, current, { evaluator: req.evaluator ?? 'engine', userSupplied: supplied })).result;
+    } catch (e) {
+      // a fatal run error stays fatal (exit 3); it names the projected year it happened in
+      if (e instanceof RunError) throw new RunError(e.code, `${formatFiscalYear(y)} (projected): ${e.message}`);
+      throw e;
+    }
     runs.push(result);
   }
   const used = usedAssumptions(req.assumptions, years);
