@@ -43,7 +43,8 @@ export function renderProjection(r: ProjectionResult, title: string): string {
       `carried forward unchanged from the year shown: ${p.carried_forward.map((c) => `${c.parameter} = ${c.value} (${c.from})`).join('; ')}.`,
     ];
     for (const line of lines) out.push(pc.dim(visible(line)));
-    const law = newTable({ head: head('parameter') });
+    // the law of a year within the library is enacted even when its students are projected
+    const law = newTable({ head: ['parameter', ...years.map((y) => (y.law === 'projected' ? `${y.fiscal_year} (projected)` : y.fiscal_year))] });
     for (const row of p.law) law.push([`${row.parameter}${row.member ? ` ${row.member}` : ''}`, ...row.years.map((y) => mark(y.value, y.projected))]);
     out.push(`\n${pc.bold('The law the projection moves (rates per ADA, amounts, COLAs)')}\n${law.toString()}`);
   }

@@ -128,6 +128,16 @@ describe('assumptions', () => {
     expect((past as AssumptionsError).diagnostics[0].message).toContain("2026-27 is past the library's last year of enacted law (2025-26, rules/library.yaml)");
   });
 
+  it('a projection that crosses the horizon uses enacted law up to it and the assumed COLA after', async () => {
+    const lib = await bundledLibrary();
+    const { scenario } = await loadScenario(`${ROOT}examples/2023-24-csv-students`, { vocabularies: vocabulariesOf(lib) });
+    const cola = { year: 2026, value: scenario!.students[0].ada.times(0).plus('0.03'), text: '3%', file: 'a.yaml', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, field: 'cola.2026-27' };
+    const { result } = await runProjection({ lib, scenario: scenario!, through: 2026, assumptions: { file: 'a.yaml', cola: [cola], ada_growth: [], enrollment_growth: [], upc_growth: [] } });
+    expect(result.projection.years.map((y) => `${y.fiscal_year} ${y.projected} ${y.law}`)).toEqual(['2023-24 false enacted', '2024-25 true enacted', '2025-26 true enacted', '2026-27 true projected']);
+    // the library's 9,919 / 10,025 (published) / 10,256, then 10,256 × 1.03 = 10,563.68 → 10,564
+    expect(law(result, 'base_grant_per_ada', 'k3')).toEqual(['2023-24 9919', '2024-25 10025', '2025-26 10256', '2026-27* 10564']);
+  });
+
   it('a COLA for a year of enacted law is LCFF-S073 at its line', async () => {
     const lib = await bundledLibrary();
     const { scenario } = await loadScenario(`${ROOT}examples/2023-24-csv-students`, { vocabularies: vocabulariesOf(lib) });
