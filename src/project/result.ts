@@ -7,8 +7,9 @@
  * fixed-place strings as in the run result (schemas/result.schema.json).
  * Every figure of a year other than the scenario's carries `projected: true`.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TArray } from '@sinclair/typebox';
 import type { Vocabulary } from '../run/result.js';
+import { ASSUMPTION_KINDS, type AssumptionKind } from '../scenario/model.js';
 
 const closed = { additionalProperties: false } as const;
 
@@ -66,12 +67,9 @@ export function projectionContract(v: Vocabulary) {
       assumptions: Type.Object(
         {
           source: Type.String({ description: 'the file the assumptions were read from (the scenario, or --assumptions); empty when none was needed' }),
-          cola: Type.Array(assumed),
-          ada_growth: Type.Array(assumed),
-          enrollment_growth: Type.Array(assumed),
-          upc_growth: Type.Array(assumed),
+          ...(Object.fromEntries(ASSUMPTION_KINDS.map((k) => [k, Type.Array(assumed)])) as Record<AssumptionKind, TArray<typeof assumed>>),
         },
-        { ...closed, description: 'the assumptions used, as written, for the projected years only' },
+        { ...closed, description: 'the assumptions used, as written, for the projected years only: each kind of schemas/scenario.schema.json $defs/assumptions' },
       ),
       cola_parameters: Type.Array(Type.String(), { description: 'the percent parameters that take the assumed COLA in each year past the library\'s last' }),
       derived: Type.Array(Type.Object({ parameter: Type.String(), steps: Type.Array(Type.String()), round: Type.Optional(Type.String()) }, closed), { description: 'parameters derived in each year past the library\'s last as the library derives its last year: prior year × (1 + step), rounded' }),

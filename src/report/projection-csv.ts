@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { ProjectionResult } from '../project/result.js';
+import { ASSUMPTION_KINDS } from '../scenario/model.js';
 import { neutralise } from './csv.js';
 
 type Row = Record<string, unknown>;
@@ -40,7 +41,7 @@ export function projectionCsvTables(r: ProjectionResult): Record<string, string>
     fig(t.fiscal_year, t.projected, 'county', r.county.name, 'transfers', t.transfers);
   }
   const p = r.projection;
-  const assumptions = (['cola', 'ada_growth', 'enrollment_growth', 'upc_growth'] as const).flatMap((k) => p.assumptions[k].map((a) => ({ assumption: k, fiscal_year: a.fiscal_year, value: a.value, source: p.assumptions.source })));
+  const assumptions = ASSUMPTION_KINDS.flatMap((k) => p.assumptions[k].map((a) => ({ assumption: k, fiscal_year: a.fiscal_year, value: a.value, source: p.assumptions.source })));
   return {
     'projection.csv': table(['fiscal_year', 'projected', 'subject', 'name', 'measure', 'value'], figures),
     'assumptions.csv': table(['assumption', 'fiscal_year', 'value', 'source'], assumptions),

@@ -8,6 +8,7 @@ import pc from 'picocolors';
 import { visible } from '../core/safe-text.js';
 import { dec, grouped, percentText } from '../runtime/money.js';
 import type { ProjectionResult } from '../project/result.js';
+import { ASSUMPTION_KINDS } from '../scenario/model.js';
 import { newTable } from './table.js';
 import { userSuppliedLine } from './user-supplied.js';
 
@@ -19,8 +20,7 @@ const pct = (s: string): string => percentText(dec(s), 2);
 
 /** "cola 2026-27 3.02%, 2027-28 2.9%; ada_growth 2026-27 -1%" or "none". */
 export function assumptionsText(a: ProjectionResult['projection']['assumptions']): string {
-  const kinds = ['cola', 'ada_growth', 'enrollment_growth', 'upc_growth'] as const;
-  const parts = kinds.filter((k) => a[k].length > 0).map((k) => `${k} ${a[k].map((x) => `${x.fiscal_year} ${x.value}`).join(', ')}`);
+  const parts = ASSUMPTION_KINDS.filter((k) => a[k].length > 0).map((k) => `${k} ${a[k].map((x) => `${x.fiscal_year} ${x.value}`).join(', ')}`);
   return parts.length ? parts.join('; ') : 'none';
 }
 

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { hasErrors, LineIndex, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { formatFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
+import type { FiscalYear } from '../core/fiscal-year.js';
 import { dec, HUNDRED } from '../runtime/money.js';
 import { Ctx } from './context.js';
 import { ScenarioCodes as C } from './diagnostic-codes.js';
@@ -90,10 +90,4 @@ export async function loadAssumptionsFile(file: string, fiscalYear: FiscalYear):
   const assumptions = buildAssumptions(new Ctx(sink, fiscalYear), new Rec(data, doc.place()), file);
   const diagnostics = sortDiagnostics(sink.diagnostics);
   return hasErrors(diagnostics) || !assumptions ? { diagnostics } : { assumptions, diagnostics };
-}
-
-/** "cola 2026-27 3.02%, 2027-28 3%; ada_growth 2026-27 -1%": the assumptions in one line, for every output. */
-export function assumptionsLine(a: Assumptions): string {
-  const parts = ASSUMPTION_KINDS.filter((k) => a[k].length > 0).map((k) => `${k} ${a[k].map((x) => `${formatFiscalYear(x.year)} ${x.text}`).join(', ')}`);
-  return parts.join('; ') || 'none';
 }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenario/load.js';
 import { loadAssumptionsFile } from '../../src/scenario/assumptions.js';
 import { projectionSchemaPath, projectionSchemaText } from '../../src/project/result-schema.js';
+import { committedSchema } from '../../src/scenario/schema.js';
+import { ASSUMPTION_KINDS } from '../../src/scenario/model.js';
 import { ROOT, bundledLibrary } from '../helpers/library.js';
 
 const EXAMPLE = `${ROOT}examples/2025-26-projection/scenario.yaml`;
@@ -70,6 +72,11 @@ describe('assumptions: an --assumptions file', () => {
 });
 
 describe('the projection contract', () => {
+  it('the kinds of assumption the code reads are those of the scenario schema', () => {
+    const defs = committedSchema().$defs as Record<string, { properties: Record<string, unknown> }>;
+    expect(Object.keys(defs.assumptions.properties)).toEqual([...ASSUMPTION_KINDS]);
+  });
+
   it('schemas/projection.schema.json is what npm run schemas generates', async () => {
     expect(readFileSync(projectionSchemaPath(), 'utf8')).toBe(projectionSchemaText(await bundledLibrary()));
   });
