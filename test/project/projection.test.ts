@@ -69,6 +69,16 @@ describe('the law past the horizon', () => {
   });
 });
 
+describe('both evaluators', () => {
+  it('give the same projection (json-rules-engine and the compiled fast path)', async () => {
+    const lib = await bundledLibrary();
+    const scenario = await example();
+    const engine = await runProjection({ lib, scenario, through: 2027, evaluator: 'engine' });
+    const fast = await runProjection({ lib, scenario, through: 2027, evaluator: 'fast' });
+    expect(fast.result).toEqual(engine.result);
+  });
+});
+
 describe('students and counts roll forward', () => {
   it('grows ADA per student (half up to cents) and enrollment (half up to a pupil); the UPP window reads the years before', async () => {
     const { result, runs } = await runProjection({ lib: await bundledLibrary(), scenario: await example(), through: 2026 });
