@@ -58,7 +58,7 @@ function checkAssumptions(lib: Library, scenario: Scenario, years: FiscalYear[],
       code: C.missingCola,
       severity: 'error',
       file,
-      range: NO_RANGE,
+      range: a?.range ?? NO_RANGE,
       data: { field: 'assumptions.cola' },
       message: `assumptions.cola: ${fy} is past the library's last year of enacted law (${formatFiscalYear(last)}${lib.horizon.file ? `, ${lib.horizon.file}` : ''}): a projection needs the COLA assumed for it; add assumptions: { cola: { ${fy}: <percent> } } to the scenario or to an --assumptions file`,
     });

@@ -24,7 +24,8 @@ import { parseYamlTree } from './yaml-source.js';
 
 /** The assumptions of a record (the scenario's `assumptions`, or the root of an assumptions file); undefined when one could not be read (reported). */
 export function buildAssumptions(ctx: Ctx, rec: Rec, file: string): Assumptions | undefined {
-  const out: Assumptions = { file, cola: [], ada_growth: [], enrollment_growth: [], upc_growth: [] };
+  const where = rec.has('cola') ? rec.place.keyAt(['cola']) : rec.place.at();
+  const out: Assumptions = { file, range: where.range, cola: [], ada_growth: [], enrollment_growth: [], upc_growth: [] };
   let ok = true;
   for (const kind of ASSUMPTION_KINDS) {
     if (!rec.has(kind)) continue;

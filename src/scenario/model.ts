@@ -160,6 +160,8 @@ export type AssumptionKind = (typeof ASSUMPTION_KINDS)[number];
 export interface Assumptions {
   /** The file they were written in (the scenario, or an --assumptions file). */
   file: string;
+  /** Where the COLAs are written (`cola:`), else the assumptions themselves: where a missing COLA is reported. */
+  range?: SourceRange;
   cola: AssumedPercent[];
   ada_growth: AssumedPercent[];
   enrollment_growth: AssumedPercent[];

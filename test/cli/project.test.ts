@@ -54,7 +54,7 @@ describe('lcff project', () => {
     const r = lcff(['project', EX, '--years', '2026-27..2029-30']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("examples/2025-26-projection/scenario.yaml:1:1 LCFF-S072 error: assumptions.cola: 2029-30 is past the library's last year of enacted law (2025-26, rules/library.yaml): a projection needs the COLA assumed for it; add assumptions: { cola: { 2029-30: <percent> } } to the scenario or to an --assumptions file\n");
+    expect(r.stderr).toBe("examples/2025-26-projection/scenario.yaml:27:3 LCFF-S072 error: assumptions.cola: 2029-30 is past the library's last year of enacted law (2025-26, rules/library.yaml): a projection needs the COLA assumed for it; add assumptions: { cola: { 2029-30: <percent> } } to the scenario or to an --assumptions file\n");
   });
 
   it('takes the assumptions of a file instead, and says so', () => {
