@@ -90,7 +90,7 @@ export function projectParameters(params: Parameter[], horizon: Horizon, years: 
         cite: lastEntry.cite ?? p.cite,
         status: 'unconfirmed',
         derive,
-        note: `Projected for the projection: the ${formatFiscalYear(y - 1)} value × (1 + ${steps.map((s) => s.name).join(') × (1 + ')}) as the ${formatFiscalYear(last)} value is derived, the COLA assumed; not enacted law.`,
+        note: `Projected: the ${formatFiscalYear(y - 1)} value × (1 + ${steps.map((s) => s.name).join(') × (1 + ')}) as the ${formatFiscalYear(last)} value is derived, the COLA assumed; not enacted law.`,
         projected: true,
       }));
       return { ...p, values: [...p.values.filter((e) => e.year <= last), ...added] };
