@@ -1,8 +1,9 @@
 /**
  * `npm run schemas`: writes schemas/result.schema.json from the result
- * contract (src/run/result.ts) and schemas/batch.schema.json from the batch
- * contract (src/batch/contract.ts), with the bundled rule library's enums.
- * The files are generated: edit the contract, then run this.
+ * contract (src/run/result.ts), schemas/batch.schema.json from the batch
+ * contract (src/batch/contract.ts) and schemas/projection.schema.json from the
+ * projection contract (src/project/result.ts), with the bundled rule library's
+ * enums. The files are generated: edit the contract, then run this.
  */
 import { writeFileSync } from 'node:fs';
 import { formatDiagnostic, hasErrors } from '../src/core/diagnostics.js';
@@ -10,13 +11,14 @@ import { bundledRules } from '../src/cli/paths.js';
 import { resultSchemaPath, resultSchemaText } from '../src/run/result-schema.js';
 import { loadLibrary } from '../src/semantics/workspace.js';
 import { batchSchemaPath, batchSchemaText } from '../src/batch/schema.js';
+import { projectionSchemaPath, projectionSchemaText } from '../src/project/result-schema.js';
 
 const lib = await loadLibrary([bundledRules()]);
 if (hasErrors(lib.diagnostics)) {
   process.stderr.write(`the rule library has errors:\n${lib.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n')}\n`);
   process.exit(1);
 }
-for (const [path, text] of [[resultSchemaPath(), resultSchemaText(lib)], [batchSchemaPath(), batchSchemaText(lib)]]) {
+for (const [path, text] of [[resultSchemaPath(), resultSchemaText(lib)], [batchSchemaPath(), batchSchemaText(lib)], [projectionSchemaPath(), projectionSchemaText(lib)]]) {
   writeFileSync(path, text);
   process.stdout.write(`wrote ${path}\n`);
 }

@@ -37,7 +37,7 @@ export function yearOption(text: string, what = '--year'): number {
 /** A fiscal year the library holds law for; any other is a usage error (exit 2) saying which years it covers. */
 export function yearInLibrary(lib: Library, year: number, what = '--year'): number {
   const why = outsideHorizon(lib.horizon, year);
-  if (why) throw new UserError(`${what}: ${why}`, 2);
+  if (why) throw new UserError(`${what}: ${why}${year > lib.horizon.last ? '; a later year is computed only as a projection with stated assumptions (lcff project, docs/projections.md)' : ''}`, 2);
   return year;
 }
 

@@ -9,6 +9,7 @@ import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
 import { DEFAULT_JOBS, jobsOption } from './commands/run-batch.js';
+import { projectCommand } from './commands/project.js';
 import { reportCommand, REPORT_NAMES } from './commands/report.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
@@ -145,6 +146,26 @@ examples(program.commands.at(-1)!, [
   ['lcff run examples/2019-20-county-charter --explain S006', 'why student S006 is District Funded'],
   ['lcff run my-county --fail-on error', 'exit 1 when the run finds an error (CI)'],
   ['SOURCE_DATE_EPOCH=1767323045 lcff run my-county --json', 'byte-identical output: the time its provenance states is fixed'],
+]);
+
+program
+  .command('project')
+  .description("the scenario's year and the years after it side by side (a multi-year projection); a year past the library's last year of enacted law only with an assumed COLA")
+  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .requiredOption('--years <from..to>', "the years to project: from the year after the scenario's, e.g. 2026-27..2028-29")
+  .option('--assumptions <file>', "a YAML/JSON file of assumptions (cola, ada_growth, enrollment_growth, upc_growth), instead of the scenario's assumptions:")
+  .option('--json', 'print the projection as JSON (schemas/projection.schema.json), and nothing else')
+  .option('--csv <dir>', 'write the projection as CSV files (projection.csv, assumptions.csv, law.csv, carried_forward.csv, user_supplied.csv)')
+  .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
+  .option('--fast', 'use the compiled fast path instead of json-rules-engine')
+  .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, projected years included (repeatable)', collect)
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((path: string, opts: Parameters<typeof projectCommand>[1]) => projectCommand(path, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff project examples/2025-26-projection --years 2026-27..2027-28', 'the scenario year and two projected years, with the COLA its assumptions state'],
+  ['lcff project my-county --years 2026-27..2028-29 --assumptions budget.yaml', 'a three-year projection with the assumptions of a file'],
+  ['lcff project my-county --years 2026-27 --set cola_coe@2026-27=2.5%', 'a different COE COLA for one projected year'],
+  ['lcff project my-county --years 2026-27..2028-29 --json > projection.json', 'the projection as JSON'],
 ]);
 
 program

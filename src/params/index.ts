@@ -6,3 +6,4 @@ export { loadParameterFile, PARAM_KEYS, ENTRY_KEYS, DERIVE_KEYS, UNKNOWN_WORD } 
 export { ParameterTable, resolveParameters, type ResolveOptions } from './resolve.js';
 export { formatParamValue, formatUnitValue, parsePercentText, parseUnitValue } from './units.js';
 export { applyOverrides, OverrideError, parseOverride, type OverrideSpec, type UserSupplied } from './overrides.js';
+export { projectParameters, type AssumedCola, type ParameterProjection } from './projection.js';

@@ -53,6 +53,8 @@ export interface ParamEntry {
   userSupplied?: boolean;
   /** A value carried over from one derived from a user-supplied value. */
   fromUserSupplied?: boolean;
+  /** Written by a projection past the library's horizon (src/params/projection.ts), not by the library. */
+  projected?: boolean;
 }
 
 export interface Parameter {
@@ -93,4 +95,6 @@ export interface ResolvedValue {
   userSupplied?: boolean;
   /** Derived (directly or not) from a user-supplied value. */
   fromUserSupplied?: boolean;
+  /** A value of a projected year (assumed or derived from assumptions), not enacted law. */
+  projected?: boolean;
 }

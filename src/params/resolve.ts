@@ -147,7 +147,7 @@ class Resolver {
     if (slot.state !== 'pending') return slot;
     slot.state = 'visiting';
     const e = p.values[i];
-    const base = { param: p.name, year: e.year, unit: p.unit, cite: e.cite ?? p.cite ?? '', status: e.status, note: e.note, file: p.file, range: e.range };
+    const base = { param: p.name, year: e.year, unit: p.unit, cite: e.cite ?? p.cite ?? '', status: e.status, note: e.note, file: p.file, range: e.range, ...(e.projected ? { projected: true } : {}) };
     if (e.value !== undefined && !e.derive) {
       slot.rv = { ...base, value: e.value, text: e.text, derived: false, ...(e.userSupplied ? { userSupplied: true } : {}), ...(e.fromUserSupplied ? { fromUserSupplied: true } : {}) };
     } else if (e.derive) {

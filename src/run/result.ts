@@ -7,7 +7,7 @@
  * uses — funding categories, grade spans, transfer bases — are the rule
  * library's enums (rules/enums.lcff), passed in as a `Vocabulary`.
  */
-import { Type, type Static, type TSchema, type TString } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /** The enum members of the rule library a result draws on (see vocabulary.ts). */
 export interface Vocabulary {
@@ -43,7 +43,8 @@ const libraryHash = Type.String({ pattern: '^sha256:[0-9a-f]{64}$', description:
  * which program and when. Every output of the lcff command carries it
  * (JSON, CSV, HTML, workbook, terminal); src/report/provenance.ts words it.
  */
-function provenanceContract(fiscalYear: TString) {
+/** `year`: the schema of a fiscal year as the embedding contract writes it (a $ref to its own definition, or the definition inline). */
+export function provenanceContract(year: TSchema) {
   return Type.Object(
     {
       library: Type.Object(
@@ -53,8 +54,8 @@ function provenanceContract(fiscalYear: TString) {
           path: Type.String({ minLength: 1, description: 'the rule folder as given with --rules, or "rules" for the bundled library' }),
           bundled: Type.Boolean({ description: "true for the rule library shipped with lcff-rules" }),
           name: Type.Optional(Type.String({ description: "the library's name (rules/library.yaml)" })),
-          first_year: ref('fiscalYear', fiscalYear),
-          last_year: ref('fiscalYear', fiscalYear),
+          first_year: year,
+          last_year: year,
         },
         { ...closed, description: 'the rule library, including any reform overlaid on it' },
       ),
@@ -294,7 +295,7 @@ export function resultContract(v: Vocabulary) {
     { ...closed, description: 'a parameter value the user supplied for this run' },
   );
 
-  const provenance = provenanceContract(fiscalYear);
+  const provenance = provenanceContract(ref('fiscalYear', fiscalYear));
 
   const result = Type.Object(
     {

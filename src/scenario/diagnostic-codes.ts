@@ -62,6 +62,15 @@ export const ScenarioCodes = {
   csvMappedHeaderMissing: 'LCFF-S065',
   csvColumnsIgnored: 'LCFF-S066',
   csvColumnMap: 'LCFF-S067',
+  // projection assumptions (`assumptions:`, --assumptions)
+  /** a percent not written as one (3.02%) */
+  badPercent: 'LCFF-S070',
+  /** an assumed change of -100% or less */
+  assumptionRange: 'LCFF-S071',
+  /** a projected year past the library's horizon without a COLA assumption */
+  missingCola: 'LCFF-S072',
+  /** an assumption for a year the projection does not project (the scenario's or before, one the library holds enacted law for, or after the last year asked for) */
+  assumptionYear: 'LCFF-S073',
   // internal: the result JSON does not match schemas/result.schema.json
   resultSchema: 'LCFF-S090',
   internalIncomplete: 'LCFF-S099',

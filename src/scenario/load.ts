@@ -31,6 +31,7 @@ import { parseJsonTree } from './json-source.js';
 import { toData } from './tree.js';
 import * as v from './values.js';
 import { coeInputs } from './coe-inputs.js';
+import { buildAssumptions } from './assumptions.js';
 import { parseYamlTree } from './yaml-source.js';
 
 export interface LoadResult {
@@ -139,6 +140,8 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   const padc = root.has('padc') ? buildPadc(ctx, root) : undefined;
   const corrections = buildCorrections(ctx, root);
   const options = buildOptions(root);
+  const assumptionsRec = root.rec('assumptions');
+  const assumptions = assumptionsRec ? buildAssumptions(ctx, assumptionsRec, file) : undefined;
 
   checkReferences(ctx, coe.cds);
   if (charters && schools && students) checkCharterCounts(ctx, charters, schools, students, charterPlaces(root));
@@ -146,7 +149,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   const diagnostics = sortDiagnostics(sink.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   const effective = opts.year ?? fy;
-  if (effective === undefined || !county.code || !county.name || !coe.cds || !coe.name || !coe.history || !coeEntitlementInputs || !districts || !charters || !schools || !students || !agreements || !corrections || !options || (root.has('padc') && !padc)) {
+  if (effective === undefined || !county.code || !county.name || !coe.cds || !coe.name || !coe.history || !coeEntitlementInputs || !districts || !charters || !schools || !students || !agreements || !corrections || !options || (root.has('padc') && !padc) || (root.has('assumptions') && !assumptions)) {
     // Unreachable when every failure reports an error; kept so a missed report never yields a partial scenario.
     return { diagnostics: [...diagnostics, { code: C.internalIncomplete, severity: 'error', message: 'internal: the scenario is incomplete but no problem was reported (please report this)', ...startOf(file) }] };
   }
@@ -163,6 +166,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
     ...(padc ? { padc } : {}),
     corrections,
     options,
+    ...(assumptions ? { assumptions } : {}),
   };
   return { scenario, diagnostics };
 }

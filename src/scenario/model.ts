@@ -5,6 +5,7 @@
  */
 import type { Dec } from '../runtime/money.js';
 import type { FiscalYear } from '../core/fiscal-year.js';
+import type { SourceRange } from '../core/diagnostics.js';
 
 /**
  * An enrollment basis and a school kind are members of the rule library's
@@ -139,6 +140,34 @@ export interface CoeInputs {
   funded_under_ec_2575d_2016_17?: boolean;
 }
 
+/** One assumed percent of a projected year, as written (`3.02%`), with where it was written. */
+export interface AssumedPercent {
+  year: FiscalYear;
+  /** A fraction (3.02% → 0.0302). */
+  value: Dec;
+  text: string;
+  file: string;
+  range: SourceRange;
+  /** The field for messages: `assumptions.cola.2026-27`. */
+  field: string;
+}
+
+/** The kinds of assumption a projection reads (schemas/scenario.schema.json `$defs/assumptions`). */
+export const ASSUMPTION_KINDS = ['cola', 'ada_growth', 'enrollment_growth', 'upc_growth'] as const;
+export type AssumptionKind = (typeof ASSUMPTION_KINDS)[number];
+
+/** What a projection (`lcff project`) assumes for the years after the scenario's, each kind in year order; read by nothing else. */
+export interface Assumptions {
+  /** The file they were written in (the scenario, or an --assumptions file). */
+  file: string;
+  /** Where the COLAs are written (`cola:`), else the assumptions themselves: where a missing COLA is reported. */
+  range?: SourceRange;
+  cola: AssumedPercent[];
+  ada_growth: AssumedPercent[];
+  enrollment_growth: AssumedPercent[];
+  upc_growth: AssumedPercent[];
+}
+
 export interface Scenario {
   file: string;
   fiscal_year: FiscalYear;
@@ -154,4 +183,6 @@ export interface Scenario {
   padc?: Padc;
   corrections: Correction[];
   options: Map<string, string>;
+  /** `assumptions:` for a projection, when the scenario states them. */
+  assumptions?: Assumptions;
 }

@@ -98,6 +98,8 @@ export interface ScenarioValidators {
   student: ValidateFunction;
   /** a column mapping for student CSVs (a --columns file) */
   columnMap: ValidateFunction;
+  /** a projection's assumptions (an --assumptions file) */
+  assumptions: ValidateFunction;
   /** the schema they were compiled from */
   schema: Record<string, unknown>;
 }
@@ -115,8 +117,9 @@ export function scenarioValidators(vocab: Vocabularies = committedVocabularies()
     const scenario = ajv.compile(schema);
     const student = ajv.getSchema(`${String(schema.$id)}#/$defs/student`);
     const columnMap = ajv.getSchema(`${String(schema.$id)}#/$defs/columnMap`);
-    if (!student || !columnMap) throw new Error('schemas/scenario.schema.json lacks $defs/student or $defs/columnMap');
-    v = { scenario, student, columnMap, schema };
+    const assumptions = ajv.getSchema(`${String(schema.$id)}#/$defs/assumptions`);
+    if (!student || !columnMap || !assumptions) throw new Error('schemas/scenario.schema.json lacks $defs/student, $defs/columnMap or $defs/assumptions');
+    v = { scenario, student, columnMap, assumptions, schema };
     compiled.set(key, v);
   }
   return v;

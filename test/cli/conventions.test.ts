@@ -33,7 +33,7 @@ describe('--version and --help', () => {
   });
 
   it('every command has examples under --help, and --help exits 0', () => {
-    for (const command of ['check', 'compile', 'rates', 'diff', 'run', 'explain', 'report', 'test', 'fmt']) {
+    for (const command of ['check', 'compile', 'rates', 'diff', 'run', 'project', 'explain', 'report', 'test', 'fmt']) {
       const r = lcff([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`Examples:\\n  \\$ lcff ${command}`));

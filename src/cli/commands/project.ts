@@ -1,0 +1,105 @@
+/** `lcff project <scenario> --years A..B`: the scenario's year and the years after it side by side, past the library's horizon only with stated assumptions (docs/projections.md). */
+import { formatDiagnostic, hasErrors } from '../../core/diagnostics.js';
+import { formatFiscalYear, parseFiscalYear, type FiscalYear } from '../../core/fiscal-year.js';
+import { excerpt, visible } from '../../core/safe-text.js';
+import { OverrideError, parseOverride } from '../../params/index.js';
+import { AssumptionsError, runProjection } from '../../project/project.js';
+import { ProjectionInputError } from '../../project/roll-forward.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ProjectionResult } from '../../project/result.js';
+import { provenanceCsv } from '../../report/csv.js';
+import { provenanceFooter } from '../../report/provenance.js';
+import { writeProjectionCsv } from '../../report/projection-csv.js';
+import { renderProjection } from '../../report/projection-tables.js';
+import { RunError } from '../../run/context.js';
+import { loadAssumptionsFile } from '../../scenario/assumptions.js';
+import { EXIT, UserError } from '../errors.js';
+import { commandProvenance } from '../provenance.js';
+import { scenarioInput } from '../scenario-input.js';
+import { checkOutputFolder, writeOutput } from '../write-output.js';
+
+export interface ProjectCommandOptions {
+  years: string;
+  assumptions?: string;
+  json?: boolean;
+  csv?: string;
+  rules?: string;
+  dataDir?: string;
+  fast?: boolean;
+  set?: string[];
+}
+
+/** How many years after the scenario's a projection may reach: a budget's multi-year projection is three; ten bounds a mistyped range. */
+export const MAX_PROJECTED_YEARS = 10;
+
+/** "2026-27..2028-29" or "2026-27": the first and last year. */
+export function yearsOption(text: string): { from: FiscalYear; to: FiscalYear } {
+  const parts = text.split('..');
+  const read = (t: string) => {
+    const y = parseFiscalYear(t.trim());
+    if (y === undefined || formatFiscalYear(y) !== t.trim()) throw new UserError(`--years: ${excerpt(t, 40)} is not a fiscal year like 2026-27 (two consecutive years); write --years 2026-27..2028-29`, EXIT.input);
+    return y;
+  };
+  if (parts.length > 2) throw new UserError(`--years: ${excerpt(text, 40)} is not a range: write --years 2026-27..2028-29 (or one year, --years 2026-27)`, EXIT.input);
+  const from = read(parts[0]);
+  const to = parts.length === 2 ? read(parts[1]) : from;
+  if (to < from) throw new UserError(`--years: ${formatFiscalYear(to)} is before ${formatFiscalYear(from)}`, EXIT.input);
+  return { from, to };
+}
+
+export async function projectCommand(path: string, opts: ProjectCommandOptions): Promise<number> {
+  if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
+  const range = yearsOption(opts.years);
+  let sets;
+  try {
+    sets = (opts.set ?? []).map((t) => parseOverride(t));
+  } catch (e) {
+    if (e instanceof OverrideError) throw new UserError(e.message, EXIT.input);
+    throw e;
+  }
+  const { lib, scenario } = await scenarioInput(path, { ...(opts.rules !== undefined ? { rules: opts.rules } : {}), ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}) });
+  const fy = scenario.fiscal_year;
+  if (range.from !== fy + 1) {
+    throw new UserError(`--years: a projection runs year after year from the scenario's ${formatFiscalYear(fy)}, so it starts in ${formatFiscalYear(fy + 1)}; write --years ${formatFiscalYear(fy + 1)}..${formatFiscalYear(Math.max(range.to, fy + 1))}`, EXIT.input);
+  }
+  if (range.to - fy > MAX_PROJECTED_YEARS) throw new UserError(`--years: a projection reaches at most ${MAX_PROJECTED_YEARS} years after the scenario's ${formatFiscalYear(fy)} (through ${formatFiscalYear(fy + MAX_PROJECTED_YEARS)})`, EXIT.input);
+  let assumptions = scenario.assumptions;
+  if (opts.assumptions !== undefined) {
+    const loaded = await loadAssumptionsFile(opts.assumptions, fy);
+    if (!loaded.assumptions || hasErrors(loaded.diagnostics)) throw new UserError(loaded.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
+    for (const d of loaded.diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
+    if (assumptions) process.stderr.write(`${visible(`--assumptions ${opts.assumptions}: used instead of the scenario's own assumptions (${scenario.file})`)}\n`);
+    assumptions = loaded.assumptions;
+  }
+  let output;
+  try {
+    output = await runProjection({ lib, scenario, through: range.to, ...(assumptions ? { assumptions } : {}), sets, evaluator: opts.fast ? 'fast' : 'engine' });
+  } catch (e) {
+    if (e instanceof AssumptionsError) throw new UserError(e.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
+    if (e instanceof OverrideError || e instanceof ProjectionInputError) throw new UserError(e.message, EXIT.input);
+    if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
+    throw e;
+  }
+  // the provenance of the law the projection ran on: the library (extended past its horizon for this run only), the --set values, the time
+  const unconfirmed = output.result.unconfirmed.length;
+  const result: ProjectionResult = { provenance: commandProvenance(lib, opts, { supplied: [], unconfirmed, evaluator: opts.fast ? 'fast' : 'engine' }), ...output.result };
+  result.provenance!.overrides = (opts.set ?? []).slice();
+  if (opts.csv !== undefined) {
+    const dir = opts.csv;
+    const wrote: string[] = [];
+    await writeOutput('--csv', dir, async () => {
+      wrote.push(...(await writeProjectionCsv(dir, result)));
+      await writeFile(join(dir, 'provenance.csv'), provenanceCsv(result.provenance!));
+      wrote.push(join(dir, 'provenance.csv'));
+    });
+    (opts.json ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
+    if (!opts.json) return EXIT.ok;
+  }
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  process.stdout.write(`${renderProjection(result, path)}\n${provenanceFooter(result.provenance!)}\n`);
+  return EXIT.ok;
+}
