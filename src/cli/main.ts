@@ -4,7 +4,7 @@ import './color-policy.js'; // first: picocolors reads the environment when load
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
-import { diffCommand } from './commands/diff.js';
+import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
@@ -17,6 +17,9 @@ import { examples } from './help.js';
 import { packageVersion } from './package-info.js';
 import { setWide } from '../report/table-width.js';
 import { lspArgs, LSP_USAGE } from '../../lsp/server/args.js';
+
+const REFORM_HELP = 'a reform: a folder of rule and parameter files overlaid on the library (docs/reforms.md)';
+const SET_HELP = 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>';
 
 // A reader that stops early (`lcff check | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -70,10 +73,12 @@ program
   .description('check rule and parameter files; exit 1 on any error; list the unconfirmed values relied on')
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('-q, --quiet', 'only diagnostics and the summary')
-  .action(action((paths: string[], opts: { quiet?: boolean }) => checkCommand(paths, opts)));
+  .option('--reform <folder>', 'check a reform: the folder\'s rule and parameter files overlaid on the library (docs/reforms.md)')
+  .action(action((paths: string[], opts: { quiet?: boolean; reform?: string }) => checkCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff check', 'the bundled rules/'],
   ['lcff check rules/county-programs/transfer.lcff --quiet', 'one file: its diagnostics and the summary'],
+  ['lcff check --reform examples/reforms/2026-27-concentration-70', 'a reform in the context of the library, and what it replaces or adds'],
 ]);
 
 program
@@ -82,7 +87,8 @@ program
   .requiredOption('-y, --year <year>', 'fiscal year, e.g. 2019-20')
   .option('--json', 'print the compiled rules as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string }) => compileCommand(opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((opts: { year: string; json?: boolean; rules?: string; reform?: string }) => compileCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff compile --year 2019-20', 'a summary of the rules in force'],
   ['lcff compile --year 2019-20 --json > rules-2019-20.json', 'the json-rules-engine rules'],
@@ -95,7 +101,8 @@ program
   .option('--json', 'print as JSON')
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[] }) => ratesCommand(opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[]; reform?: string }) => ratesCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff rates --year 2024-25', 'every value of 2024-25 with citation and status'],
   ['lcff rates --year 2019-20 --json', 'the same as JSON'],
@@ -103,13 +110,16 @@ examples(program.commands.at(-1)!, [
 
 program
   .command('diff')
-  .description('rules and parameter values that changed between two fiscal years')
-  .argument('<from>', 'first fiscal year')
-  .argument('<to>', 'second fiscal year')
+  .description('rules and parameter values that changed between two fiscal years, or (one year with --reform or --set) between the library and the reform')
+  .argument('<from>', 'first fiscal year (with --reform or --set alone: the year to compare the library and the reform in)')
+  .argument('[to]', 'second fiscal year')
   .option('--json', 'print as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((from: string, to: string, opts: { json?: boolean; rules?: string }) => diffCommand(from, to, opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .option('--set <parameter@year=value>', SET_HELP, collect)
+  .action(action((from: string, to: string | undefined, opts: DiffOptions) => diffCommand(from, to, opts)));
 examples(program.commands.at(-1)!, [
+  ['lcff diff 2026-27 --reform examples/reforms/2026-27-concentration-70', 'what a reform changes in a year'],
   ['lcff diff 2020-21 2021-22', 'what changed between two years'],
   ['lcff diff 2018-19 2019-20 --json', 'the mandatory transfer arrives, as JSON'],
 ]);
@@ -130,6 +140,7 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (for pipelines)').choices(['error', 'warning']))
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .option('--reform <folder>', REFORM_HELP)
   .action(action((path: string, opts) => runCommand(path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff run examples/2019-20-county-charter', 'the tables in the terminal'],
@@ -148,7 +159,8 @@ program
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; set?: string[] }) => runCommand(path, { ...opts, explain: id })));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; set?: string[]; reform?: string }) => runCommand(path, { ...opts, explain: id })));
 examples(program.commands.at(-1)!, [
   ['lcff explain examples/2019-20-county-charter S004', 'a student: which rules fired and why'],
   ['lcff explain examples/2019-20-county-charter 0161176', 'a district: its credits and transfer'],
@@ -163,7 +175,8 @@ program
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--csv <file>', 'write the report as one CSV file')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string }) => reportCommand(name, path, opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string; reform?: string }) => reportCommand(name, path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff report transfers examples/2019-20-county-charter', 'ADA, enrollment and UPC moved to each district of residence, and the transfer'],
   ['lcff report calpads-1.19 examples/2019-20-county-charter', 'a CALPADS 1.19-style COE LCFF count'],
@@ -177,7 +190,8 @@ program
   .argument('<files...>', 'test case files or folders (a case reads scenario files only inside the folder given, or the case file\'s folder)')
   .option('--data-dir <dir>', 'a folder the cases may read scenario files from, besides the folders given')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((files: string[], opts: { rules?: string; dataDir?: string }) => testCommand(files, opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((files: string[], opts: { rules?: string; dataDir?: string; reform?: string }) => testCommand(files, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff test test/cases', 'every case; failures show expected against actual, field by field'],
   ['lcff test test/cases/transfer/statutory.yaml', 'one file'],

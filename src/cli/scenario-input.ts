@@ -23,10 +23,12 @@ export interface ScenarioInputOptions {
   dataDir?: string;
   /** --set overrides: parameter@year=value */
   set?: string[];
+  /** --reform: a folder of rule and parameter files overlaid on the library */
+  reform?: string;
 }
 
 export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
-  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
+  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules, opts.reform), opts.set);
   const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
   const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}) });

@@ -53,6 +53,8 @@ export interface ParamEntry {
   userSupplied?: boolean;
   /** A value carried over from one derived from a user-supplied value. */
   fromUserSupplied?: boolean;
+  /** The file this entry is written in, when it is not the parameter's: a reform's entry overlaid on a library parameter (src/semantics/reform.ts). */
+  file?: string;
 }
 
 export interface Parameter {

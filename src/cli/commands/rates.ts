@@ -11,8 +11,8 @@ import type { Library } from '../../semantics/library.js';
 import { checkedLibrary, libraryWithSets, yearInLibrary, yearOption } from '../library.js';
 import { EXIT } from '../errors.js';
 
-export async function ratesCommand(opts: { year: string; rules?: string; json?: boolean; set?: string[] }): Promise<number> {
-  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
+export async function ratesCommand(opts: { year: string; rules?: string; json?: boolean; set?: string[]; reform?: string }): Promise<number> {
+  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules, opts.reform), opts.set);
   const year = yearInLibrary(lib, yearOption(opts.year));
   const rows = parameterRows(lib, year);
   const derived = derivedRates(lib, year);

@@ -16,6 +16,7 @@ export interface ReportCommandOptions {
   year?: string;
   csv?: string;
   rules?: string;
+  reform?: string;
 }
 
 export async function reportCommand(name: string, path: string, opts: ReportCommandOptions): Promise<number> {

@@ -33,6 +33,7 @@ export interface RunCommandOptions {
   dataDir?: string;
   failOn?: 'error' | 'warning';
   set?: string[];
+  reform?: string;
 }
 
 /** Above this many students a run without --explain takes the fast path (proven equal to the engine path by differential tests). */
