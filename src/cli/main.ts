@@ -3,6 +3,7 @@
 import './color-policy.js'; // first: picocolors reads the environment when loaded
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
+import { compareCommand, type CompareOptions } from './commands/compare.js';
 import { compileCommand } from './commands/compile.js';
 import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
@@ -148,6 +149,25 @@ examples(program.commands.at(-1)!, [
   ['lcff run examples/2019-20-county-charter --json > result.json', 'the result contract as JSON'],
   ['lcff run examples/2019-20-county-charter --explain S006', 'why student S006 is District Funded'],
   ['lcff run my-county --fail-on error', 'exit 1 when the run finds an error (CI)'],
+]);
+
+program
+  .command('compare')
+  .description('run a scenario on two sides of the law (the library, and the library with a reform or overrides; or --against another library) and print every figure that changed, with the rule or parameter that caused it')
+  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .option('--reform <folder>', 'side b: the library with this reform overlaid (docs/reforms.md)')
+  .option('--set <parameter@year=value>', `side b: ${SET_HELP}`, collect)
+  .option('--against <folder or revision>', 'side a: another rule library, as a folder or a git revision of rules/ (default: the library itself)')
+  .option('-y, --year <year>', "fiscal year (default: the scenario's)")
+  .option('--json', 'print the comparison as JSON (schemas/compare.schema.json), and nothing else')
+  .option('--csv <file>', 'write every changed figure as one CSV file')
+  .option('--data-dir <dir>', 'a folder the scenario may read data files from, besides its own folder')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((path: string, opts: CompareOptions) => compareCommand(path, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff compare examples/2019-20-county-charter --set supplemental_pct@2019-20=25%', 'each district\'s rate and transfer at a 25% supplemental grant'],
+  ['lcff compare examples/2019-20-county-charter --reform examples/reforms/no-zero-alternative-rate', 'what a reform of one rule changes'],
+  ['lcff compare examples/2019-20-county-charter --against HEAD~3', 'the library as it is against the library three commits ago'],
 ]);
 
 program

@@ -34,11 +34,17 @@ export interface LawDiff {
 }
 
 interface Version {
-  /** What the version is: where its text is (the same text in two libraries is the same version). */
+  /** What the version is: its source text (textOf). */
   id: string;
   effective: string;
   cite: string[];
   source: string;
+}
+
+/** A version is what its text says: the same text in two libraries (or in a folder and a git revision of it) is the same version. */
+function textOf(lib: Library, file: string, range: { start: { offset: number }; end: { offset: number } }): string {
+  const text = lib.sources.get(file);
+  return text === undefined ? `${file}:${range.start.offset}:${range.end.offset}` : text.slice(range.start.offset, range.end.offset);
 }
 
 /** One side of a comparison: a library in a fiscal year. */
@@ -65,7 +71,7 @@ export function diffLaw(a: LawSide, b: LawSide): LawDiff {
     if (!located) return undefined;
     const r = located.decl.rules.find((x) => x.name.text === n && x.effective && inRange(side.year, x.effective.years));
     const file = r?.file ?? located.file;
-    return r && { id: `${file}:${r.range.start.offset}:${r.range.end.offset}`, effective: formatRange(r.effective!.years), cite: r.cites.map((c) => c.text), source: `${file}:${r.name.range.start.line}` };
+    return r && { id: textOf(side.lib, file, r.range), effective: formatRange(r.effective!.years), cite: r.cites.map((c) => c.text), source: `${file}:${r.name.range.start.line}` };
   };
   const decisions = [...new Set([...a.lib.decisions.keys(), ...b.lib.decisions.keys()])].sort();
   for (const d of decisions) {
@@ -74,7 +80,7 @@ export function diffLaw(a: LawSide, b: LawSide): LawDiff {
   }
   const formulaAt = (side: LawSide, name: string): Version | undefined => {
     const v = (side.lib.formulas.get(name) ?? []).find((f) => inRange(side.year, f.decl.effective?.years ?? { from: 0 }));
-    return v && { id: `${v.file}:${v.decl.range.start.offset}:${v.decl.range.end.offset}`, effective: v.decl.effective ? formatRange(v.decl.effective.years) : 'always', cite: v.decl.cites.map((c) => c.text), source: `${v.file}:${v.decl.name.range.start.line}` };
+    return v && { id: textOf(side.lib, v.file, v.decl.range), effective: v.decl.effective ? formatRange(v.decl.effective.years) : 'always', cite: v.decl.cites.map((c) => c.text), source: `${v.file}:${v.decl.name.range.start.line}` };
   };
   for (const name of [...new Set([...a.lib.formulas.keys(), ...b.lib.formulas.keys()])].sort()) compare('formula', name, formulaAt(a, name), formulaAt(b, name));
   const values: ValueChange[] = [];
