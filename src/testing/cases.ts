@@ -6,7 +6,7 @@
  * numbers ("27399.85" = 27399.85).
  */
 import { readFile, realpath } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { formatDiagnostic, hasErrors, LineIndex } from '../core/diagnostics.js';
 import { parseFiscalYear } from '../core/fiscal-year.js';
@@ -22,6 +22,9 @@ import type { Library } from '../semantics/library.js';
 import { outsideHorizon } from '../params/manifest.js';
 import { OverrideError, parseOverride, type UserSupplied } from '../params/index.js';
 import { withOverrides } from '../semantics/overrides.js';
+import { buildLibrary, findSources, SourceAccessError } from '../semantics/workspace.js';
+import { compareScenario } from '../compare/compare.js';
+import type { CompareResult } from '../compare/result.js';
 
 export interface TestCase {
   file: string;
@@ -35,6 +38,10 @@ export interface TestCase {
   expect_error?: string;
   /** overrides for this case, as with --set: `<parameter>@<year>=<value>` */
   set?: string[];
+  /** a reform folder overlaid on the library for this case, as with --reform (relative to the case file) */
+  reform?: string;
+  /** compare the library with the library plus this reform and these overrides, as `lcff compare`: `expect` then matches the comparison */
+  compare?: { reform?: string; set: string[] };
 }
 
 export interface CaseOutcome {
@@ -55,7 +62,7 @@ export interface CaseOptions {
   vocabularies?: Vocabularies;
 }
 
-const CASE_KEYS = new Set(['name', 'faq', 'year', 'scenario', 'scenario_file', 'expect', 'expect_error', 'arithmetic', 'set']);
+const CASE_KEYS = new Set(['name', 'faq', 'year', 'scenario', 'scenario_file', 'expect', 'expect_error', 'arithmetic', 'set', 'reform', 'compare']);
 
 export async function loadCases(file: string): Promise<TestCase[]> {
   const text = await readFile(file, 'utf8');
@@ -87,6 +94,8 @@ export async function loadCases(file: string): Promise<TestCase[]> {
       expect: (own('expect') as Record<string, unknown>) ?? {},
       expect_error: text(own('expect_error')),
       set: setList(own('set'), `${file}: case ${i + 1}`),
+      reform: text(own('reform')),
+      ...(own('compare') !== undefined ? { compare: compareSpec(own('compare'), `${file}: case ${i + 1}`) } : {}),
     };
   });
 }
@@ -97,6 +106,55 @@ function setList(v: unknown, where: string): string[] {
   const list = Array.isArray(v) ? v : [v];
   if (!list.every((x) => typeof x === 'string')) throw new Error(`${where}: set is a list of overrides written <parameter>@<year>=<value>, e.g. supplemental_pct@2019-20=25%`);
   return list as string[];
+}
+
+/** A case's `compare:`: `{ reform: <folder>, set: [...] }`, at least one of them. */
+function compareSpec(v: unknown, where: string): { reform?: string; set: string[] } {
+  const o = (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined) as Record<string, unknown> | undefined;
+  const unknown = o ? Object.keys(o).filter((k) => k !== 'reform' && k !== 'set') : [];
+  const reform = o && Object.hasOwn(o, 'reform') ? o.reform : undefined;
+  const set = setList(o && Object.hasOwn(o, 'set') ? o.set : undefined, `${where}: compare`);
+  if (!o || unknown.length > 0 || (reform !== undefined && typeof reform !== 'string') || (reform === undefined && set.length === 0)) {
+    throw new Error(`${where}: compare is { reform: <folder>, set: [<parameter>@<year>=<value>, ...] } with at least one of them${unknown.length ? ` (unknown keys: ${unknown.map((k) => excerpt(k, 30)).join(', ')})` : ''}`);
+  }
+  return { ...(typeof reform === 'string' ? { reform } : {}), set };
+}
+
+/** A folder or file a case names, if it lies inside the allowed folders (as scenario_file); else why not. */
+async function allowedPath(c: TestCase, opts: CaseOptions, what: string, written: string): Promise<string | { refused: string }> {
+  const roots = [...(opts.roots ?? [dirname(c.file)]), ...(opts.dataDir !== undefined ? [opts.dataDir] : [])];
+  const path = resolve(dirname(c.file), written);
+  const refuse = `${what} ${excerpt(written, 80)} is outside the test folder (${excerpt(roots[0], 80)}); a case reads only files inside the folder given to lcff test, or a folder allowed with --data-dir <folder>`;
+  if (!lexicalRoot(roots, path)) return { refused: refuse };
+  const real = await realpath(path).catch(() => undefined);
+  if (real === undefined) return { refused: `${what} ${excerpt(written, 80)}: no such file or folder` };
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => resolve(r))));
+  if (!realRoots.some((r) => isInside(r, real))) return { refused: refuse };
+  return real;
+}
+
+const reformLibraries = new WeakMap<Library, Map<string, Library>>();
+
+/** The library with a case's reform overlaid (built once per library and reform folder); a string says why it cannot be. */
+async function withReform(lib: Library, c: TestCase, opts: CaseOptions, written: string): Promise<Library | string> {
+  const path = await allowedPath(c, opts, 'reform', written);
+  if (typeof path !== 'string') return path.refused;
+  const cache = reformLibraries.get(lib) ?? new Map<string, Library>();
+  reformLibraries.set(lib, cache);
+  let reformed = cache.get(path);
+  if (!reformed) {
+    let files: string[];
+    try {
+      files = await findSources([path]);
+    } catch (e) {
+      return e instanceof SourceAccessError ? e.message : String(e);
+    }
+    const reform = await Promise.all(files.map(async (f) => ({ file: relative(process.cwd(), f) || f, text: await readFile(f, 'utf8') })));
+    reformed = buildLibrary([...lib.sources].filter(([f]) => !(lib.reform?.files ?? []).includes(f)).map(([file, text]) => ({ file, text })), undefined, reform);
+    cache.set(path, reformed);
+  }
+  const errors = reformed.diagnostics.filter((d) => d.severity === 'error');
+  return errors.length > 0 ? ['the reform has errors:', ...errors.map(formatDiagnostic)].join('\n') : reformed;
 }
 
 /** The scenario of a case: inline, or the file it names if that file lies inside the allowed folders. */
@@ -115,7 +173,15 @@ async function loadCaseScenario(c: TestCase, opts: CaseOptions, lib: Library, ye
   return loadScenario(path, load);
 }
 
-export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {}): Promise<CaseOutcome> {
+export async function runCase(base: Library, c: TestCase, opts: CaseOptions = {}): Promise<CaseOutcome> {
+  let lib = base;
+  if (c.reform !== undefined) {
+    const reformed = await withReform(base, c, opts, c.reform);
+    if (typeof reformed === 'string') return { case: c, failures: [reformed] };
+    lib = reformed;
+    // the reform's vocabularies may add members: the scenario is read with them
+    opts = { ...opts, vocabularies: vocabulariesOf(lib) };
+  }
   let year: number | undefined;
   if (c.year) {
     year = parseFiscalYear(String(c.year));
@@ -139,7 +205,11 @@ export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {})
   }
   let result: unknown;
   try {
-    result = (await runScenario(run.lib, scenario, { userSupplied: run.supplied })).result;
+    if (c.compare) {
+      const compared = await compareCase(lib, c, opts, scenario, c.compare);
+      if (typeof compared === 'string') return { case: c, failures: [compared] };
+      result = compared;
+    } else result = (await runScenario(run.lib, scenario, { userSupplied: run.supplied })).result;
   } catch (e) {
     if (e instanceof RunError) return { case: c, failures: c.expect_error === e.code ? [] : [`run failed: ${e.code} ${e.message}`] };
     throw e;
@@ -150,9 +220,29 @@ export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {})
   return { case: c, failures };
 }
 
+/** A case's comparison: the case's library (side a) against it with the compare's reform and overrides (side b). */
+async function compareCase(lib: Library, c: TestCase, opts: CaseOptions, scenario: Parameters<typeof compareScenario>[0]['scenario'], spec: { reform?: string; set: string[] }): Promise<CompareResult | string> {
+  let libB = lib;
+  if (spec.reform !== undefined) {
+    const reformed = await withReform(lib, c, opts, spec.reform);
+    if (typeof reformed === 'string') return reformed;
+    libB = reformed;
+  }
+  let withSets;
+  try {
+    withSets = withOverrides(libB, spec.set.map((t, i) => parseOverride(t, `compare.set[${i}]`)));
+  } catch (e) {
+    if (e instanceof OverrideError) return e.message;
+    throw e;
+  }
+  const side = (label: string, reform?: string, set: string[] = []) => ({ label, rules: 'the case library', ...(reform !== undefined ? { reform } : {}), set });
+  return compareScenario({ scenario, source: `${c.file}#${c.name}`, a: { lib, side: side('library') }, b: { lib: withSets.lib, supplied: withSets.supplied, side: side(spec.reform !== undefined ? 'reform' : 'overrides', spec.reform, spec.set) } });
+}
+
 /** students, leas: arrays keyed by id/cds in expectations can be written as maps. */
 function normalize(result: unknown): Record<string, unknown> {
   const r = result as Record<string, unknown>;
+  if (!Array.isArray(r.students)) return r; // a comparison: matched as it is
   return {
     ...r,
     students: Object.fromEntries((r.students as Array<{ id: string }>).map((s) => [s.id, s])),

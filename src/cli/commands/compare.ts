@@ -8,13 +8,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { againstLibrary, AgainstError } from '../../compare/against.js';
-import { compareRuns } from '../../compare/deltas.js';
+import { compareScenario } from '../../compare/compare.js';
 import { compareCsv, renderCompare } from '../../compare/render.js';
 import type { CompareResult } from '../../compare/result.js';
-import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { RunError } from '../../run/context.js';
-import { runScenario } from '../../run/run.js';
-import { diffLaw } from '../../semantics/diff.js';
 import { EXIT, UserError } from '../errors.js';
 import { checkedLibrary, yearInLibrary } from '../library.js';
 import { bundledRules } from '../paths.js';
@@ -53,30 +50,26 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
   try {
     const libA = await checkedLibrary(against?.rules ?? rules);
     yearInLibrary(libA, year, `side a (${against?.label ?? rules}) for ${path}`);
-    const run = async (lib: typeof libA, supplied: typeof b.supplied) => {
-      try {
-        return { lib, ...(await runScenario(lib, b.scenario, { evaluator: 'engine', userSupplied: supplied })) };
-      } catch (e) {
-        if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
-        throw e;
-      }
-    };
-    const sideA = await run(libA, []);
-    const sideB = await run(b.lib, b.supplied);
-    const law = diffLaw({ lib: libA, year }, { lib: b.lib, year });
-    result = {
-      scenario: path,
-      fiscal_year: formatFiscalYear(year),
-      a: { label: against ? 'against' : 'library', rules: against?.label ?? rulesLabel, set: [] },
-      b: {
-        label: opts.reform !== undefined ? 'reform' : sets.length > 0 ? 'overrides' : 'library',
-        rules: rulesLabel,
-        ...(opts.reform !== undefined ? { reform: opts.reform, reform_files: b.lib.reform?.files ?? [] } : {}),
-        set: sets,
-      },
-      law: { rules: law.rules, values: law.values },
-      ...compareRuns(sideA, sideB, law, year),
-    };
+    try {
+      result = await compareScenario({
+        scenario: b.scenario,
+        source: path,
+        a: { lib: libA, side: { label: against ? 'against' : 'library', rules: against?.label ?? rulesLabel, set: [] } },
+        b: {
+          lib: b.lib,
+          supplied: b.supplied,
+          side: {
+            label: opts.reform !== undefined ? 'reform' : sets.length > 0 ? 'overrides' : 'library',
+            rules: rulesLabel,
+            ...(opts.reform !== undefined ? { reform: opts.reform, reform_files: b.lib.reform?.files ?? [] } : {}),
+            set: sets,
+          },
+        },
+      });
+    } catch (e) {
+      if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
+      throw e;
+    }
   } finally {
     await against?.dispose();
   }
