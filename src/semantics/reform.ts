@@ -180,8 +180,8 @@ class Overlay {
   /**
    * The library's decision with the reform's rules: a rule named like a
    * library rule takes its place (the library's versions keep the years the
-   * reform does not give); a new rule goes before the library's first
-   * `otherwise` rule, or last.
+   * reform does not give); a new rule goes before the first `otherwise`
+   * rule in force in any of its years, or last.
    */
   private mergedDecision(d: DecisionDecl, overlays: Array<{ decl: DecisionDecl; file: string }>): DecisionDecl {
     const reformRules = overlays.flatMap((o) => o.decl.rules.map((r) => ({ ...r, file: o.file })));
@@ -205,10 +205,11 @@ class Overlay {
         }
       }
     }
-    const added = reformRules.filter((r) => !names.has(r.name.text));
-    for (const r of added) this.change('added', 'rule', `${d.name.text}.${r.name.text} ${formatRange(this.yearsOf(r.effective))}`, r.file, r.name.range);
-    const at = rules.findIndex((r) => r.otherwise);
-    rules.splice(at < 0 ? rules.length : at, 0, ...added);
+    for (const r of reformRules.filter((x) => !names.has(x.name.text))) {
+      this.change('added', 'rule', `${d.name.text}.${r.name.text} ${formatRange(this.yearsOf(r.effective))}`, r.file, r.name.range);
+      const at = rules.findIndex((x) => x.otherwise && rangesOverlap(this.yearsOf(x.effective), this.yearsOf(r.effective)));
+      rules.splice(at < 0 ? rules.length : at, 0, r);
+    }
     return { ...d, rules };
   }
 
