@@ -141,7 +141,7 @@ class Overlay {
         } else if (d.kind === 'decision' && prior) {
           if (this.sameHeader(prior.decl as DecisionDecl, prior.file, d, f.file)) decisionOverlays.set(d.name.text, [...(decisionOverlays.get(d.name.text) ?? []), { decl: d, file: f.file }]);
         } else if (prior) {
-          this.report(ReformCodes.cannotReplace, f.file, d.name.range, `a reform cannot replace ${d.kind} ${d.name.text}: the library's vocabularies stay as they are; add a ${d.kind} with a new name instead`, [{ file: prior.file, range: prior.decl.name.range, message: `the library's ${d.kind} ${d.name.text}` }]);
+          this.report(ReformCodes.cannotReplace, f.file, d.name.range, `a reform cannot replace ${d.kind} ${d.name.text}: the library's vocabularies stay as they are; add ${d.kind === 'enum' ? 'an' : 'a'} ${d.kind} with a new name instead`, [{ file: prior.file, range: prior.decl.name.range, message: `the library's ${d.kind} ${d.name.text}` }]);
         } else {
           this.change('added', d.kind, d.name.text, f.file, d.name.range);
           kept.push(d);
