@@ -117,6 +117,13 @@ describe('--reform', () => {
     expect(refused.stderr).toContain("2026-27 is past the library's last year of enacted law");
   });
 
+  it('lcff diff prints the lines of a table cell as lines, not as \\x0a (regression: every cell was escaped whole)', () => {
+    const r = lcff(['diff', '2018-19', '2019-20']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\\x0a');
+    expect(r.stdout).toMatch(/│ 2013-14\.\.2018-19\s+│/);
+  });
+
   it('lcff diff <year> --reform shows the library against the reform', () => {
     const r = lcff(['diff', '2026-27', '--reform', 'examples/reforms/2026-27-concentration-70', '--json']);
     expect(r.code).toBe(0);
