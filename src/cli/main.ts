@@ -161,6 +161,7 @@ program
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--json', 'print the comparison as JSON (schemas/compare.schema.json), and nothing else')
   .option('--csv <file>', 'write every changed figure as one CSV file')
+  .option('--html <file>', 'write the comparison as a standalone page: both sides, the law that differs, every changed figure and its cause')
   .option('--data-dir <dir>', 'a folder the scenario may read data files from, besides its own folder')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .action(action((path: string, opts: CompareOptions) => compareCommand(path, opts)));

@@ -81,6 +81,22 @@ describe('lcff compare', () => {
     expect(lines.length - 1).toBe(compareJson(SET).deltas.length);
   });
 
+  it('writes both sides as a standalone page, every text escaped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-compare-html-'));
+    const reform = join(dir, 'r<b>x');
+    mkdirSync(reform);
+    writeFileSync(join(reform, 'transfer.lcff'), readFileSync('examples/reforms/no-zero-alternative-rate/transfer.lcff', 'utf8'));
+    const file = join(dir, 'compare.html');
+    const r = lcff(['compare', EX, '--reform', reform, '--html', file]);
+    expect([r.code, r.stdout]).toEqual([0, `wrote ${file}\n`]);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('r<b>x');
+    expect(html).toContain('r&lt;b&gt;x');
+    // Oakland's transfer on both sides: 0.00 under the library, 10,170.27 under the reform
+    expect(html).toMatch(/0161259 g9_12 Oakland Unified<\/td><td>amount<\/td><td class="n">0\.00<\/td><td class="n">10170\.27<\/td><td class="n">10170\.27<\/td><td>rule transfer\.alternative_rate_concurred<\/td>/);
+  });
+
   it('--against a git revision of the same rules finds no change of law and no delta', () => {
     const r = compareJson(['--against', 'HEAD']);
     expect(r.law).toEqual({ rules: [], values: [] });

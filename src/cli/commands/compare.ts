@@ -10,6 +10,8 @@ import { writeFile } from 'node:fs/promises';
 import { againstLibrary, AgainstError } from '../../compare/against.js';
 import { compareScenario } from '../../compare/compare.js';
 import { compareCsv, renderCompare } from '../../compare/render.js';
+import { renderCompareHtml } from '../../compare/html.js';
+import { packageVersion } from '../package-info.js';
 import type { CompareResult } from '../../compare/result.js';
 import { RunError } from '../../run/context.js';
 import { EXIT, UserError } from '../errors.js';
@@ -27,6 +29,7 @@ export interface CompareOptions {
   dataDir?: string;
   json?: boolean;
   csv?: string;
+  html?: string;
 }
 
 export async function compareCommand(path: string, opts: CompareOptions): Promise<number> {
@@ -35,6 +38,7 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
     throw new UserError('lcff compare: nothing to compare; give --reform <folder>, --set <parameter@year=value> or --against <folder or git revision>', EXIT.input);
   }
   if (opts.csv !== undefined) checkOutputPath('--csv', opts.csv);
+  if (opts.html !== undefined) checkOutputPath('--html', opts.html);
   const rules = opts.rules ?? bundledRules();
   const rulesLabel = opts.rules ?? 'the bundled rules/';
   const b = await scenarioInput(path, opts);
@@ -73,10 +77,19 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
   } finally {
     await against?.dispose();
   }
+  const wrote: string[] = [];
   if (opts.csv !== undefined) {
     const file = opts.csv;
     await writeOutput('--csv', file, () => writeFile(file, compareCsv(result)));
-    (opts.json ? process.stderr : process.stdout).write(`wrote ${file}\n`);
+    wrote.push(file);
+  }
+  if (opts.html !== undefined) {
+    const file = opts.html;
+    await writeOutput('--html', file, () => writeFile(file, renderCompareHtml(result, packageVersion())));
+    wrote.push(file);
+  }
+  if (wrote.length > 0) {
+    (opts.json ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
     if (!opts.json) return EXIT.ok;
   }
   process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderCompare(result));
