@@ -8,8 +8,10 @@ import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { compileProgram } from '../../src/compile/program.js';
 import { diffLaw } from '../../src/semantics/diff.js';
 import { subtractYears } from '../../src/semantics/reform.js';
-import { buildLibrary, type SourceText } from '../../src/semantics/workspace.js';
-import { bundledLibrary, bundledSources } from '../helpers/library.js';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildLibrary, loadLibrary, type SourceText } from '../../src/semantics/workspace.js';
+import { bundledLibrary, bundledSources, ROOT } from '../helpers/library.js';
 
 async function reformed(files: SourceText[]) {
   return buildLibrary(await bundledSources(), undefined, files);
@@ -112,6 +114,19 @@ end
     expect(lib.horizon).toEqual({ first: 2013, last: 2026, file: 'reform/library.yaml' });
     expect(lib.params.valueInForce('supplemental_pct', 2026)?.value.toString()).toBe('0.21');
   });
+});
+
+describe('the example reforms (examples/reforms)', () => {
+  const dir = join(ROOT, 'examples/reforms');
+  const folders = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort();
+
+  it.each(folders)('%s checks with the library without an error or a warning, and changes something', async (name) => {
+    const lib = await loadLibrary([join(ROOT, 'rules')], ROOT, join(dir, name));
+    expect(lib.diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic)).toEqual([]);
+    expect(lib.reform?.changes.length).toBeGreaterThan(0);
+  });
+
+  it('are the three the docs describe', () => expect(folders).toEqual(['2026-27-concentration-70', 'no-zero-alternative-rate', 'supplemental-25']));
 });
 
 describe('a bad reform', () => {
