@@ -3,6 +3,7 @@
  * bin. Wires each feature (one file each) to vscode-languageserver; every
  * feature reads the compiler's own checked `Library` from the workspace index.
  */
+import { resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node.js';
@@ -43,13 +44,15 @@ export function startServer(): void {
   let canPullConfig = false;
 
   connection.onInitialize(async (params: InitializeParams) => {
-    const opts = (params.initializationOptions ?? {}) as { rulesPath?: string; fiscalYear?: unknown; diagnosticsDelay?: number };
+    const opts = (params.initializationOptions ?? {}) as { rulesPath?: string; reformPath?: unknown; fiscalYear?: unknown; diagnosticsDelay?: number };
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
     roots = WorkspaceIndex.rulesRoots(folders, opts.rulesPath);
     settings.fiscalYear = readFiscalYear(opts.fiscalYear, settings.fiscalYear);
     if (typeof opts.diagnosticsDelay === 'number') settings.diagnosticsDelay = opts.diagnosticsDelay;
     canPullConfig = params.capabilities.workspace?.configuration === true;
-    await index.scan(roots);
+    // a reform folder (relative to the first workspace folder) is checked overlaid on the library (docs/reforms.md)
+    const reform = typeof opts.reformPath === 'string' && opts.reformPath !== '' ? resolve(folders[0] ?? '.', opts.reformPath) : undefined;
+    await index.scan(roots, reform);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -7,7 +7,9 @@
  *
  * Rule roots: `<root>/rules` when the workspace has one (so scenario YAML in
  * `examples/` is not read as parameters), else the workspace root; the
- * `rulesPath` initialization option overrides both.
+ * `rulesPath` initialization option overrides both. With the `reformPath`
+ * option, the files under that folder are a reform overlaid on the library
+ * (docs/reforms.md): checked in its context, diagnostics on the reform's files.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -35,6 +37,8 @@ export class WorkspaceIndex {
   /** Each file's parse, kept until its text changes: an edit re-reads one file. */
   private readonly sourceCache: SourceCache = new Map();
   private roots: string[] = [];
+  /** The reform folder overlaid on the library, when the editor names one. */
+  private reformRoot: string | undefined;
   private lib: Library | undefined;
   private occ: Map<string, Occurrence[]> | undefined;
   private defsByKey: Map<string, SymbolDef[]> | undefined;
@@ -49,9 +53,10 @@ export class WorkspaceIndex {
     });
   }
 
-  async scan(roots: string[]): Promise<void> {
+  async scan(roots: string[], reformRoot?: string): Promise<void> {
     this.roots = roots.map((r) => resolve(r));
-    for (const root of this.roots) {
+    this.reformRoot = reformRoot !== undefined ? resolve(reformRoot) : undefined;
+    for (const root of [...this.roots, ...(this.reformRoot !== undefined ? [this.reformRoot] : [])]) {
       if (!existsSync(root)) continue;
       for (const f of await findSources([root])) {
         try {
@@ -67,7 +72,11 @@ export class WorkspaceIndex {
   /** Open documents take part when they are rule files, or parameter YAML (or the manifest) under a rule root. */
   accepts(file: string): boolean {
     if (isRuleFile(file)) return true;
-    return (isParameterFile(file) || isManifestFile(file) || isSourcesFile(file) || isLabelsFile(file)) && (this.roots.length === 0 || this.roots.some((r) => file === r || file.startsWith(r + sep)));
+    return (isParameterFile(file) || isManifestFile(file) || isSourcesFile(file) || isLabelsFile(file)) && (this.roots.length === 0 || this.roots.some((r) => file === r || file.startsWith(r + sep)) || this.inReform(file));
+  }
+
+  private inReform(file: string): boolean {
+    return this.reformRoot !== undefined && file.startsWith(this.reformRoot + sep);
   }
 
   setOpen(file: string, doc: TextDocument): void {
@@ -124,7 +133,11 @@ export class WorkspaceIndex {
       const files = this.files();
       const present = new Set(files);
       for (const f of this.sourceCache.keys()) if (!present.has(f)) this.sourceCache.delete(f);
-      this.lib = buildLibrary(files.map((file) => ({ file, text: this.text(file) ?? '' })), this.sourceCache);
+      const source = (file: string) => ({ file, text: this.text(file) ?? '' });
+      this.lib =
+        this.reformRoot === undefined
+          ? buildLibrary(files.map(source), this.sourceCache)
+          : buildLibrary(files.filter((f) => !this.inReform(f)).map(source), this.sourceCache, files.filter((f) => this.inReform(f)).map(source));
     }
     return this.lib;
   }

@@ -9,11 +9,13 @@ import { loadLibrary, SourceAccessError } from '../semantics/workspace.js';
 import { UserError } from './errors.js';
 import { bundledRules } from './paths.js';
 
-export async function checkedLibrary(rulesPath?: string): Promise<Library> {
-  const lib = await asUserError(() => loadLibrary([rulesPath ?? bundledRules()]));
+/** The checked library of `--rules` (default: the bundled rules/), with the `--reform` folder overlaid when given; errors stop the command (exit 1). */
+export async function checkedLibrary(rulesPath?: string, reform?: string): Promise<Library> {
+  const lib = await asUserError(() => loadLibrary([rulesPath ?? bundledRules()], process.cwd(), reform));
   if (hasErrors(lib.diagnostics)) {
     const lines = lib.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    throw new UserError(`the rule library has errors (run lcff check):\n${lines.join('\n')}`, 1);
+    const what = reform !== undefined ? `the rule library with the reform ${reform}` : 'the rule library';
+    throw new UserError(`${what} has errors (run lcff check${reform !== undefined ? ` --reform ${reform}` : ''}):\n${lines.join('\n')}`, 1);
   }
   return lib;
 }

@@ -3,8 +3,9 @@
 import './color-policy.js'; // first: picocolors reads the environment when loaded
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
+import { compareCommand, type CompareOptions } from './commands/compare.js';
 import { compileCommand } from './commands/compile.js';
-import { diffCommand } from './commands/diff.js';
+import { diffCommand, type DiffOptions } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { ratesCommand } from './commands/rates.js';
 import { runCommand } from './commands/run.js';
@@ -19,6 +20,9 @@ import { examples } from './help.js';
 import { packageVersion } from './package-info.js';
 import { setWide } from '../report/table-width.js';
 import { lspArgs, LSP_USAGE } from '../../lsp/server/args.js';
+
+const REFORM_HELP = 'a reform: a folder of rule and parameter files overlaid on the library (docs/reforms.md)';
+const SET_HELP = 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>';
 
 // A reader that stops early (`lcff check | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -74,10 +78,12 @@ program
   .description('check rule and parameter files; exit 1 on any error; list the unconfirmed values relied on')
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('-q, --quiet', 'only diagnostics and the summary')
-  .action(action((paths: string[], opts: { quiet?: boolean }) => checkCommand(paths, opts)));
+  .option('--reform <folder>', 'check a reform: the folder\'s rule and parameter files overlaid on the library (docs/reforms.md)')
+  .action(action((paths: string[], opts: { quiet?: boolean; reform?: string }) => checkCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff check', 'the bundled rules/'],
   ['lcff check rules/county-programs/transfer.lcff --quiet', 'one file: its diagnostics and the summary'],
+  ['lcff check --reform examples/reforms/2026-27-concentration-70', 'a reform in the context of the library, and what it replaces or adds'],
 ]);
 
 program
@@ -86,7 +92,8 @@ program
   .requiredOption('-y, --year <year>', 'fiscal year, e.g. 2019-20')
   .option('--json', 'print the compiled rules as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string }) => compileCommand(opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((opts: { year: string; json?: boolean; rules?: string; reform?: string }) => compileCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff compile --year 2019-20', 'a summary of the rules in force'],
   ['lcff compile --year 2019-20 --json > rules-2019-20.json', 'the json-rules-engine rules'],
@@ -99,7 +106,8 @@ program
   .option('--json', 'print as JSON')
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[] }) => ratesCommand(opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[]; reform?: string }) => ratesCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff rates --year 2024-25', 'every value of 2024-25 with citation and status'],
   ['lcff rates --year 2019-20 --json', 'the same as JSON'],
@@ -107,13 +115,16 @@ examples(program.commands.at(-1)!, [
 
 program
   .command('diff')
-  .description('rules and parameter values that changed between two fiscal years')
-  .argument('<from>', 'first fiscal year')
-  .argument('<to>', 'second fiscal year')
+  .description('rules and parameter values that changed between two fiscal years, or (one year with --reform or --set) between the library and the reform')
+  .argument('<from>', 'first fiscal year (with --reform or --set alone: the year to compare the library and the reform in)')
+  .argument('[to]', 'second fiscal year')
   .option('--json', 'print as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((from: string, to: string, opts: { json?: boolean; rules?: string }) => diffCommand(from, to, opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .option('--set <parameter@year=value>', SET_HELP, collect)
+  .action(action((from: string, to: string | undefined, opts: DiffOptions) => diffCommand(from, to, opts)));
 examples(program.commands.at(-1)!, [
+  ['lcff diff 2026-27 --reform examples/reforms/2026-27-concentration-70', 'what a reform changes in a year'],
   ['lcff diff 2020-21 2021-22', 'what changed between two years'],
   ['lcff diff 2018-19 2019-20 --json', 'the mandatory transfer arrives, as JSON'],
 ]);
@@ -135,6 +146,7 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (for pipelines)').choices(['error', 'warning']))
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .option('--reform <folder>', REFORM_HELP)
   // batch runs (several scenarios or a folder of them)
   .option('-j, --jobs <n>', `batch: scenarios run at once on worker threads (default ${DEFAULT_JOBS})`, jobsOption)
   .action(action((paths: string[], opts) => runCommand(paths, opts)));
@@ -169,6 +181,26 @@ examples(program.commands.at(-1)!, [
 ]);
 
 program
+  .command('compare')
+  .description('run a scenario on two sides of the law (the library, and the library with a reform or overrides; or --against another library) and print every figure that changed, with the rule or parameter that caused it')
+  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .option('--reform <folder>', 'side b: the library with this reform overlaid (docs/reforms.md)')
+  .option('--set <parameter@year=value>', `side b: ${SET_HELP}`, collect)
+  .option('--against <folder or revision>', 'side a: another rule library, as a folder or a git revision of rules/ (default: the library itself)')
+  .option('-y, --year <year>', "fiscal year (default: the scenario's)")
+  .option('--json', 'print the comparison as JSON (schemas/compare.schema.json), and nothing else')
+  .option('--csv <file>', 'write every changed figure as one CSV file')
+  .option('--html <file>', 'write the comparison as a standalone page: both sides, the law that differs, every changed figure and its cause')
+  .option('--data-dir <dir>', 'a folder the scenario may read data files from, besides its own folder')
+  .option('--rules <dir>', 'rule library (default: the bundled rules/)')
+  .action(action((path: string, opts: CompareOptions) => compareCommand(path, opts)));
+examples(program.commands.at(-1)!, [
+  ['lcff compare examples/2019-20-county-charter --set supplemental_pct@2019-20=25%', 'each district\'s rate and transfer at a 25% supplemental grant'],
+  ['lcff compare examples/2019-20-county-charter --reform examples/reforms/no-zero-alternative-rate', 'what a reform of one rule changes'],
+  ['lcff compare examples/2019-20-county-charter --against HEAD~3', 'the library as it is against the library three commits ago'],
+]);
+
+program
   .command('explain')
   .description('explain one student (id) or LEA (CDS code, or "coe") of a scenario: the rules that fired and why, with citations')
   .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
@@ -178,7 +210,8 @@ program
   .option('--columns <file>', COLUMNS_HELP)
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; columns?: string; set?: string[] }) => runCommand(path, { ...opts, explain: id })));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; columns?: string; set?: string[]; reform?: string }) => runCommand(path, { ...opts, explain: id })));
 examples(program.commands.at(-1)!, [
   ['lcff explain examples/2019-20-county-charter S004', 'a student: which rules fired and why'],
   ['lcff explain examples/2019-20-county-charter 0161176', 'a district: its credits and transfer'],
@@ -195,7 +228,8 @@ program
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--columns <file>', COLUMNS_HELP)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string; dataDir?: string; columns?: string }) => reportCommand(name, path, opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string; dataDir?: string; columns?: string; reform?: string }) => reportCommand(name, path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff report transfers examples/2019-20-county-charter', 'ADA, enrollment and UPC moved to each district of residence, and the transfer'],
   ['lcff report calpads-1.19 examples/2019-20-county-charter', 'a CALPADS 1.19-style COE LCFF count'],
@@ -209,7 +243,8 @@ program
   .argument('<files...>', 'test case files or folders (a case reads scenario files only inside the folder given, or the case file\'s folder)')
   .option('--data-dir <dir>', 'a folder the cases may read scenario files from, besides the folders given')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((files: string[], opts: { rules?: string; dataDir?: string }) => testCommand(files, opts)));
+  .option('--reform <folder>', REFORM_HELP)
+  .action(action((files: string[], opts: { rules?: string; dataDir?: string; reform?: string }) => testCommand(files, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff test test/cases', 'every case; failures show expected against actual, field by field'],
   ['lcff test test/cases/transfer/statutory.yaml', 'one file'],

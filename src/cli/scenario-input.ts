@@ -27,6 +27,8 @@ export interface ScenarioInputOptions {
   columns?: string;
   /** --set overrides: parameter@year=value */
   set?: string[];
+  /** --reform: a folder of rule and parameter files overlaid on the library */
+  reform?: string;
 }
 
 /** The mapping of a --columns file; its problems (file:line:col) are a usage error. */
@@ -49,7 +51,7 @@ export interface PreparedInput {
 
 /** Loads what a command's scenarios share, once per command (or per worker of a batch run); bad options are usage errors. */
 export async function prepareInput(opts: ScenarioInputOptions): Promise<PreparedInput> {
-  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
+  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules, opts.reform), opts.set);
   const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
   const columns = opts.columns !== undefined ? await columnMapOption(opts.columns, vocabulariesOf(lib)) : undefined;

@@ -63,9 +63,9 @@ export function compileProgram(lib: Library, year: number): Program {
 }
 
 function compileDecision(lib: Library, d: DecisionDecl, file: string, year: number): CompiledDecision {
-  const text = lib.sources.get(file) ?? '';
   const inForce = d.rules.filter((r) => r.effective && inRange(year, r.effective.years));
-  const rules = inForce.map((r, index) => compileRule(lib, d, r, file, text, index, inForce.length));
+  // a reform's rule overlaid on a library decision is written in the reform's file
+  const rules = inForce.map((r, index) => compileRule(lib, d, r, r.file ?? file, lib.sources.get(r.file ?? file) ?? '', index, inForce.length));
   return {
     name: d.name.text,
     subject: d.subject.text,

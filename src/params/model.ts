@@ -55,6 +55,8 @@ export interface ParamEntry {
   fromUserSupplied?: boolean;
   /** Written by a projection past the library's horizon (src/params/projection.ts), not by the library. */
   projected?: boolean;
+  /** The file this entry is written in, when it is not the parameter's: a reform's entry overlaid on a library parameter (src/semantics/reform.ts). */
+  file?: string;
 }
 
 export interface Parameter {

@@ -124,7 +124,7 @@ class Resolver {
             for (const [k, r] of ranges ?? []) {
               if (members.includes(k)) continue;
               const s = suggest(k, members);
-              this.report(C.notMember, p.file, r, `'${k}' is not a member of ${p.by} (members: ${members.join(', ')})${s.length ? `; did you mean ${s.map((x) => `'${x}'`).join(' or ')}?` : ''}`, { data: { suggestions: s } });
+              this.report(C.notMember, e.file ?? p.file, r, `'${k}' is not a member of ${p.by} (members: ${members.join(', ')})${s.length ? `; did you mean ${s.map((x) => `'${x}'`).join(' or ')}?` : ''}`, { data: { suggestions: s } });
             }
           }
         }
@@ -132,7 +132,7 @@ class Resolver {
       for (const e of p.values) {
         if (!(e.value instanceof Map) || e.invalid) continue;
         const missing = members.filter((m) => !(e.value as Map<string, Dec>).has(m));
-        if (missing.length) this.report(C.missingMember, p.file, e.range, `${p.name} ${formatFiscalYear(e.year)} lacks ${p.by} member(s) ${missing.join(', ')}`);
+        if (missing.length) this.report(C.missingMember, e.file ?? p.file, e.range, `${p.name} ${formatFiscalYear(e.year)} lacks ${p.by} member(s) ${missing.join(', ')}`);
       }
     }
   }
@@ -147,7 +147,7 @@ class Resolver {
     if (slot.state !== 'pending') return slot;
     slot.state = 'visiting';
     const e = p.values[i];
-    const base = { param: p.name, year: e.year, unit: p.unit, cite: e.cite ?? p.cite ?? '', status: e.status, note: e.note, file: p.file, range: e.range, ...(e.projected ? { projected: true } : {}) };
+    const base = { param: p.name, year: e.year, unit: p.unit, cite: e.cite ?? p.cite ?? '', status: e.status, note: e.note, file: e.file ?? p.file, range: e.range, ...(e.projected ? { projected: true } : {}) };
     if (e.value !== undefined && !e.derive) {
       slot.rv = { ...base, value: e.value, text: e.text, derived: false, ...(e.userSupplied ? { userSupplied: true } : {}), ...(e.fromUserSupplied ? { fromUserSupplied: true } : {}) };
     } else if (e.derive) {
@@ -162,13 +162,13 @@ class Resolver {
   derive(p: Parameter, i: number, e: ParamEntry, d: DeriveSpec): { value: ParamValue; fromUser: boolean } | undefined {
     const where = `${p.name} ${formatFiscalYear(e.year)}`;
     if (i === 0) {
-      this.report(C.deriveFromNothing, p.file, d.range, `${where} is derived, but it is the first value of '${p.name}': give a value to derive from`);
+      this.report(C.deriveFromNothing, e.file ?? p.file, d.range, `${where} is derived, but it is the first value of '${p.name}': give a value to derive from`);
       return undefined;
     }
     const priorEntry = p.values[i - 1];
     const prior = this.resolveAt(p, i - 1);
     if (prior.gap) {
-      this.report(C.deriveFromNothing, p.file, d.range, `${where} is derived from ${formatFiscalYear(priorEntry.year)}, which has no value (unknown)`);
+      this.report(C.deriveFromNothing, e.file ?? p.file, d.range, `${where} is derived from ${formatFiscalYear(priorEntry.year)}, which has no value (unknown)`);
       return undefined;
     }
     if (!prior.rv) return undefined; // already reported
@@ -185,24 +185,24 @@ class Resolver {
       const q = this.params.get(s.name);
       if (!q) {
         const sug = suggest(s.name, this.params.keys());
-        this.report(C.unknownStepParam, p.file, s.range, `${where}: no parameter named '${s.name}'${sug.length ? ` (did you mean ${sug.map((x) => `'${x}'`).join(' or ')}?)` : ''}`, { data: { suggestions: sug } });
+        this.report(C.unknownStepParam, e.file ?? p.file, s.range, `${where}: no parameter named '${s.name}'${sug.length ? ` (did you mean ${sug.map((x) => `'${x}'`).join(' or ')}?)` : ''}`, { data: { suggestions: sug } });
         ok = false;
         continue;
       }
       if (q.unit !== 'percent' || q.by) {
-        this.report(C.stepNotPercent, p.file, s.range, `${where}: grow_by step '${s.name}' must be a single percent, but it is ${q.by ? `broken down by ${q.by}` : `in ${q.unit}`}`);
+        this.report(C.stepNotPercent, e.file ?? p.file, s.range, `${where}: grow_by step '${s.name}' must be a single percent, but it is ${q.by ? `broken down by ${q.by}` : `in ${q.unit}`}`);
         ok = false;
         continue;
       }
       const k = entryIndexInForce(q, e.year);
       const slot = k === undefined ? undefined : this.resolveAt(q, k);
       if (slot?.state === 'visiting') {
-        this.report(C.stepNoValue, p.file, s.range, `${where}: '${s.name}' depends on ${p.name} itself (a derivation cycle)`);
+        this.report(C.stepNoValue, e.file ?? p.file, s.range, `${where}: '${s.name}' depends on ${p.name} itself (a derivation cycle)`);
         ok = false;
         continue;
       }
       if (!slot || slot.gap) {
-        this.report(C.stepNoValue, p.file, s.range, `${where}: '${s.name}' has no value in force in ${formatFiscalYear(e.year)}`, {
+        this.report(C.stepNoValue, e.file ?? p.file, s.range, `${where}: '${s.name}' has no value in force in ${formatFiscalYear(e.year)}`, {
           related: [{ file: q.file, range: q.range, message: `'${s.name}' is defined here` }],
         });
         ok = false;
@@ -230,7 +230,7 @@ class Resolver {
     let covered = false;
     if (e.published !== undefined) covered = this.checkPublished(p, e, value, where);
     if (e.status === 'confirmed' && inputs.includes('unconfirmed') && !covered) {
-      this.report(C.confirmedOnUnconfirmed, p.file, e.range, `${where} is marked confirmed but is derived from unconfirmed values and no published figure covers all of it`);
+      this.report(C.confirmedOnUnconfirmed, e.file ?? p.file, e.range, `${where} is marked confirmed but is derived from unconfirmed values and no published figure covers all of it`);
     }
     return { value, fromUser: user };
   }
@@ -251,7 +251,7 @@ class Resolver {
         }
         if (!got.equals(want)) {
           allMatch = false;
-          this.report(C.publishedMismatch, p.file, ranges.get(k) ?? e.range, `${where} ${k}: derived ${fmt(got)} but published ${fmt(want)}`, { data: { derived: got.toString(), published: want.toString() } });
+          this.report(C.publishedMismatch, e.file ?? p.file, ranges.get(k) ?? e.range, `${where} ${k}: derived ${fmt(got)} but published ${fmt(want)}`, { data: { derived: got.toString(), published: want.toString() } });
         }
       }
       return allMatch && [...value.keys()].every((k) => pub.has(k));
@@ -259,7 +259,7 @@ class Resolver {
     if (value instanceof Map) return false;
     if (!value.equals(pub)) {
       const r = e.publishedRanges instanceof Map ? e.range : (e.publishedRanges ?? e.range);
-      this.report(C.publishedMismatch, p.file, r, `${where}: derived ${fmt(value)} but published ${fmt(pub)}`, { data: { derived: value.toString(), published: pub.toString() } });
+      this.report(C.publishedMismatch, e.file ?? p.file, r, `${where}: derived ${fmt(value)} but published ${fmt(pub)}`, { data: { derived: value.toString(), published: pub.toString() } });
       return false;
     }
     return true;

@@ -21,8 +21,9 @@ export function styled(text: string, style: (s: string) => string): { content: s
   return { content: style(visible(text)) };
 }
 
+/** A text cell made visible-safe; its line breaks stay line breaks (a cell may hold several lines, as lcff diff's do). */
 function safeCell(c: Cell): Cell {
-  return typeof c === 'string' ? visible(c) : c;
+  return typeof c === 'string' ? c.split('\n').map((line) => visible(line)).join('\n') : c;
 }
 
 function safeRow(row: unknown): unknown {

@@ -34,15 +34,18 @@ async function conventions(ctx: RunContext, subject: string, line: Record<string
   return { rate_places: c.outputs.rate_places as Dec, amount_places: c.outputs.amount_places as Dec };
 }
 
+/** The formula of the rule library that computes each rate component of a district (also read by lcff compare to name what a rate used). */
+export const RATE_FORMULAS = { base: 'adjusted_base', supplemental: 'supplemental_per_ada', concentration: 'concentration_per_ada', total: 'district_rate_per_ada' } as const;
+
 /** The district's rate components per grade span at its rolling UPP after adjustments. */
 export async function districtRates(ctx: RunContext, lea: LeaTally): Promise<Record<string, SpanRate>> {
   const out: Record<string, SpanRate> = {};
   const { rate_places } = await conventions(ctx, `rates ${lea.cds}`, { district: lea.cds, ...chosenPlaces(ctx) });
   for (const { name: span } of enumMembers(ctx.program.lib, 'grade_span')) {
-    const base = ctx.formula('adjusted_base', [span]) as Dec;
-    const supp = ctx.formula('supplemental_per_ada', [span, lea.rollingAfter]) as Dec;
-    const conc = ctx.formula('concentration_per_ada', [span, lea.rollingAfter]) as Dec;
-    const total = ctx.formula('district_rate_per_ada', [span, lea.rollingAfter, rate_places]) as Dec;
+    const base = ctx.formula(RATE_FORMULAS.base, [span]) as Dec;
+    const supp = ctx.formula(RATE_FORMULAS.supplemental, [span, lea.rollingAfter]) as Dec;
+    const conc = ctx.formula(RATE_FORMULAS.concentration, [span, lea.rollingAfter]) as Dec;
+    const total = ctx.formula(RATE_FORMULAS.total, [span, lea.rollingAfter, rate_places]) as Dec;
     out[span] = { base: fixed(base, 2), supplemental: fixed(supp, 2), concentration: fixed(conc, 2), total: fixed(total, 2) };
   }
   return out;

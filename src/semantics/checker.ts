@@ -79,7 +79,7 @@ function checkDecision(lib: Library, d: DecisionDecl, file: string): void {
   }
   const byName = new Map<string, RuleDecl[]>();
   for (const r of d.rules) byName.set(r.name.text, [...(byName.get(r.name.text) ?? []), r]);
-  for (const [name, versions] of byName) checkOverlaps(lib, `${d.name.text}.${name}`, versions.map((r) => ({ name: r.name, effective: r.effective, file })), 'rule');
+  for (const [name, versions] of byName) checkOverlaps(lib, `${d.name.text}.${name}`, versions.map((r) => ({ name: r.name, effective: r.effective, file: r.file ?? file })), 'rule');
   const otherwise: RuleDecl[] = [];
   const earlier: Array<{ years: YearRange; whenFalse: ReadonlySet<string> }> = [];
   for (const r of d.rules) {
@@ -87,11 +87,11 @@ function checkDecision(lib: Library, d: DecisionDecl, file: string): void {
     // an otherwise rule fires only when every earlier rule in force failed: what their conditions test present when false is present
     const known = new Set<string>();
     if (r.otherwise) for (const e of earlier) if (covers(e.years, years)) e.whenFalse.forEach((k) => known.add(k));
-    const whenFalse = checkRule(lib, d, r, file, outputs, known);
+    const whenFalse = checkRule(lib, d, r, r.file ?? file, outputs, known);
     if (!r.otherwise && whenFalse) earlier.push({ years, whenFalse });
     const shadow = otherwise.find((o) => rangesOverlap(o.effective?.years ?? ALWAYS, years));
     if (shadow && d.mode === 'first') {
-      lib.diagnostics.push(diag(C.unreachable, file, r.name.range, `rule ${r.name.text} can never fire in ${formatRange(years)}: "otherwise rule ${shadow.name.text}" above it always decides first`, { related: [{ file, range: shadow.name.range, message: 'the otherwise rule' }] }));
+      lib.diagnostics.push(diag(C.unreachable, r.file ?? file, r.name.range, `rule ${r.name.text} can never fire in ${formatRange(years)}: "otherwise rule ${shadow.name.text}" above it always decides first`, { related: [{ file: shadow.file ?? file, range: shadow.name.range, message: 'the otherwise rule' }] }));
     }
     if (r.otherwise) otherwise.push(r);
   }

@@ -49,8 +49,8 @@ export function citeOccurrences(lib: Library): CiteOccurrence[] {
   };
   for (const f of lib.files) {
     for (const d of f.declarations) {
-      const cites = d.kind === 'decision' ? [...d.cites, ...d.rules.flatMap((r) => r.cites)] : d.kind === 'formula' ? d.cites : [];
-      for (const c of cites) add(f.file, inside(lib.sources.get(f.file), c.range), c.text);
+      const cites = d.kind === 'decision' ? [...d.cites.map((c) => ({ c, file: f.file })), ...d.rules.flatMap((r) => r.cites.map((c) => ({ c, file: r.file ?? f.file })))] : d.kind === 'formula' ? d.cites.map((c) => ({ c, file: f.file })) : [];
+      for (const { c, file } of cites) add(file, inside(lib.sources.get(file), c.range), c.text);
     }
   }
   const indexes = new Map<string, LineIndex>();
@@ -67,7 +67,7 @@ export function citeOccurrences(lib: Library): CiteOccurrence[] {
   };
   for (const p of lib.paramList) {
     addList(p.file, p.citeRange, p.cite);
-    for (const e of p.values) addList(p.file, e.citeRange, e.cite);
+    for (const e of p.values) addList(e.file ?? p.file, e.citeRange, e.cite);
   }
   if (lib.manifest) addList(lib.manifest.file, lib.manifest.citeRange, lib.manifest.cite);
   return out;

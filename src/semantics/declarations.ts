@@ -69,7 +69,7 @@ export function collectDeclarations(lib: Library, files: RuleFile[]): void {
           define({ key: symbolKey('output', d.name.text, o.name.text), kind: 'output', name: o.name.text, file: f.file, range: o.name.range, fullRange: o.range, detail: `output ${o.name.text} : ${typeRefText(o.type)}`, doc: o.doc });
         }
         for (const r of d.rules) {
-          define({ key: symbolKey('rule', d.name.text, r.name.text), kind: 'rule', name: r.name.text, file: f.file, range: r.name.range, fullRange: r.range, detail: `rule ${r.name.text} (decision ${d.name.text})`, doc: r.doc });
+          define({ key: symbolKey('rule', d.name.text, r.name.text), kind: 'rule', name: r.name.text, file: r.file ?? f.file, range: r.name.range, fullRange: r.range, detail: `rule ${r.name.text} (decision ${d.name.text})`, doc: r.doc });
         }
       }
     }

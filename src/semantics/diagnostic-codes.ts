@@ -34,3 +34,17 @@ export const SemanticCodes = {
   /** A rule's `let` that neither its `when`, its `then` nor a later let uses. */
   unusedLocal: 'LCFF-W032',
 } as const;
+
+/** Stable codes of a reform overlaid on the library (src/semantics/reform.ts, docs/reforms.md): LCFF-E080..E089, LCFF-W080..W089. */
+export const ReformCodes = {
+  /** A reform declares an enum, facts group, set or source id the library already has: those can only be added. */
+  cannotReplace: 'LCFF-E080',
+  /** A reform parameter of a library parameter's name with another unit or breakdown. */
+  parameterShape: 'LCFF-E081',
+  /** A reform decision of a library decision's name with another subject, mode or outputs. */
+  decisionShape: 'LCFF-E082',
+  /** A reform's library.yaml that moves the first year or shortens the horizon. */
+  horizon: 'LCFF-E083',
+  /** A reform that replaces nothing and adds nothing. */
+  changesNothing: 'LCFF-W080',
+} as const;

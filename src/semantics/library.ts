@@ -11,6 +11,7 @@ import type { Horizon, LibraryManifest } from '../params/manifest.js';
 import type { SourceRegister } from '../params/sources.js';
 import type { LabelTable } from '../params/labels.js';
 import type { Type } from './types.js';
+import type { ReformInfo } from './reform.js';
 
 export type SymbolKind = 'enum' | 'member' | 'facts' | 'fact' | 'formula' | 'decision' | 'output' | 'rule' | 'param' | 'local' | 'set';
 
@@ -85,4 +86,6 @@ export interface Library {
   labels?: LabelTable;
   /** The fiscal years the library holds law for: from the manifest, else from the years its files name. */
   horizon: Horizon;
+  /** The reform overlaid on the library (`--reform`): the files it loaded and what it replaced or added. */
+  reform?: ReformInfo;
 }

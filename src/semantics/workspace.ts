@@ -7,41 +7,53 @@ import { join, relative } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { visible } from '../core/safe-text.js';
 import { resolveParameters, type Parameter, type ParameterTable } from '../params/index.js';
-import { isManifestFile, type Horizon, type LibraryManifest } from '../params/manifest.js';
-import { isSourcesFile, type SourceRegister } from '../params/sources.js';
-import { isLabelsFile, type LabelTable } from '../params/labels.js';
+import { isManifestFile, type Horizon } from '../params/manifest.js';
+import { isSourcesFile } from '../params/sources.js';
+import { isLabelsFile } from '../params/labels.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { checkLibrary } from './checker.js';
 import { checkCitations } from './citations.js';
 import { collectDeclarations, symbolKey } from './declarations.js';
 import type { Library } from './library.js';
+import { overlayReform, type LibraryParts, type ReformInfo } from './reform.js';
 import { internalFailure, isParameterFile, isRuleFile, readSource, type SourceCache, type SourceText } from './sources.js';
 
 export { isParameterFile, isRuleFile, type SourceCache, type SourceText } from './sources.js';
 
-/**
- * Parses, resolves and checks a set of rule and parameter files. Never throws
- * on bad input; each file is read on its own (sources.ts), through `cache`
- * when given.
- */
-export function buildLibrary(sources: SourceText[], cache?: SourceCache): Library {
-  const diagnostics: Diagnostic[] = [];
-  const files: RuleFile[] = [];
-  const paramList: Parameter[] = [];
-  const texts = new Map<string, string>();
-  let manifest: LibraryManifest | undefined;
-  let register: SourceRegister | undefined;
-  let labels: LabelTable | undefined;
+/** What a set of source files says, each file read on its own; their texts kept by path. */
+function readParts(sources: readonly SourceText[], texts: Map<string, string>, diagnostics: Diagnostic[], cache?: SourceCache): LibraryParts {
+  const parts: LibraryParts = { files: [], params: [] };
   for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     texts.set(s.file, s.text);
     const read = readSource(s, cache);
     for (const d of read.diagnostics) diagnostics.push(d);
-    if (read.manifest) manifest ??= read.manifest;
-    if (read.ast) files.push(read.ast);
-    for (const p of read.params ?? []) paramList.push(p);
-    if (read.register) register ??= read.register;
-    if (read.labels) labels ??= read.labels;
+    if (read.manifest) parts.manifest ??= read.manifest;
+    if (read.ast) parts.files.push(read.ast);
+    for (const p of read.params ?? []) parts.params.push(p);
+    if (read.register) parts.register ??= read.register;
+    if (read.labels) parts.labels ??= read.labels;
   }
+  return parts;
+}
+
+/**
+ * Parses, resolves and checks a set of rule and parameter files. Never throws
+ * on bad input; each file is read on its own (sources.ts), through `cache`
+ * when given. With `reform`, those files are overlaid on the others
+ * (reform.ts) and the result is checked as one library.
+ */
+export function buildLibrary(sources: SourceText[], cache?: SourceCache, reform?: readonly SourceText[]): Library {
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  let parts = readParts(sources, texts, diagnostics, cache);
+  let reformInfo: ReformInfo | undefined;
+  if (reform) {
+    const overlay = overlayReform(parts, readParts(reform, texts, diagnostics, cache), reform.map((s) => s.file).sort());
+    parts = overlay.parts;
+    reformInfo = overlay.info;
+    for (const d of overlay.diagnostics) diagnostics.push(d);
+  }
+  const { files, params: paramList, manifest, register, labels } = parts;
   const enumMembers = new Map<string, string[]>();
   for (const f of files) for (const d of f.declarations) if (d.kind === 'enum') enumMembers.set(d.name.text, d.members.map((m) => m.name.text));
   let table: ParameterTable;
@@ -72,6 +84,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache): Librar
     ...(manifest ? { manifest } : {}),
     ...(register ? { register } : {}),
     ...(labels ? { labels } : {}),
+    ...(reformInfo ? { reform: reformInfo } : {}),
     horizon: manifest ? { first: manifest.firstYear, last: manifest.lastYear, file: manifest.file } : horizonFromFiles(files, paramList),
   };
   for (const p of paramList) {
@@ -181,7 +194,7 @@ export class SourceAccessError extends Error {
     cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'it cannot be read');
+    const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'it is not a folder' : (code ?? 'it cannot be read');
     super(`cannot read ${visible(path)}: ${why}`);
   }
 }
@@ -207,8 +220,16 @@ export async function findSources(paths: string[]): Promise<string[]> {
   return out;
 }
 
-export async function loadLibrary(paths: string[], cwd = process.cwd()): Promise<Library> {
+async function readSources(paths: string[], cwd: string): Promise<SourceText[]> {
   const files = await findSources(paths);
-  const sources = await Promise.all(files.map(async (f) => ({ file: relative(cwd, f) || f, text: await access(f, () => readFile(f, 'utf8')) })));
-  return buildLibrary(sources);
+  return Promise.all(files.map(async (f) => ({ file: relative(cwd, f) || f, text: await access(f, () => readFile(f, 'utf8')) })));
+}
+
+/** The library of the rule files under `paths`; with `reform`, the files under that folder overlaid on it (docs/reforms.md). */
+export async function loadLibrary(paths: string[], cwd = process.cwd(), reform?: string): Promise<Library> {
+  const sources = await readSources(paths, cwd);
+  if (reform === undefined) return buildLibrary(sources);
+  const st = await access(reform, () => stat(reform));
+  if (!st.isDirectory()) throw new SourceAccessError(reform, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
+  return buildLibrary(sources, undefined, await readSources([reform], cwd));
 }

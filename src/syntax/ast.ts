@@ -128,6 +128,8 @@ export interface RuleDecl extends Node, Documented {
   lets: LetDecl[];
   when?: Expr;
   then: Assignment[];
+  /** The file this rule is written in, when it is not its decision's: a reform's rule overlaid on a library decision (src/semantics/reform.ts). */
+  file?: string;
 }
 
 /** `let rate = district_rate_per_ada(...)`: evaluated at most once per evaluation of its rule, when first used. */

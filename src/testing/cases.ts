@@ -22,6 +22,7 @@ import type { Library } from '../semantics/library.js';
 import { outsideHorizon } from '../params/manifest.js';
 import { OverrideError, parseOverride, type UserSupplied } from '../params/index.js';
 import { withOverrides } from '../semantics/overrides.js';
+import { compareCase, withReform } from './case-reform.js';
 
 export interface TestCase {
   file: string;
@@ -35,6 +36,10 @@ export interface TestCase {
   expect_error?: string;
   /** overrides for this case, as with --set: `<parameter>@<year>=<value>` */
   set?: string[];
+  /** a reform folder overlaid on the library for this case, as with --reform (relative to the case file) */
+  reform?: string;
+  /** compare the library with the library plus this reform and these overrides, as `lcff compare`: `expect` then matches the comparison */
+  compare?: { reform?: string; set: string[] };
 }
 
 export interface CaseOutcome {
@@ -55,7 +60,7 @@ export interface CaseOptions {
   vocabularies?: Vocabularies;
 }
 
-const CASE_KEYS = new Set(['name', 'faq', 'year', 'scenario', 'scenario_file', 'expect', 'expect_error', 'arithmetic', 'set']);
+const CASE_KEYS = new Set(['name', 'faq', 'year', 'scenario', 'scenario_file', 'expect', 'expect_error', 'arithmetic', 'set', 'reform', 'compare']);
 
 export async function loadCases(file: string): Promise<TestCase[]> {
   const text = await readFile(file, 'utf8');
@@ -87,6 +92,8 @@ export async function loadCases(file: string): Promise<TestCase[]> {
       expect: (own('expect') as Record<string, unknown>) ?? {},
       expect_error: text(own('expect_error')),
       set: setList(own('set'), `${file}: case ${i + 1}`),
+      reform: text(own('reform')),
+      ...(own('compare') !== undefined ? { compare: compareSpec(own('compare'), `${file}: case ${i + 1}`) } : {}),
     };
   });
 }
@@ -97,6 +104,18 @@ function setList(v: unknown, where: string): string[] {
   const list = Array.isArray(v) ? v : [v];
   if (!list.every((x) => typeof x === 'string')) throw new Error(`${where}: set is a list of overrides written <parameter>@<year>=<value>, e.g. supplemental_pct@2019-20=25%`);
   return list as string[];
+}
+
+/** A case's `compare:`: `{ reform: <folder>, set: [...] }`, at least one of them. */
+function compareSpec(v: unknown, where: string): { reform?: string; set: string[] } {
+  const o = (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined) as Record<string, unknown> | undefined;
+  const unknown = o ? Object.keys(o).filter((k) => k !== 'reform' && k !== 'set') : [];
+  const reform = o && Object.hasOwn(o, 'reform') ? o.reform : undefined;
+  const set = setList(o && Object.hasOwn(o, 'set') ? o.set : undefined, `${where}: compare`);
+  if (!o || unknown.length > 0 || (reform !== undefined && typeof reform !== 'string') || (reform === undefined && set.length === 0)) {
+    throw new Error(`${where}: compare is { reform: <folder>, set: [<parameter>@<year>=<value>, ...] } with at least one of them${unknown.length ? ` (unknown keys: ${unknown.map((k) => excerpt(k, 30)).join(', ')})` : ''}`);
+  }
+  return { ...(typeof reform === 'string' ? { reform } : {}), set };
 }
 
 /** The scenario of a case: inline, or the file it names if that file lies inside the allowed folders. */
@@ -115,7 +134,15 @@ async function loadCaseScenario(c: TestCase, opts: CaseOptions, lib: Library, ye
   return loadScenario(path, load);
 }
 
-export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {}): Promise<CaseOutcome> {
+export async function runCase(base: Library, c: TestCase, opts: CaseOptions = {}): Promise<CaseOutcome> {
+  let lib = base;
+  if (c.reform !== undefined) {
+    const reformed = await withReform(base, c, opts, c.reform);
+    if (typeof reformed === 'string') return { case: c, failures: [reformed] };
+    lib = reformed;
+    // the reform's vocabularies may add members: the scenario is read with them
+    opts = { ...opts, vocabularies: vocabulariesOf(lib) };
+  }
   let year: number | undefined;
   if (c.year) {
     year = parseFiscalYear(String(c.year));
@@ -139,7 +166,11 @@ export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {})
   }
   let result: unknown;
   try {
-    result = (await runScenario(run.lib, scenario, { userSupplied: run.supplied })).result;
+    if (c.compare) {
+      const compared = await compareCase(lib, c, opts, scenario, c.compare);
+      if (typeof compared === 'string') return { case: c, failures: [compared] };
+      result = compared;
+    } else result = (await runScenario(run.lib, scenario, { userSupplied: run.supplied })).result;
   } catch (e) {
     if (e instanceof RunError) return { case: c, failures: c.expect_error === e.code ? [] : [`run failed: ${e.code} ${e.message}`] };
     throw e;
@@ -153,6 +184,7 @@ export async function runCase(lib: Library, c: TestCase, opts: CaseOptions = {})
 /** students, leas: arrays keyed by id/cds in expectations can be written as maps. */
 function normalize(result: unknown): Record<string, unknown> {
   const r = result as Record<string, unknown>;
+  if (!Array.isArray(r.students)) return r; // a comparison: matched as it is
   return {
     ...r,
     students: Object.fromEntries((r.students as Array<{ id: string }>).map((s) => [s.id, s])),

@@ -41,9 +41,9 @@ describe('docs/errors.md', () => {
       const n = Number(code.slice(6));
       switch (code[5]) {
         case 'E':
-          return n <= 9 ? 'Syntax' : n <= 39 ? 'Semantics' : n <= 59 ? 'Parameter files' : 'The library manifest';
+          return n <= 9 ? 'Syntax' : n <= 39 ? 'Semantics' : n <= 59 ? 'Parameter files' : n <= 79 ? 'The library manifest' : 'Reforms';
         case 'W':
-          return n <= 39 ? 'Semantics' : 'Parameter files';
+          return n <= 39 ? 'Semantics' : n <= 79 ? 'Parameter files' : 'Reforms';
         case 'S':
           return 'Scenario input';
         case 'V':

@@ -95,11 +95,18 @@ export function catalogue(): Entry[] {
 /** Runs one example and returns the lines it prints, the way the CLI prints them. */
 export async function printedBy(e: Entry): Promise<string[]> {
   const ruleInputs = e.inputs.filter((i) => i.file.startsWith('rules/'));
-  const lib = ruleInputs.length === 0 ? await bundledLibrary() : buildLibrary((await bundledSources()).filter((s) => !ruleInputs.some((i) => i.file === s.file)).concat(ruleInputs));
+  // inputs under reform/ are a reform folder overlaid on the library (docs/reforms.md)
+  const reformInputs = e.inputs.filter((i) => i.file.startsWith('reform/'));
+  const lib =
+    reformInputs.length > 0
+      ? buildLibrary((await bundledSources()).filter((s) => !ruleInputs.some((i) => i.file === s.file)).concat(ruleInputs), undefined, reformInputs)
+      : ruleInputs.length === 0
+        ? await bundledLibrary()
+        : buildLibrary((await bundledSources()).filter((s) => !ruleInputs.some((i) => i.file === s.file)).concat(ruleInputs));
   const stage = e.code[5];
   if (stage === 'E' || stage === 'W') return lib.diagnostics.map(formatDiagnostic);
   const dir = mkdtempSync(join(tmpdir(), 'lcff-errors-'));
-  for (const i of e.inputs.filter((x) => !x.file.startsWith('rules/'))) {
+  for (const i of e.inputs.filter((x) => !x.file.startsWith('rules/') && !x.file.startsWith('reform/'))) {
     mkdirSync(dirname(join(dir, i.file)), { recursive: true });
     writeFileSync(join(dir, i.file), i.text);
   }

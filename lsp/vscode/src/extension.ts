@@ -34,7 +34,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'yaml', pattern: '**/rules/**/*.{yaml,yml}' },
     ],
     synchronize: { configurationSection: 'lcff', fileEvents: workspace.createFileSystemWatcher('**/*.{lcff,yaml,yml}') },
-    initializationOptions: { fiscalYear: config.get<string>('fiscalYear'), rulesPath: config.get<string>('rulesPath') || undefined },
+    initializationOptions: { fiscalYear: config.get<string>('fiscalYear'), rulesPath: config.get<string>('rulesPath') || undefined, reformPath: config.get<string>('reformPath') || undefined },
   };
   client = new LanguageClient('lcff', 'LCFF rules', serverOptions, clientOptions);
   context.subscriptions.push(client);

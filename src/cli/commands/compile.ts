@@ -5,8 +5,8 @@ import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { checkedLibrary, yearInLibrary, yearOption } from '../library.js';
 import { EXIT } from '../errors.js';
 
-export async function compileCommand(opts: { year: string; json?: boolean; rules?: string }): Promise<number> {
-  const lib = await checkedLibrary(opts.rules);
+export async function compileCommand(opts: { year: string; json?: boolean; rules?: string; reform?: string }): Promise<number> {
+  const lib = await checkedLibrary(opts.rules, opts.reform);
   const year = yearInLibrary(lib, yearOption(opts.year));
   const program = compileProgram(lib, year);
   if (opts.json) {

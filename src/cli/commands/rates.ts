@@ -13,8 +13,8 @@ import { EXIT } from '../errors.js';
 import { commandProvenance } from '../provenance.js';
 import { provenanceFooter } from '../../report/provenance.js';
 
-export async function ratesCommand(opts: { year: string; rules?: string; json?: boolean; set?: string[] }): Promise<number> {
-  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
+export async function ratesCommand(opts: { year: string; rules?: string; json?: boolean; set?: string[]; reform?: string }): Promise<number> {
+  const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules, opts.reform), opts.set);
   const year = yearInLibrary(lib, yearOption(opts.year));
   const rows = parameterRows(lib, year);
   const derived = derivedRates(lib, year);

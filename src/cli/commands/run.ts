@@ -39,6 +39,7 @@ export interface RunCommandOptions {
   set?: string[];
   /** batch runs: scenarios run at once on worker threads (default DEFAULT_JOBS) */
   jobs?: number;
+  reform?: string;
 }
 
 export { FAST_PATH_FROM } from '../evaluator-choice.js';

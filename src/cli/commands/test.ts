@@ -30,8 +30,8 @@ async function caseFiles(paths: string[]): Promise<Array<{ file: string; root: s
   return out;
 }
 
-export async function testCommand(paths: string[], opts: { rules?: string; dataDir?: string }): Promise<number> {
-  const lib = await checkedLibrary(opts.rules);
+export async function testCommand(paths: string[], opts: { rules?: string; dataDir?: string; reform?: string }): Promise<number> {
+  const lib = await checkedLibrary(opts.rules, opts.reform);
   const vocabularies = vocabulariesOf(lib);
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
   let passed = 0;

@@ -1,0 +1,97 @@
+/**
+ * `lcff compare <scenario> [--reform <folder>] [--set …] [--against <folder or git revision>]`:
+ * runs one scenario on two sides of the law and prints what changed and why.
+ * Side a is the library (`--rules`, default the bundled rules/), or the one
+ * `--against` names; side b is the library with the reform and the
+ * overrides. Both run on json-rules-engine, whose trace names what each
+ * figure used.
+ */
+import { writeFile } from 'node:fs/promises';
+import { againstLibrary, AgainstError } from '../../compare/against.js';
+import { compareScenario } from '../../compare/compare.js';
+import { compareCsv, renderCompare } from '../../compare/render.js';
+import { renderCompareHtml } from '../../compare/html.js';
+import { packageVersion } from '../package-info.js';
+import type { CompareResult } from '../../compare/result.js';
+import { RunError } from '../../run/context.js';
+import { EXIT, UserError } from '../errors.js';
+import { checkedLibrary, yearInLibrary } from '../library.js';
+import { bundledRules } from '../paths.js';
+import { scenarioInput } from '../scenario-input.js';
+import { checkOutputPath, writeOutput } from '../write-output.js';
+
+export interface CompareOptions {
+  reform?: string;
+  set?: string[];
+  against?: string;
+  rules?: string;
+  year?: string;
+  dataDir?: string;
+  json?: boolean;
+  csv?: string;
+  html?: string;
+}
+
+export async function compareCommand(path: string, opts: CompareOptions): Promise<number> {
+  const sets = opts.set ?? [];
+  if (opts.reform === undefined && sets.length === 0 && opts.against === undefined) {
+    throw new UserError('lcff compare: nothing to compare; give --reform <folder>, --set <parameter@year=value> or --against <folder or git revision>', EXIT.input);
+  }
+  if (opts.csv !== undefined) checkOutputPath('--csv', opts.csv);
+  if (opts.html !== undefined) checkOutputPath('--html', opts.html);
+  const rules = opts.rules ?? bundledRules();
+  const rulesLabel = opts.rules ?? 'the bundled rules/';
+  const b = await scenarioInput(path, opts);
+  const year = b.scenario.fiscal_year;
+  let against;
+  try {
+    against = opts.against !== undefined ? await againstLibrary(opts.against, rules) : undefined;
+  } catch (e) {
+    if (e instanceof AgainstError) throw new UserError(e.message, EXIT.input);
+    throw e;
+  }
+  let result: CompareResult;
+  try {
+    const libA = await checkedLibrary(against?.rules ?? rules);
+    yearInLibrary(libA, year, `side a (${against?.label ?? rules}) for ${path}`);
+    try {
+      result = await compareScenario({
+        scenario: b.scenario,
+        source: path,
+        a: { lib: libA, side: { label: against ? 'against' : 'library', rules: against?.label ?? rulesLabel, set: [] } },
+        b: {
+          lib: b.lib,
+          supplied: b.supplied,
+          side: {
+            label: opts.reform !== undefined ? 'reform' : sets.length > 0 ? 'overrides' : 'library',
+            rules: rulesLabel,
+            ...(opts.reform !== undefined ? { reform: opts.reform, reform_files: b.lib.reform?.files ?? [] } : {}),
+            set: sets,
+          },
+        },
+      });
+    } catch (e) {
+      if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
+      throw e;
+    }
+  } finally {
+    await against?.dispose();
+  }
+  const wrote: string[] = [];
+  if (opts.csv !== undefined) {
+    const file = opts.csv;
+    await writeOutput('--csv', file, () => writeFile(file, compareCsv(result)));
+    wrote.push(file);
+  }
+  if (opts.html !== undefined) {
+    const file = opts.html;
+    await writeOutput('--html', file, () => writeFile(file, renderCompareHtml(result, packageVersion())));
+    wrote.push(file);
+  }
+  if (wrote.length > 0) {
+    (opts.json ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
+    if (!opts.json) return EXIT.ok;
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderCompare(result));
+  return EXIT.ok;
+}

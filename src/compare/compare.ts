@@ -1,0 +1,33 @@
+/** Runs one scenario on two libraries and compares the results (`lcff compare`, and test cases with `compare:`). */
+import { formatFiscalYear } from '../core/fiscal-year.js';
+import type { UserSupplied } from '../params/index.js';
+import { runScenario } from '../run/run.js';
+import type { Scenario } from '../scenario/model.js';
+import { diffLaw } from '../semantics/diff.js';
+import type { Library } from '../semantics/library.js';
+import { compareRuns } from './deltas.js';
+import type { CompareResult, CompareSide } from './result.js';
+
+export interface CompareInput {
+  scenario: Scenario;
+  /** How the scenario is named in the result (its path). */
+  source: string;
+  a: { lib: Library; side: CompareSide };
+  b: { lib: Library; side: CompareSide; supplied: readonly UserSupplied[] };
+}
+
+/** Both sides on json-rules-engine (its trace names what each figure used); a RunError of either side is thrown as is. */
+export async function compareScenario(input: CompareInput): Promise<CompareResult> {
+  const year = input.scenario.fiscal_year;
+  const sideA = { lib: input.a.lib, ...(await runScenario(input.a.lib, input.scenario, { evaluator: 'engine' })) };
+  const sideB = { lib: input.b.lib, ...(await runScenario(input.b.lib, input.scenario, { evaluator: 'engine', userSupplied: input.b.supplied })) };
+  const law = diffLaw({ lib: input.a.lib, year }, { lib: input.b.lib, year });
+  return {
+    scenario: input.source,
+    fiscal_year: formatFiscalYear(year),
+    a: input.a.side,
+    b: input.b.side,
+    law: { rules: law.rules, values: law.values },
+    ...compareRuns(sideA, sideB, law, year),
+  };
+}

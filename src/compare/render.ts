@@ -1,0 +1,56 @@
+/** `lcff compare` in the terminal and as CSV: the law that differs, every changed figure with its causes, the totals. */
+import pc from 'picocolors';
+import { stringify } from 'csv-stringify/sync';
+import { visible } from '../core/safe-text.js';
+import { neutralise } from '../report/csv.js';
+import { newTable } from '../report/table.js';
+import type { CompareDelta, CompareResult, CompareSide } from './result.js';
+
+function sideText(s: CompareSide): string {
+  const parts = [s.rules];
+  if (s.reform !== undefined) parts.push(`reform ${s.reform}`);
+  if (s.set.length > 0) parts.push(`--set ${s.set.join(', ')}`);
+  return `${s.label}: ${parts.join(' + ')}`;
+}
+
+function causesText(d: CompareDelta): string {
+  if (d.causes.length === 0) return '(no differing law found)';
+  const names = d.causes.map((c) => (c.kind === 'parameter' ? c.name : `${c.kind} ${c.name}`)).join(', ');
+  return d.causes.every((c) => c.traced) ? names : `${names} (used by the run, not by this figure's trace)`;
+}
+
+const KIND_TITLES: Record<CompareDelta['subject_kind'], string> = { lea: 'LEAs: credits, UPP and rates', transfer: 'Transfers (EC 2576)', coe: 'County office: AEG and entitlement', student: 'Students whose category, crediting or codes changed', finding: 'Findings that appear or go' };
+
+export function renderCompare(c: CompareResult): string {
+  const out: string[] = [];
+  out.push(pc.bold(visible(`Comparing ${c.scenario} in ${c.fiscal_year}`)));
+  out.push(visible(`  a = ${sideText(c.a)}`));
+  out.push(visible(`  b = ${sideText(c.b)}`));
+  out.push('');
+  if (c.law.values.length === 0 && c.law.rules.length === 0) out.push('The law is the same on both sides in this year.');
+  else {
+    const t = newTable({ head: ['law that differs', 'a', 'b', 'citation (b)'], wordWrap: true, colWidths: [44, 30, 30, 36] });
+    for (const v of c.law.values) t.push([`parameter ${v.name}${v.user_supplied ? ' (--set)' : ''}`, v.from, v.to, v.cite]);
+    for (const r of c.law.rules) t.push([`${r.what} ${r.name} (${r.kind})`, r.from ? `${r.from.effective}\n${r.from.source}` : '—', r.to ? `${r.to.effective}\n${r.to.source}` : '—', r.to?.cite.join('; ') ?? '']);
+    out.push(t.toString());
+  }
+  if (c.deltas.length === 0) out.push('\nNo figure of the run changed.');
+  for (const kind of Object.keys(KIND_TITLES) as Array<CompareDelta['subject_kind']>) {
+    const rows = c.deltas.filter((d) => d.subject_kind === kind);
+    if (rows.length === 0) continue;
+    const t = newTable({ head: ['subject', 'figure', 'a', 'b', 'change', 'because of'], wordWrap: true, colWidths: [24, 30, 16, 16, 12, 34] });
+    for (const d of rows) t.push([d.name ? `${d.subject}\n${d.name}` : d.subject, d.field, d.a || '—', d.b || '—', d.change ?? '', causesText(d)]);
+    out.push(`\n${pc.bold(KIND_TITLES[kind])}\n${t.toString()}`);
+  }
+  out.push(`\nTransfers in total: ${c.totals.transfers.a} → ${c.totals.transfers.b} (${c.totals.transfers.change})`);
+  out.push(`COE entitlement total: ${c.totals.coe_entitlement.a} → ${c.totals.coe_entitlement.b} (${c.totals.coe_entitlement.change})\n`);
+  return out.join('\n');
+}
+
+export const COMPARE_CSV_COLUMNS = ['subject_kind', 'subject', 'name', 'field', 'a', 'b', 'change', 'causes'] as const;
+
+/** One row per changed figure; causes as `kind:name` separated by `; `. Formula-like texts are neutralised (src/report/csv.ts). */
+export function compareCsv(c: CompareResult): string {
+  const rows = c.deltas.map((d) => ({ ...d, change: d.change ?? '', causes: d.causes.map((x) => `${x.kind}:${x.name}${x.traced ? '' : ' (run)'}`).join('; ') }));
+  return stringify(rows, { header: true, columns: [...COMPARE_CSV_COLUMNS], cast: { string: neutralise } });
+}
