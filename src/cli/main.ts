@@ -2,16 +2,10 @@
 /** The `lcff` command line. */
 import './color-policy.js'; // first: picocolors reads the environment when loaded
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand } from './commands/check.js';
-import { compileCommand } from './commands/compile.js';
-import { diffCommand } from './commands/diff.js';
-import { fmtCommand } from './commands/fmt.js';
-import { ratesCommand } from './commands/rates.js';
-import { runCommand } from './commands/run.js';
-import { reportCommand, REPORT_NAMES } from './commands/report.js';
-import { testCommand } from './commands/test.js';
 import { EXIT, UserError } from './errors.js';
-import { collect } from './library.js';
+import { collect } from './collect.js';
+import { disableCache } from '../cache/store.js';
+import { REPORT_NAMES } from '../report/cde/names.js';
 import { visible } from '../core/safe-text.js';
 import { examples } from './help.js';
 import { packageVersion } from './package-info.js';
@@ -32,10 +26,15 @@ program
   .description("California's LCFF county-program funding law as versioned, executable rules")
   .version(packageVersion(), '-V, --version', 'print the version of lcff-rules')
   .option('--wide', 'never narrow tables to the terminal width')
+  .option('--no-cache', 'neither read nor write the cache of checked and compiled rule libraries (also: LCFF_NO_CACHE=1)')
   .showHelpAfterError()
   // commander's own errors (unknown option or command, missing argument) are usage errors: exit 2, as README says; --help and --version exit 0
   .exitOverride()
-  .hook('preAction', (_program, command) => setWide(command.optsWithGlobals().wide === true));
+  .hook('preAction', (_program, command) => {
+    const opts = command.optsWithGlobals();
+    setWide(opts.wide === true);
+    if (opts.cache === false) disableCache();
+  });
 examples(program, [
   ['lcff run examples/2019-20-county-charter', 'run the 2019-20 example county'],
   ['lcff report transfers examples/2019-20-county-charter', "CDE's transfer report by district of residence"],
@@ -43,6 +42,22 @@ examples(program, [
   ['lcff rates --year 2024-25', 'the values in force in 2024-25'],
   ['lcff help run', 'the options of one command'],
 ]);
+
+/**
+ * Each command's module is imported when the command runs, so `lcff --version`,
+ * `--help` and the cached `check` and `compile` load no parser, rule engine,
+ * schema validator or workbook writer.
+ */
+const commands = {
+  check: () => import('./commands/check.js'),
+  compile: () => import('./commands/compile.js'),
+  diff: () => import('./commands/diff.js'),
+  fmt: () => import('./commands/fmt.js'),
+  rates: () => import('./commands/rates.js'),
+  report: () => import('./commands/report.js'),
+  run: () => import('./commands/run.js'),
+  test: () => import('./commands/test.js'),
+};
 
 /**
  * Runs a command; user errors print one line each and exit with their code,
@@ -70,7 +85,7 @@ program
   .description('check rule and parameter files; exit 1 on any error; list the unconfirmed values relied on')
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('-q, --quiet', 'only diagnostics and the summary')
-  .action(action((paths: string[], opts: { quiet?: boolean }) => checkCommand(paths, opts)));
+  .action(action(async (paths: string[], opts: { quiet?: boolean }) => (await commands.check()).checkCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff check', 'the bundled rules/'],
   ['lcff check rules/county-programs/transfer.lcff --quiet', 'one file: its diagnostics and the summary'],
@@ -82,7 +97,7 @@ program
   .requiredOption('-y, --year <year>', 'fiscal year, e.g. 2019-20')
   .option('--json', 'print the compiled rules as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string }) => compileCommand(opts)));
+  .action(action(async (opts: { year: string; json?: boolean; rules?: string }) => (await commands.compile()).compileCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff compile --year 2019-20', 'a summary of the rules in force'],
   ['lcff compile --year 2019-20 --json > rules-2019-20.json', 'the json-rules-engine rules'],
@@ -95,7 +110,7 @@ program
   .option('--json', 'print as JSON')
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[] }) => ratesCommand(opts)));
+  .action(action(async (opts: { year: string; json?: boolean; rules?: string; set?: string[] }) => (await commands.rates()).ratesCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff rates --year 2024-25', 'every value of 2024-25 with citation and status'],
   ['lcff rates --year 2019-20 --json', 'the same as JSON'],
@@ -108,7 +123,7 @@ program
   .argument('<to>', 'second fiscal year')
   .option('--json', 'print as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((from: string, to: string, opts: { json?: boolean; rules?: string }) => diffCommand(from, to, opts)));
+  .action(action(async (from: string, to: string, opts: { json?: boolean; rules?: string }) => (await commands.diff()).diffCommand(from, to, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff diff 2020-21 2021-22', 'what changed between two years'],
   ['lcff diff 2018-19 2019-20 --json', 'the mandatory transfer arrives, as JSON'],
@@ -130,7 +145,7 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (for pipelines)').choices(['error', 'warning']))
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, opts) => runCommand(path, opts)));
+  .action(action(async (path: string, opts) => (await commands.run()).runCommand(path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff run examples/2019-20-county-charter', 'the tables in the terminal'],
   ['lcff run examples/2019-20-county-charter --xlsx county.xlsx', 'an Excel workbook'],
@@ -148,7 +163,7 @@ program
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; set?: string[] }) => runCommand(path, { ...opts, explain: id })));
+  .action(action(async (path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; set?: string[] }) => (await commands.run()).runCommand(path, { ...opts, explain: id })));
 examples(program.commands.at(-1)!, [
   ['lcff explain examples/2019-20-county-charter S004', 'a student: which rules fired and why'],
   ['lcff explain examples/2019-20-county-charter 0161176', 'a district: its credits and transfer'],
@@ -163,7 +178,7 @@ program
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--csv <file>', 'write the report as one CSV file')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string }) => reportCommand(name, path, opts)));
+  .action(action(async (name: string, path: string, opts: { year?: string; csv?: string; rules?: string }) => (await commands.report()).reportCommand(name, path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff report transfers examples/2019-20-county-charter', 'ADA, enrollment and UPC moved to each district of residence, and the transfer'],
   ['lcff report calpads-1.19 examples/2019-20-county-charter', 'a CALPADS 1.19-style COE LCFF count'],
@@ -177,7 +192,7 @@ program
   .argument('<files...>', 'test case files or folders (a case reads scenario files only inside the folder given, or the case file\'s folder)')
   .option('--data-dir <dir>', 'a folder the cases may read scenario files from, besides the folders given')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((files: string[], opts: { rules?: string; dataDir?: string }) => testCommand(files, opts)));
+  .action(action(async (files: string[], opts: { rules?: string; dataDir?: string }) => (await commands.test()).testCommand(files, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff test test/cases', 'every case; failures show expected against actual, field by field'],
   ['lcff test test/cases/transfer/statutory.yaml', 'one file'],
@@ -188,7 +203,7 @@ program
   .description('format rule files in the canonical layout (the language server uses the same formatter)')
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('--check', 'only list the files that would change; exit 1 if any')
-  .action(action((paths: string[], opts: { check?: boolean }) => fmtCommand(paths ?? [], opts)));
+  .action(action(async (paths: string[], opts: { check?: boolean }) => (await commands.fmt()).fmtCommand(paths ?? [], opts)));
 examples(program.commands.at(-1)!, [
   ['lcff fmt', 'format the bundled rules/ in place'],
   ['lcff fmt --check rules/', 'list files that would change; exit 1 if any (CI)'],

@@ -2,22 +2,21 @@
  * Builds the checked library from source texts (pure: the language server
  * calls this with its open documents) or from paths on disk (the CLI).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { visible } from '../core/safe-text.js';
 import { resolveParameters, type Parameter, type ParameterTable } from '../params/index.js';
-import { isManifestFile, type Horizon, type LibraryManifest } from '../params/manifest.js';
-import { isSourcesFile, type SourceRegister } from '../params/sources.js';
-import { isLabelsFile, type LabelTable } from '../params/labels.js';
+import type { Horizon, LibraryManifest } from '../params/manifest.js';
+import type { SourceRegister } from '../params/sources.js';
+import type { LabelTable } from '../params/labels.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { checkLibrary } from './checker.js';
 import { checkCitations } from './citations.js';
 import { collectDeclarations, symbolKey } from './declarations.js';
 import type { Library } from './library.js';
-import { internalFailure, isParameterFile, isRuleFile, readSource, type SourceCache, type SourceText } from './sources.js';
+import { readLibrarySources } from './find-sources.js';
+import { internalFailure, readSource, type SourceCache, type SourceText } from './sources.js';
 
 export { isParameterFile, isRuleFile, type SourceCache, type SourceText } from './sources.js';
+export { findSources, readLibrarySources, SourceAccessError } from './find-sources.js';
 
 /**
  * Parses, resolves and checks a set of rule and parameter files. Never throws
@@ -174,41 +173,6 @@ function firstAtOrAfter(sorted: number[], x: number): number {
   return lo;
 }
 
-/** A file or folder of the rule library that cannot be read (missing, no permission): bad input, not a failure of lcff. */
-export class SourceAccessError extends Error {
-  constructor(
-    readonly path: string,
-    cause: unknown,
-  ) {
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'it cannot be read');
-    super(`cannot read ${visible(path)}: ${why}`);
-  }
-}
-
-async function access<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw new SourceAccessError(path, e);
-  }
-}
-
-/** Every .lcff and parameter YAML file under the given files or folders; throws SourceAccessError for one that cannot be read. */
-export async function findSources(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    const st = await access(p, () => stat(p));
-    if (st.isDirectory()) {
-      for (const entry of (await access(p, () => readdir(p))).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
-    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p) || isLabelsFile(p)) out.push(p);
-  };
-  for (const p of paths) await walk(p);
-  return out;
-}
-
 export async function loadLibrary(paths: string[], cwd = process.cwd()): Promise<Library> {
-  const files = await findSources(paths);
-  const sources = await Promise.all(files.map(async (f) => ({ file: relative(cwd, f) || f, text: await access(f, () => readFile(f, 'utf8')) })));
-  return buildLibrary(sources);
+  return buildLibrary(await readLibrarySources(paths, cwd));
 }

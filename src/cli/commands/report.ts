@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { excerpt } from '../../core/safe-text.js';
 import { compileProgram } from '../../compile/program.js';
-import { CDE_REPORTS, cdeInput, cdeReport, isCdeReportName } from '../../report/cde/index.js';
+import { cdeInput, cdeReport, isCdeReportName } from '../../report/cde/index.js';
 import { renderReportCsv, renderReportText } from '../../report/cde/render.js';
 import { RunError } from '../../run/context.js';
 import { runScenario } from '../../run/run.js';
@@ -10,7 +10,7 @@ import { EXIT, UserError } from '../errors.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
 
-export const REPORT_NAMES = Object.keys(CDE_REPORTS);
+import { REPORT_NAMES } from '../../report/cde/names.js';
 
 export interface ReportCommandOptions {
   year?: string;
