@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceRange } from '../../src/core/diagnostics.js';
 import type { Library, SymbolDef } from '../../src/semantics/library.js';
 import { buildLibrary, findSources, isParameterFile, isRuleFile, type SourceCache } from '../../src/semantics/workspace.js';
+import { readSource } from '../../src/semantics/sources.js';
 import { isManifestFile } from '../../src/params/manifest.js';
 import { isSourcesFile } from '../../src/params/sources.js';
 import { isLabelsFile } from '../../src/params/labels.js';
@@ -117,6 +118,27 @@ export class WorkspaceIndex {
     const doc = TextDocument.create(file, isRuleFile(file) ? 'lcff' : 'yaml', 0, text);
     this.docCache.set(file, doc);
     return doc;
+  }
+
+  /**
+   * Reads (parses) every file whose text changed, `first` before the others,
+   * yielding to the event loop after each so that requests are answered in
+   * between; stops early, returning false, as soon as `stale()` says a newer
+   * change has made this work useless. `library()` then only checks.
+   */
+  async prepare(first: readonly string[], stale: () => boolean): Promise<boolean> {
+    const files = this.files();
+    const present = new Set(files);
+    const order = [...new Set([...first.filter((f) => present.has(f)), ...files])];
+    for (const file of order) {
+      if (stale()) return false;
+      const text = this.text(file) ?? '';
+      const hit = this.sourceCache.get(file);
+      if (hit && hit.text === text) continue;
+      readSource({ file, text }, this.sourceCache);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return !stale();
   }
 
   library(): Library {
