@@ -16,6 +16,7 @@ import type { SourceRange } from '../../src/core/diagnostics.js';
 import type { Library, SymbolDef } from '../../src/semantics/library.js';
 import { buildLibrary, findSources, isParameterFile, isRuleFile, type SourceCache } from '../../src/semantics/workspace.js';
 import { readSource } from '../../src/semantics/sources.js';
+import { CheckMemo } from '../../src/semantics/check-memo.js';
 import { isManifestFile } from '../../src/params/manifest.js';
 import { isSourcesFile } from '../../src/params/sources.js';
 import { isLabelsFile } from '../../src/params/labels.js';
@@ -35,6 +36,8 @@ export class WorkspaceIndex {
   private readonly docCache = new Map<string, TextDocument>();
   /** Each file's parse, kept until its text changes: an edit re-reads one file. */
   private readonly sourceCache: SourceCache = new Map();
+  /** Each decision's check, kept while it and the declarations it can read are unchanged. */
+  readonly checkMemo = new CheckMemo();
   private roots: string[] = [];
   private lib: Library | undefined;
   private occ: Map<string, Occurrence[]> | undefined;
@@ -146,7 +149,7 @@ export class WorkspaceIndex {
       const files = this.files();
       const present = new Set(files);
       for (const f of this.sourceCache.keys()) if (!present.has(f)) this.sourceCache.delete(f);
-      this.lib = buildLibrary(files.map((file) => ({ file, text: this.text(file) ?? '' })), this.sourceCache);
+      this.lib = buildLibrary(files.map((file) => ({ file, text: this.text(file) ?? '' })), this.sourceCache, this.checkMemo);
     }
     return this.lib;
   }

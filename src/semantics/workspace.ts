@@ -8,6 +8,7 @@ import type { Horizon, LibraryManifest } from '../params/manifest.js';
 import type { SourceRegister } from '../params/sources.js';
 import type { LabelTable } from '../params/labels.js';
 import type { RuleFile } from '../syntax/ast.js';
+import type { CheckMemo } from './check-memo.js';
 import { checkLibrary } from './checker.js';
 import { checkCitations } from './citations.js';
 import { collectDeclarations, symbolKey } from './declarations.js';
@@ -21,9 +22,9 @@ export { findSources, readLibrarySources, SourceAccessError } from './find-sourc
 /**
  * Parses, resolves and checks a set of rule and parameter files. Never throws
  * on bad input; each file is read on its own (sources.ts), through `cache`
- * when given.
+ * when given; decisions are checked through `memo` when given (check-memo.ts).
  */
-export function buildLibrary(sources: SourceText[], cache?: SourceCache): Library {
+export function buildLibrary(sources: SourceText[], cache?: SourceCache, memo?: CheckMemo): Library {
   const diagnostics: Diagnostic[] = [];
   const files: RuleFile[] = [];
   const paramList: Parameter[] = [];
@@ -77,7 +78,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache): Librar
     lib.definitions.push({ key: symbolKey('param', p.name), kind: 'param', name: p.name, file: p.file, range: p.range, detail: `parameter ${p.name} (${p.unit}${p.by ? ` by ${p.by}` : ''})`, doc: p.description });
   }
   collectDeclarations(lib, files);
-  checkLibrary(lib);
+  checkLibrary(lib, memo);
   checkCitations(lib);
   lib.diagnostics = withoutNoiseFromSyntaxErrors(lib.diagnostics, files);
   sortDiagnostics(lib.diagnostics);

@@ -1,8 +1,9 @@
 /**
  * The language server's incremental re-check (declarations reused across
  * edits, files parsed one at a time) gives exactly what a full re-check of
- * the same texts gives: the same ASTs, diagnostics, definitions and
- * references, after every edit of random edit sequences on a library file.
+ * the same texts gives: the same ASTs, diagnostics, definitions, references,
+ * types and resolutions, after every edit of random edit sequences on a
+ * library file. Decisions whose check is replayed (check-memo.ts) included.
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
@@ -51,9 +52,20 @@ function apply(text: string, e: Edit): string {
   return text.slice(0, to) + piece + text.slice(to);
 }
 
-/** What the editor shows from a library: everything but the WeakMaps of the checker. */
+/** What the editor shows from a library: the ASTs, diagnostics, symbols, and the type and resolution of every node. */
 function view(lib: Library): string {
-  return JSON.stringify({ files: lib.files, diagnostics: lib.diagnostics, definitions: lib.definitions, references: lib.references });
+  const typed: unknown[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (typeof v !== 'object' || v === null) return;
+    const node = v as Record<string, unknown>;
+    const t = lib.types.get(node as never);
+    const r = lib.resolutions.get(node as never);
+    if (t || r) typed.push([node.range, t, r]);
+    for (const k of Object.keys(node)) walk(node[k]);
+  };
+  walk(lib.files);
+  return JSON.stringify({ files: lib.files, diagnostics: lib.diagnostics, definitions: lib.definitions, references: lib.references, typed });
 }
 
 describe('incremental re-check', () => {
@@ -79,4 +91,16 @@ describe('incremental re-check', () => {
       { numRuns: cfg.numRuns, seed: cfg.seed },
     );
   }, 120_000);
+
+  it('replays the check of every decision after an edit at the end of a file', async () => {
+    const index = new WorkspaceIndex();
+    await index.scan([RULES]);
+    const text = index.text(FILE)!;
+    index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', 1, text));
+    const before = index.library();
+    index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', 2, `${text}\n`));
+    const after = index.library();
+    expect(index.checkMemo.replayed).toBe(before.decisions.size);
+    expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+  }, 60_000);
 });
