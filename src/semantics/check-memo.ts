@@ -5,9 +5,11 @@
  * writes diagnostics, definitions, references and the types and resolutions
  * of its nodes. While the environment is the very same objects as in the
  * last build (the parse caches reuse them when their text is unchanged), a
- * decision that is the very same object is not checked again: what its
- * check wrote is written again, in the same place of the same order. Any
- * change of the environment forgets everything.
+ * decision that is the very same object is not checked again: the
+ * diagnostics, definitions and references its check wrote are written again,
+ * in the same place of the same order, and the types and resolutions of its
+ * nodes are found in the memo's maps (the library's maps fall back to them).
+ * Any change of the environment forgets everything.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DecisionDecl, Node } from '../syntax/ast.js';
@@ -19,8 +21,6 @@ interface Recorded {
   diagnostics: Diagnostic[];
   definitions: SymbolDef[];
   references: Reference[];
-  types: Array<[Node, Type]>;
-  resolutions: Array<[Node, Resolution]>;
 }
 
 export class CheckMemo {
@@ -28,6 +28,9 @@ export class CheckMemo {
   private nextId = 1;
   private environment = '';
   private recorded = new WeakMap<DecisionDecl, Recorded>();
+  /** the types and resolutions every recorded check set, valid while the environment is unchanged (nodes of a changed decision are new objects) */
+  private types = new WeakMap<Node, Type>();
+  private resolutions = new WeakMap<Node, Resolution>();
   /** decisions whose check was replayed by the last build (for tests and benchmarks) */
   replayed = 0;
 
@@ -50,8 +53,13 @@ export class CheckMemo {
     if (environment !== this.environment) {
       this.environment = environment;
       this.recorded = new WeakMap();
+      this.types = new WeakMap();
+      this.resolutions = new WeakMap();
     }
     this.replayed = 0;
+    // what this build sets is looked up first; a replayed decision's nodes are found in the memo's maps
+    lib.types = layered(lib.types, this.types);
+    lib.resolutions = layered(lib.resolutions, this.resolutions);
   }
 
   /** Checks a decision with `check`, or writes again what its last check wrote. */
@@ -61,17 +69,13 @@ export class CheckMemo {
       for (const d of hit.diagnostics) lib.diagnostics.push(d);
       for (const d of hit.definitions) lib.definitions.push(d);
       for (const r of hit.references) lib.references.push(r);
-      for (const [n, t] of hit.types) lib.types.set(n, t);
-      for (const [n, r] of hit.resolutions) lib.resolutions.set(n, r);
       this.replayed++;
       return;
     }
     const start = { diagnostics: lib.diagnostics.length, definitions: lib.definitions.length, references: lib.references.length };
-    const types: Recorded['types'] = [];
-    const resolutions: Recorded['resolutions'] = [];
     const { types: realTypes, resolutions: realResolutions } = lib;
-    lib.types = recording(realTypes, types);
-    lib.resolutions = recording(realResolutions, resolutions);
+    lib.types = recording(realTypes, this.types);
+    lib.resolutions = recording(realResolutions, this.resolutions);
     try {
       check();
     } finally {
@@ -83,21 +87,34 @@ export class CheckMemo {
       diagnostics: lib.diagnostics.slice(start.diagnostics),
       definitions: lib.definitions.slice(start.definitions),
       references: lib.references.slice(start.references),
-      types,
-      resolutions,
     });
   }
 }
 
-/** A view of `target` that logs every entry set through it. */
-function recording<K extends object, V>(target: WeakMap<K, V>, log: Array<[K, V]>): WeakMap<K, V> {
+/** A view of `target` that also keeps every entry set through it in `memory`. */
+function recording<K extends object, V>(target: WeakMap<K, V>, memory: WeakMap<K, V>): WeakMap<K, V> {
   const view = {
     get: (k: K) => target.get(k),
     has: (k: K) => target.has(k),
     delete: (k: K) => target.delete(k),
     set(k: K, v: V) {
-      log.push([k, v]);
+      memory.set(k, v);
       target.set(k, v);
+      return view;
+    },
+    [Symbol.toStringTag]: 'WeakMap',
+  };
+  return view as unknown as WeakMap<K, V>;
+}
+
+/** `own` (this build's entries), falling back to `memory` (the entries of replayed checks). */
+function layered<K extends object, V>(own: WeakMap<K, V>, memory: WeakMap<K, V>): WeakMap<K, V> {
+  const view = {
+    get: (k: K) => (own.has(k) ? own.get(k) : memory.get(k)),
+    has: (k: K) => own.has(k) || memory.has(k),
+    delete: (k: K) => own.delete(k),
+    set(k: K, v: V) {
+      own.set(k, v);
       return view;
     },
     [Symbol.toStringTag]: 'WeakMap',
