@@ -1,9 +1,13 @@
-/** `npm run bench [compiler|runner|scale [rows...]|lsp|batch [counties] [min..max]]`: every benchmark of the project, as tables with ratios measured in the same run. */
+/** `npm run bench [compiler|startup|runner|scale [rows...]|lsp|batch [counties] [min..max]]`: every benchmark of the project, as tables with ratios measured in the same run. */
 import { benchCompiler } from './compiler.js';
 import { benchRunner } from './runner.js';
 
 const only = process.argv[2];
 if (!only || only === 'compiler') await benchCompiler();
+if (!only || only === 'startup') {
+  const { benchStartup } = await import('./startup.js');
+  await benchStartup();
+}
 if (!only || only === 'runner') await benchRunner();
 if (!only || only === 'scale') {
   const { benchScale } = await import('./scale.js');

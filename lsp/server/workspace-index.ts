@@ -17,6 +17,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceRange } from '../../src/core/diagnostics.js';
 import type { Library, SymbolDef } from '../../src/semantics/library.js';
 import { buildLibrary, findSources, isParameterFile, isRuleFile, type SourceCache } from '../../src/semantics/workspace.js';
+import { readSource } from '../../src/semantics/sources.js';
+import { CheckMemo } from '../../src/semantics/check-memo.js';
 import { isManifestFile } from '../../src/params/manifest.js';
 import { isSourcesFile } from '../../src/params/sources.js';
 import { isLabelsFile } from '../../src/params/labels.js';
@@ -36,6 +38,8 @@ export class WorkspaceIndex {
   private readonly docCache = new Map<string, TextDocument>();
   /** Each file's parse, kept until its text changes: an edit re-reads one file. */
   private readonly sourceCache: SourceCache = new Map();
+  /** Each decision's check, kept while it and the declarations it can read are unchanged. */
+  readonly checkMemo = new CheckMemo();
   private roots: string[] = [];
   /** The reform folder overlaid on the library, when the editor names one. */
   private reformRoot: string | undefined;
@@ -128,15 +132,37 @@ export class WorkspaceIndex {
     return doc;
   }
 
+  /**
+   * Reads (parses) every file whose text changed, `first` before the others,
+   * yielding to the event loop after each so that requests are answered in
+   * between; stops early, returning false, as soon as `stale()` says a newer
+   * change has made this work useless. `library()` then only checks.
+   */
+  async prepare(first: readonly string[], stale: () => boolean): Promise<boolean> {
+    const files = this.files();
+    const present = new Set(files);
+    const order = [...new Set([...first.filter((f) => present.has(f)), ...files])];
+    for (const file of order) {
+      if (stale()) return false;
+      const text = this.text(file) ?? '';
+      const hit = this.sourceCache.get(file);
+      if (hit && hit.text === text) continue;
+      readSource({ file, text }, this.sourceCache);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return !stale();
+  }
+
   library(): Library {
     if (!this.lib) {
       const files = this.files();
       const present = new Set(files);
       for (const f of this.sourceCache.keys()) if (!present.has(f)) this.sourceCache.delete(f);
       const source = (file: string) => ({ file, text: this.text(file) ?? '' });
+      // the check memo replays unchanged decisions of the library alone; a reform's overlay is checked whole
       this.lib =
         this.reformRoot === undefined
-          ? buildLibrary(files.map(source), this.sourceCache)
+          ? buildLibrary(files.map(source), this.sourceCache, undefined, this.checkMemo)
           : buildLibrary(files.filter((f) => !this.inReform(f)).map(source), this.sourceCache, files.filter((f) => this.inReform(f)).map(source));
     }
     return this.lib;

@@ -2,19 +2,14 @@
 /** The `lcff` command line. */
 import './color-policy.js'; // first: picocolors reads the environment when loaded
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand } from './commands/check.js';
-import { compareCommand, type CompareOptions } from './commands/compare.js';
-import { compileCommand } from './commands/compile.js';
-import { diffCommand, type DiffOptions } from './commands/diff.js';
-import { fmtCommand } from './commands/fmt.js';
-import { ratesCommand } from './commands/rates.js';
-import { runCommand } from './commands/run.js';
-import { DEFAULT_JOBS, jobsOption } from './commands/run-batch.js';
-import { projectCommand } from './commands/project.js';
-import { reportCommand, REPORT_NAMES } from './commands/report.js';
-import { testCommand } from './commands/test.js';
+import type { CompareOptions } from './commands/compare.js';
+import type { DiffOptions } from './commands/diff.js';
+import type { ProjectCommandOptions } from './commands/project.js';
+import { DEFAULT_JOBS, jobsOption } from './jobs-option.js';
 import { EXIT, UserError } from './errors.js';
-import { collect } from './library.js';
+import { collect } from './collect.js';
+import { disableCache } from '../cache/store.js';
+import { REPORT_NAMES } from '../report/cde/names.js';
 import { visible } from '../core/safe-text.js';
 import { examples } from './help.js';
 import { packageVersion } from './package-info.js';
@@ -38,10 +33,15 @@ program
   .description("California's LCFF county-program funding law as versioned, executable rules")
   .version(packageVersion(), '-V, --version', 'print the version of lcff-rules')
   .option('--wide', 'never narrow tables to the terminal width')
+  .option('--no-cache', 'neither read nor write the cache of checked and compiled rule libraries (also: LCFF_NO_CACHE=1)')
   .showHelpAfterError()
   // commander's own errors (unknown option or command, missing argument) are usage errors: exit 2, as README says; --help and --version exit 0
   .exitOverride()
-  .hook('preAction', (_program, command) => setWide(command.optsWithGlobals().wide === true));
+  .hook('preAction', (_program, command) => {
+    const opts = command.optsWithGlobals();
+    setWide(opts.wide === true);
+    if (opts.cache === false) disableCache();
+  });
 examples(program, [
   ['lcff run examples/2019-20-county-charter', 'run the 2019-20 example county'],
   ['lcff report transfers examples/2019-20-county-charter', "CDE's transfer report by district of residence"],
@@ -49,6 +49,24 @@ examples(program, [
   ['lcff rates --year 2024-25', 'the values in force in 2024-25'],
   ['lcff help run', 'the options of one command'],
 ]);
+
+/**
+ * Each command's module is imported when the command runs, so `lcff --version`,
+ * `--help` and the cached `check` and `compile` load no parser, rule engine,
+ * schema validator or workbook writer.
+ */
+const commands = {
+  check: () => import('./commands/check.js'),
+  compile: () => import('./commands/compile.js'),
+  diff: () => import('./commands/diff.js'),
+  fmt: () => import('./commands/fmt.js'),
+  rates: () => import('./commands/rates.js'),
+  report: () => import('./commands/report.js'),
+  run: () => import('./commands/run.js'),
+  test: () => import('./commands/test.js'),
+  project: () => import('./commands/project.js'),
+  compare: () => import('./commands/compare.js'),
+};
 
 /**
  * Runs a command; user errors print one line each and exit with their code,
@@ -79,7 +97,7 @@ program
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('-q, --quiet', 'only diagnostics and the summary')
   .option('--reform <folder>', 'check a reform: the folder\'s rule and parameter files overlaid on the library (docs/reforms.md)')
-  .action(action((paths: string[], opts: { quiet?: boolean; reform?: string }) => checkCommand(paths, opts)));
+  .action(action(async (paths: string[], opts: { quiet?: boolean; reform?: string }) => (await commands.check()).checkCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff check', 'the bundled rules/'],
   ['lcff check rules/county-programs/transfer.lcff --quiet', 'one file: its diagnostics and the summary'],
@@ -93,7 +111,7 @@ program
   .option('--json', 'print the compiled rules as JSON')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .option('--reform <folder>', REFORM_HELP)
-  .action(action((opts: { year: string; json?: boolean; rules?: string; reform?: string }) => compileCommand(opts)));
+  .action(action(async (opts: { year: string; json?: boolean; rules?: string; reform?: string }) => (await commands.compile()).compileCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff compile --year 2019-20', 'a summary of the rules in force'],
   ['lcff compile --year 2019-20 --json > rules-2019-20.json', 'the json-rules-engine rules'],
@@ -107,7 +125,7 @@ program
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .option('--reform <folder>', REFORM_HELP)
-  .action(action((opts: { year: string; json?: boolean; rules?: string; set?: string[]; reform?: string }) => ratesCommand(opts)));
+  .action(action(async (opts: { year: string; json?: boolean; rules?: string; set?: string[]; reform?: string }) => (await commands.rates()).ratesCommand(opts)));
 examples(program.commands.at(-1)!, [
   ['lcff rates --year 2024-25', 'every value of 2024-25 with citation and status'],
   ['lcff rates --year 2019-20 --json', 'the same as JSON'],
@@ -122,7 +140,7 @@ program
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .option('--reform <folder>', REFORM_HELP)
   .option('--set <parameter@year=value>', SET_HELP, collect)
-  .action(action((from: string, to: string | undefined, opts: DiffOptions) => diffCommand(from, to, opts)));
+  .action(action(async (from: string, to: string | undefined, opts: DiffOptions) => (await commands.diff()).diffCommand(from, to, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff diff 2026-27 --reform examples/reforms/2026-27-concentration-70', 'what a reform changes in a year'],
   ['lcff diff 2020-21 2021-22', 'what changed between two years'],
@@ -149,7 +167,7 @@ program
   .option('--reform <folder>', REFORM_HELP)
   // batch runs (several scenarios or a folder of them)
   .option('-j, --jobs <n>', `batch: scenarios run at once on worker threads (default ${DEFAULT_JOBS})`, jobsOption)
-  .action(action((paths: string[], opts) => runCommand(paths, opts)));
+  .action(action(async (paths: string[], opts) => (await commands.run()).runCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff run examples/2019-20-county-charter', 'the tables in the terminal'],
   ['lcff run examples/ --jobs 2', 'every scenario folder of examples/, and a summary across them'],
@@ -172,7 +190,7 @@ program
   .option('--fast', 'use the compiled fast path instead of json-rules-engine')
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, projected years included (repeatable)', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, opts: Parameters<typeof projectCommand>[1]) => projectCommand(path, opts)));
+  .action(action(async (path: string, opts: ProjectCommandOptions) => (await commands.project()).projectCommand(path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff project examples/2025-26-projection --years 2026-27..2027-28', 'the scenario year and two projected years, with the COLA its assumptions state'],
   ['lcff project my-county --years 2026-27..2028-29 --assumptions budget.yaml', 'a three-year projection with the assumptions of a file'],
@@ -193,7 +211,7 @@ program
   .option('--html <file>', 'write the comparison as a standalone page: both sides, the law that differs, every changed figure and its cause')
   .option('--data-dir <dir>', 'a folder the scenario may read data files from, besides its own folder')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action((path: string, opts: CompareOptions) => compareCommand(path, opts)));
+  .action(action(async (path: string, opts: CompareOptions) => (await commands.compare()).compareCommand(path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff compare examples/2019-20-county-charter --set supplemental_pct@2019-20=25%', 'each district\'s rate and transfer at a 25% supplemental grant'],
   ['lcff compare examples/2019-20-county-charter --reform examples/reforms/no-zero-alternative-rate', 'what a reform of one rule changes'],
@@ -211,7 +229,7 @@ program
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .option('--reform <folder>', REFORM_HELP)
-  .action(action((path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; columns?: string; set?: string[]; reform?: string }) => runCommand(path, { ...opts, explain: id })));
+  .action(action(async (path: string, id: string, opts: { year?: string; rules?: string; dataDir?: string; columns?: string; set?: string[]; reform?: string }) => (await commands.run()).runCommand(path, { ...opts, explain: id })));
 examples(program.commands.at(-1)!, [
   ['lcff explain examples/2019-20-county-charter S004', 'a student: which rules fired and why'],
   ['lcff explain examples/2019-20-county-charter 0161176', 'a district: its credits and transfer'],
@@ -229,7 +247,7 @@ program
   .option('--columns <file>', COLUMNS_HELP)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .option('--reform <folder>', REFORM_HELP)
-  .action(action((name: string, path: string, opts: { year?: string; csv?: string; rules?: string; dataDir?: string; columns?: string; reform?: string }) => reportCommand(name, path, opts)));
+  .action(action(async (name: string, path: string, opts: { year?: string; csv?: string; rules?: string; dataDir?: string; columns?: string; reform?: string }) => (await commands.report()).reportCommand(name, path, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff report transfers examples/2019-20-county-charter', 'ADA, enrollment and UPC moved to each district of residence, and the transfer'],
   ['lcff report calpads-1.19 examples/2019-20-county-charter', 'a CALPADS 1.19-style COE LCFF count'],
@@ -244,7 +262,7 @@ program
   .option('--data-dir <dir>', 'a folder the cases may read scenario files from, besides the folders given')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
   .option('--reform <folder>', REFORM_HELP)
-  .action(action((files: string[], opts: { rules?: string; dataDir?: string; reform?: string }) => testCommand(files, opts)));
+  .action(action(async (files: string[], opts: { rules?: string; dataDir?: string; reform?: string }) => (await commands.test()).testCommand(files, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff test test/cases', 'every case; failures show expected against actual, field by field'],
   ['lcff test test/cases/transfer/statutory.yaml', 'one file'],
@@ -255,7 +273,7 @@ program
   .description('format rule files in the canonical layout (the language server uses the same formatter)')
   .argument('[paths...]', 'files or folders (default: the bundled rules/)')
   .option('--check', 'only list the files that would change; exit 1 if any')
-  .action(action((paths: string[], opts: { check?: boolean }) => fmtCommand(paths ?? [], opts)));
+  .action(action(async (paths: string[], opts: { check?: boolean }) => (await commands.fmt()).fmtCommand(paths ?? [], opts)));
 examples(program.commands.at(-1)!, [
   ['lcff fmt', 'format the bundled rules/ in place'],
   ['lcff fmt --check rules/', 'list files that would change; exit 1 if any (CI)'],

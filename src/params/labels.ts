@@ -12,8 +12,9 @@ import { excerpt } from '../core/safe-text.js';
 import { ParamCodes } from './diagnostic-codes.js';
 import { YamlSource } from './yaml-source.js';
 
-/** The label table's file name, at the root of a rule folder. */
-export const LABELS_FILE = 'labels.yaml';
+import { LABELS_FILE } from './file-names.js';
+
+export { isLabelsFile, LABELS_FILE } from './file-names.js';
 
 export const LabelCodes = {
   /** The label table does not parse, is not a mapping of groups to `key: text` mappings, or has an empty label or a bad name. */
@@ -24,10 +25,6 @@ export const LabelCodes = {
 export type LabelTable = Map<string, Map<string, string>>;
 
 const NAME = /^[a-z][a-z0-9_]*$/;
-
-export function isLabelsFile(path: string): boolean {
-  return path === LABELS_FILE || path.endsWith(`/${LABELS_FILE}`) || path.endsWith(`\\${LABELS_FILE}`);
-}
 
 class LabelsReader extends YamlSource {
   read(): LabelTable | undefined {

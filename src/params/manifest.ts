@@ -9,8 +9,10 @@ import type { Diagnostic, SourceRange } from '../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
 import { YamlSource } from './yaml-source.js';
 
-/** The manifest's file name, at the root of a rule folder. */
-export const MANIFEST_FILE = 'library.yaml';
+import { MANIFEST_FILE } from './file-names.js';
+
+export { isManifestFile, MANIFEST_FILE } from './file-names.js';
+export { outsideHorizon, type Horizon } from './horizon.js';
 
 export const ManifestCodes = {
   /** The manifest does not parse, or is not a mapping. */
@@ -39,16 +41,6 @@ export interface LibraryManifest {
 }
 
 /** The years a library covers, from its manifest or (for a partial library without one) from the years its files name. */
-export interface Horizon {
-  first: FiscalYear;
-  last: FiscalYear;
-  /** Where the horizon was declared; undefined when derived from the files. */
-  file?: string;
-}
-
-export function isManifestFile(path: string): boolean {
-  return path === MANIFEST_FILE || path.endsWith(`/${MANIFEST_FILE}`) || path.endsWith(`\\${MANIFEST_FILE}`);
-}
 
 class ManifestReader extends YamlSource {
   read(): LibraryManifest | undefined {
@@ -96,11 +88,3 @@ export function loadManifest(file: string, text: string): { manifest?: LibraryMa
   return { ...(manifest ? { manifest } : {}), diagnostics: r.diagnostics };
 }
 
-/** Why a fiscal year cannot be computed with a library, or undefined when the library covers it. */
-export function outsideHorizon(horizon: Horizon, year: FiscalYear): string | undefined {
-  if (year >= horizon.first && year <= horizon.last) return undefined;
-  const covers = `the rule library covers ${formatFiscalYear(horizon.first)} through ${formatFiscalYear(horizon.last)}`;
-  return year > horizon.last
-    ? `${formatFiscalYear(year)} is past the library's last year of enacted law: ${covers}${horizon.file ? ` (${horizon.file})` : ''}`
-    : `${formatFiscalYear(year)} is before the library's first year: ${covers}${horizon.file ? ` (${horizon.file})` : ''}`;
-}

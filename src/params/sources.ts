@@ -13,8 +13,9 @@ import { ParamCodes } from './diagnostic-codes.js';
 import { BILL_PREFIXES, SOURCE_ID, STATUTE_CODES } from './citations.js';
 import { YamlSource } from './yaml-source.js';
 
-/** The register's file name, at the root of a rule folder. */
-export const SOURCES_FILE = 'sources.yaml';
+import { SOURCES_FILE } from './file-names.js';
+
+export { isSourcesFile, SOURCES_FILE } from './file-names.js';
 
 export const SourceCodes = {
   /** A citation that resolves to nothing: not a statute section, a chaptered bill or a register id (with a declared locator). */
@@ -55,10 +56,6 @@ export interface SourceRegister {
   entries: Map<string, SourceEntry>;
   /** Ids whose entry is malformed (already reported): citations of them are not reported again. */
   invalid: Set<string>;
-}
-
-export function isSourcesFile(path: string): boolean {
-  return path === SOURCES_FILE || path.endsWith(`/${SOURCES_FILE}`) || path.endsWith(`\\${SOURCES_FILE}`);
 }
 
 const RANGE = /^([A-Za-z]*)(\d{1,6})\.\.([A-Za-z]*)(\d{1,6})$/;

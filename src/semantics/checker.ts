@@ -8,6 +8,7 @@ import type { DecisionDecl, Effective, FormulaDecl, Node, RuleDecl, Status } fro
 import { SemanticCodes as C } from './diagnostic-codes.js';
 import { diag, resolveTypeRef, symbolKey } from './declarations.js';
 import { checkCalls } from './calls.js';
+import type { CheckMemo } from './check-memo.js';
 import { checkExpr, guarded, guardOf, newScope, type ExprScope, type Use } from './expressions.js';
 import type { Library } from './library.js';
 import { checkLets, checkSets, reportUnused } from './locals.js';
@@ -16,7 +17,9 @@ import { sameType, T, type Type, typeText } from './types.js';
 
 const ALWAYS: YearRange = { from: 2013 };
 
-export function checkLibrary(lib: Library): void {
+/** Checks the library; with a `memo` (the language server's), an unchanged decision in an unchanged environment is not checked again (check-memo.ts). */
+export function checkLibrary(lib: Library, memo?: CheckMemo): void {
+  memo?.begin(lib);
   for (const [, group] of lib.factGroups) for (const info of group.values()) info.type = resolveTypeRef(lib, info.file, info.field.type);
   // signatures first, so calls can be checked in any order
   for (const versions of lib.formulas.values()) {
@@ -40,7 +43,13 @@ export function checkLibrary(lib: Library): void {
   }
   checkCalls(lib, calls);
   // every decision, a duplicate too (E014): its names still resolve, so the editor still works in its file
-  for (const f of lib.files) for (const decl of f.declarations) if (decl.kind === 'decision') isolated(lib, f.file, decl, `checking decision ${decl.name.text}`, () => checkDecision(lib, decl, f.file));
+  for (const f of lib.files) {
+    for (const decl of f.declarations) {
+      if (decl.kind !== 'decision') continue;
+      const check = (): void => checkDecision(lib, decl, f.file);
+      isolated(lib, f.file, decl, `checking decision ${decl.name.text}`, memo ? () => memo.check(lib, decl, f.file, check) : check);
+    }
+  }
 }
 
 /** A failure of the checker itself on one declaration (a bug) is a diagnostic there (LCFF-E039); the other declarations are still checked. */

@@ -8,6 +8,7 @@
  */
 import { LineIndex, NO_RANGE, type Diagnostic } from '../core/diagnostics.js';
 import { excerpt } from '../core/safe-text.js';
+import { isParameterFile, isRuleFile } from '../params/file-names.js';
 import { loadParameterFile, type Parameter } from '../params/index.js';
 import { isManifestFile, loadManifest, type LibraryManifest } from '../params/manifest.js';
 import { isSourcesFile, loadSources, type SourceRegister } from '../params/sources.js';
@@ -15,6 +16,7 @@ import { isLabelsFile, loadLabels, type LabelTable } from '../params/labels.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { SyntaxCodes } from '../syntax/diagnostic-codes.js';
 import { MAX_SOURCE_CHARS } from '../syntax/limits.js';
+import { DeclarationMemo } from '../syntax/declaration-memo.js';
 import { parseRuleFile } from '../syntax/parse.js';
 import { SemanticCodes } from './diagnostic-codes.js';
 
@@ -32,16 +34,10 @@ export interface ReadSource {
   diagnostics: Diagnostic[];
 }
 
-/** Results by file, reused while the text is the same. */
-export type SourceCache = Map<string, { text: string; read: ReadSource }>;
+/** Results by file, reused while the text is the same; after an edit, the declarations of a rule file whose text is unchanged are reused (`memo`). */
+export type SourceCache = Map<string, { text: string; read: ReadSource; memo?: DeclarationMemo }>;
 
-export function isRuleFile(path: string): boolean {
-  return path.endsWith('.lcff');
-}
-
-export function isParameterFile(path: string): boolean {
-  return (path.endsWith('.yaml') || path.endsWith('.yml')) && !isManifestFile(path) && !isSourcesFile(path) && !isLabelsFile(path);
-}
+export { isParameterFile, isRuleFile } from '../params/file-names.js';
 
 /** A diagnostic for a failure of lcff itself on a file (a bug), so the file's problem is visible where the user looks and nothing else stops. */
 export function internalFailure(file: string, err: unknown, what: string): Diagnostic {
@@ -55,7 +51,7 @@ export function internalFailure(file: string, err: unknown, what: string): Diagn
   };
 }
 
-function readUncached(s: SourceText): ReadSource {
+function readUncached(s: SourceText, memo?: DeclarationMemo): ReadSource {
   if (s.text.length > MAX_SOURCE_CHARS) {
     return {
       diagnostics: [
@@ -83,7 +79,7 @@ function readUncached(s: SourceText): ReadSource {
       return { ...(r.register ? { register: r.register } : {}), diagnostics: r.diagnostics };
     }
     if (isRuleFile(s.file)) {
-      const { ast, diagnostics } = parseRuleFile(s.file, s.text);
+      const { ast, diagnostics } = parseRuleFile(s.file, s.text, memo);
       return { ast, diagnostics };
     }
     if (isParameterFile(s.file)) {
@@ -112,7 +108,8 @@ function withinText(read: ReadSource, text: string): ReadSource {
 export function readSource(s: SourceText, cache?: SourceCache): ReadSource {
   const hit = cache?.get(s.file);
   if (hit && hit.text === s.text) return hit.read;
-  const read = withinText(readUncached(s), s.text);
-  cache?.set(s.file, { text: s.text, read });
+  const memo = cache && isRuleFile(s.file) ? (hit?.memo ?? new DeclarationMemo()) : undefined;
+  const read = withinText(readUncached(s, memo), s.text);
+  cache?.set(s.file, { text: s.text, read, ...(memo ? { memo } : {}) });
   return read;
 }

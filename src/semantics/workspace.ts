@@ -2,23 +2,22 @@
  * Builds the checked library from source texts (pure: the language server
  * calls this with its open documents) or from paths on disk (the CLI).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { visible } from '../core/safe-text.js';
 import { resolveParameters, type Parameter, type ParameterTable } from '../params/index.js';
-import { isManifestFile, type Horizon } from '../params/manifest.js';
-import { isSourcesFile } from '../params/sources.js';
-import { isLabelsFile } from '../params/labels.js';
+import type { Horizon } from '../params/manifest.js';
 import type { RuleFile } from '../syntax/ast.js';
+import type { CheckMemo } from './check-memo.js';
 import { checkLibrary } from './checker.js';
 import { checkCitations } from './citations.js';
 import { collectDeclarations, symbolKey } from './declarations.js';
 import type { Library } from './library.js';
 import { overlayReform, type LibraryParts, type ReformInfo } from './reform.js';
-import { internalFailure, isParameterFile, isRuleFile, readSource, type SourceCache, type SourceText } from './sources.js';
+import { access, readLibrarySources, SourceAccessError } from './find-sources.js';
+import { internalFailure, readSource, type SourceCache, type SourceText } from './sources.js';
 
 export { isParameterFile, isRuleFile, type SourceCache, type SourceText } from './sources.js';
+export { findSources, readLibrarySources, SourceAccessError } from './find-sources.js';
 
 /** What a set of source files says, each file read on its own; their texts kept by path. */
 function readParts(sources: readonly SourceText[], texts: Map<string, string>, diagnostics: Diagnostic[], cache?: SourceCache): LibraryParts {
@@ -40,9 +39,10 @@ function readParts(sources: readonly SourceText[], texts: Map<string, string>, d
  * Parses, resolves and checks a set of rule and parameter files. Never throws
  * on bad input; each file is read on its own (sources.ts), through `cache`
  * when given. With `reform`, those files are overlaid on the others
- * (reform.ts) and the result is checked as one library.
+ * (reform.ts) and the result is checked as one library; decisions are
+ * checked through `memo` when given (check-memo.ts).
  */
-export function buildLibrary(sources: SourceText[], cache?: SourceCache, reform?: readonly SourceText[]): Library {
+export function buildLibrary(sources: SourceText[], cache?: SourceCache, reform?: readonly SourceText[], memo?: CheckMemo): Library {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   let parts = readParts(sources, texts, diagnostics, cache);
@@ -91,7 +91,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache, reform?
     lib.definitions.push({ key: symbolKey('param', p.name), kind: 'param', name: p.name, file: p.file, range: p.range, detail: `parameter ${p.name} (${p.unit}${p.by ? ` by ${p.by}` : ''})`, doc: p.description });
   }
   collectDeclarations(lib, files);
-  checkLibrary(lib);
+  checkLibrary(lib, memo);
   checkCitations(lib);
   lib.diagnostics = withoutNoiseFromSyntaxErrors(lib.diagnostics, files);
   sortDiagnostics(lib.diagnostics);
@@ -187,49 +187,11 @@ function firstAtOrAfter(sorted: number[], x: number): number {
   return lo;
 }
 
-/** A file or folder of the rule library that cannot be read (missing, no permission): bad input, not a failure of lcff. */
-export class SourceAccessError extends Error {
-  constructor(
-    readonly path: string,
-    cause: unknown,
-  ) {
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'it is not a folder' : (code ?? 'it cannot be read');
-    super(`cannot read ${visible(path)}: ${why}`);
-  }
-}
-
-async function access<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw new SourceAccessError(path, e);
-  }
-}
-
-/** Every .lcff and parameter YAML file under the given files or folders; throws SourceAccessError for one that cannot be read. */
-export async function findSources(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    const st = await access(p, () => stat(p));
-    if (st.isDirectory()) {
-      for (const entry of (await access(p, () => readdir(p))).sort()) if (!entry.startsWith('.') && entry !== 'node_modules') await walk(join(p, entry));
-    } else if (isRuleFile(p) || isParameterFile(p) || isManifestFile(p) || isSourcesFile(p) || isLabelsFile(p)) out.push(p);
-  };
-  for (const p of paths) await walk(p);
-  return out;
-}
-
-async function readSources(paths: string[], cwd: string): Promise<SourceText[]> {
-  const files = await findSources(paths);
-  return Promise.all(files.map(async (f) => ({ file: relative(cwd, f) || f, text: await access(f, () => readFile(f, 'utf8')) })));
-}
-
 /** The library of the rule files under `paths`; with `reform`, the files under that folder overlaid on it (docs/reforms.md). */
 export async function loadLibrary(paths: string[], cwd = process.cwd(), reform?: string): Promise<Library> {
-  const sources = await readSources(paths, cwd);
+  const sources = await readLibrarySources(paths, cwd);
   if (reform === undefined) return buildLibrary(sources);
   const st = await access(reform, () => stat(reform));
   if (!st.isDirectory()) throw new SourceAccessError(reform, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
-  return buildLibrary(sources, undefined, await readSources([reform], cwd));
+  return buildLibrary(sources, undefined, await readLibrarySources([reform], cwd));
 }

@@ -13,6 +13,7 @@ import type { IToken, IRecognitionException } from 'chevrotain';
 import { LineIndex, sortDiagnostics, type Diagnostic, type SourceRange } from '../core/diagnostics.js';
 import type { Declaration, Expr, RuleFile } from './ast.js';
 import { buildDeclaration } from './cst-to-ast.js';
+import { DeclarationMemo } from './declaration-memo.js';
 import { buildExpr } from './cst-expr.js';
 import { AstContext } from './cst-util.js';
 import { SyntaxCodes } from './diagnostic-codes.js';
@@ -30,9 +31,16 @@ export interface ParseResult {
 
 const DECLARATION_STARTS = new Set([Enum, Facts, Formula, Decision, SetKw]);
 
-export function parseRuleFile(file: string, text: string): ParseResult {
+/**
+ * Parses a rule file. With a `memo` (the language server's, one per file) a
+ * declaration whose text did not change since the last parse of the file is
+ * taken from it instead of being parsed again (declaration-memo.ts).
+ */
+export function parseRuleFile(file: string, text: string, memo?: DeclarationMemo): ParseResult {
   const lines = new LineIndex(text);
   const lexed = lex(text, file, lines);
+  memo?.begin();
+  const lexErrorAt = lexed.diagnostics.map((d) => d.range.start.offset).sort((a, b) => a - b);
   const diagnostics: Diagnostic[] = lexed.diagnostics.slice();
   const cx = new AstContext(file, lines, lexed.tokens, lexed.docs);
   const declarations: Declaration[] = [];
@@ -60,6 +68,20 @@ export function parseRuleFile(file: string, text: string): ParseResult {
     const to = k + 1 < starts.length ? starts[k + 1] : tokens.length;
     const chunk = tokens.slice(from, to);
     const follower = tokens[to];
+    // the declaration's text, from the end of the token before it (its docs) to its last token
+    const textFrom = from > 0 ? tokens[from - 1].startOffset + tokens[from - 1].image.length : 0;
+    const last = chunk[chunk.length - 1];
+    const textTo = last.startOffset + last.image.length;
+    let remember: { key: string; line: number } | undefined;
+    if (memo && !anyIn(lexErrorAt, textFrom, textTo)) {
+      const at = lines.pos(textFrom);
+      remember = { key: DeclarationMemo.key(text.slice(textFrom, textTo), at.column), line: at.line };
+      const known = memo.take(remember.key, textFrom, at.line);
+      if (known) {
+        declarations.push(known);
+        continue;
+      }
+    }
     const deep = tooDeep(chunk);
     if (deep) {
       diagnostics.push(tooDeepError(file, cx.tokenRange(deep)));
@@ -87,8 +109,10 @@ export function parseRuleFile(file: string, text: string): ParseResult {
       });
       break;
     }
+    const built = cx.diagnostics.length;
     const d = buildDeclaration(cx, result.cst);
     if (d) declarations.push(d);
+    if (d && remember && result.errors.length === 0 && cx.diagnostics.length === built) memo!.remember(remember.key, textFrom, remember.line, d);
   }
   for (const d of cx.diagnostics) diagnostics.push(d);
   return { ast: { file, declarations }, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
@@ -175,6 +199,18 @@ function indexOfToken(tokens: IToken[], t: IToken): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** Whether a sorted list of offsets has one in [from, to). */
+function anyIn(sorted: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < to;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -9,7 +9,7 @@ export interface CliResult {
 }
 
 /** `env`: variables added to the environment (e.g. SOURCE_DATE_EPOCH for byte-identical outputs). */
-export function lcff(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function lcff(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const r = spawnSync(process.execPath, [`${ROOT}dist/src/cli/main.js`, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -50,6 +50,8 @@ export function markers(marked: string): Marked {
 
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** the uri of every publishDiagnostics, in the order they arrived */
+  readonly published: string[] = [];
   private waiters: Array<{ uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -67,6 +69,7 @@ export class TestClient {
     proc.stderr!.on('data', (b) => (client.stderr += String(b)));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p.diagnostics);
+      client.published.push(p.uri);
       client.waiters = client.waiters.filter((w) => {
         if (w.uri !== p.uri || !w.pred(p.diagnostics)) return true;
         w.resolve(p.diagnostics);

@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { excerpt } from '../../core/safe-text.js';
 import { compileProgram } from '../../compile/program.js';
-import { CDE_REPORTS, cdeInput, cdeReport, isCdeReportName } from '../../report/cde/index.js';
+import { cdeInput, cdeReport, isCdeReportName } from '../../report/cde/index.js';
 import { renderReportCsv, renderReportText } from '../../report/cde/render.js';
 import { RunError } from '../../run/context.js';
 import { runScenario } from '../../run/run.js';
@@ -18,7 +18,7 @@ import { commandProvenance } from '../provenance.js';
 import { provenanceCsv } from '../../report/csv.js';
 import { provenanceFooter } from '../../report/provenance.js';
 
-export const REPORT_NAMES = Object.keys(CDE_REPORTS);
+import { REPORT_NAMES } from '../../report/cde/names.js';
 
 export interface ReportCommandOptions extends ScenarioInputOptions {
   csv?: string;

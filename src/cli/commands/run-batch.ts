@@ -8,7 +8,6 @@
  * exit code is the worst of the scenarios' (3 fatal, 2 bad input, 1 --fail-on,
  * 0), as README "Exit codes" says.
  */
-import { InvalidArgumentError } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { visible } from '../../core/safe-text.js';
@@ -22,23 +21,12 @@ import { provenanceFooter } from '../../report/provenance.js';
 import { userSuppliedLine } from '../../report/user-supplied.js';
 import type { Provenance } from '../../run/result.js';
 import { UserError } from '../errors.js';
+import { DEFAULT_JOBS } from '../jobs-option.js';
+export { DEFAULT_JOBS, jobsOption } from '../jobs-option.js';
 import { checkOutputFolder, writeOutput } from '../write-output.js';
 import { runScenarios } from '../batch/pool.js';
 import type { BatchRunOptions } from '../batch/run-one.js';
 import type { RunCommandOptions } from './run.js';
-
-/**
- * --jobs when not given: 1, by measurement (`npm run bench batch`, docs/outputs.md
- * "Batch runs"): on a busy 2-CPU machine, 2 workers ran 58 counties 9% sooner
- * on json-rules-engine and 40% later on the fast path, with twice the memory.
- */
-export const DEFAULT_JOBS = 1;
-
-/** commander's parser of --jobs: a whole number from 1 to 64; anything else is a usage error (exit 2). */
-export function jobsOption(text: string): number {
-  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
-  return Number(text);
-}
 
 /** Options that make one scenario's report; a batch refuses them rather than pick one scenario. */
 const SINGLE_ONLY = [['explain', '--explain'], ['html', '--html'], ['xlsx', '--xlsx']] as const;

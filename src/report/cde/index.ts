@@ -9,19 +9,20 @@ import { calpads120Report } from './calpads-120.js';
 import { transferCodeClasses } from './code-classes.js';
 import { reconciliationReport } from './reconciliation.js';
 import type { CdeInput, CdeReport } from './report.js';
+import type { CdeReportName } from './names.js';
 import { transfersReport } from './transfers.js';
 
 export type { CdeInput, CdeReport } from './report.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const CDE_REPORTS: Record<'transfers' | 'calpads-1.19' | 'calpads-1.20' | 'reconciliation', (input: CdeInput) => CdeReport<any>> = {
+export const CDE_REPORTS: Record<CdeReportName, (input: CdeInput) => CdeReport<any>> = {
   transfers: transfersReport,
   'calpads-1.19': calpads119Report,
   'calpads-1.20': calpads120Report,
   reconciliation: reconciliationReport,
 };
 
-export type CdeReportName = keyof typeof CDE_REPORTS;
+export type { CdeReportName } from './names.js';
 
 export function isCdeReportName(name: string): name is CdeReportName {
   return Object.hasOwn(CDE_REPORTS, name);

@@ -1,0 +1,63 @@
+/**
+ * Whole-process times of the `lcff` command line as ratios to `node -e 0`,
+ * measured interleaved in the same run (so a busy machine slows every row
+ * alike): --version, --help, and check and compile with the cache off
+ * (`--no-cache`) and warm (an entry for the same files, written first).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const LCFF = join(ROOT, 'dist/src/cli/main.js');
+
+interface Row {
+  name: string;
+  args: string[];
+  times: number[];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export async function benchStartup(runs = 15): Promise<void> {
+  const cache = mkdtempSync(join(tmpdir(), 'lcff-bench-cache-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, LCFF_CACHE_DIR: cache, NO_COLOR: '1' };
+  delete env.LCFF_NO_CACHE;
+  const rows: Row[] = [
+    { name: 'node -e 0', args: ['-e', '0'], times: [] },
+    { name: 'lcff --version', args: [LCFF, '--version'], times: [] },
+    { name: 'lcff --help', args: [LCFF, '--help'], times: [] },
+    { name: 'lcff check rules/ (no cache)', args: [LCFF, '--no-cache', 'check', 'rules/'], times: [] },
+    { name: 'lcff check rules/ (cached)', args: [LCFF, 'check', 'rules/'], times: [] },
+    { name: 'lcff compile --year 2019-20 (no cache)', args: [LCFF, '--no-cache', 'compile', '--year', '2019-20'], times: [] },
+    { name: 'lcff compile --year 2019-20 (cached)', args: [LCFF, 'compile', '--year', '2019-20'], times: [] },
+  ];
+  try {
+    for (const r of rows) {
+      // warm the file system cache, and write the cache entries the "cached" rows read
+      const out = spawnSync(process.execPath, r.args, { cwd: ROOT, env, encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`${r.name} exited ${out.status}: ${out.stderr}`);
+    }
+    for (let i = 0; i < runs; i++) {
+      for (const r of rows) {
+        const t0 = performance.now();
+        spawnSync(process.execPath, r.args, { cwd: ROOT, env, stdio: 'ignore' });
+        r.times.push(performance.now() - t0);
+      }
+    }
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+  const base = median(rows[0].times);
+  const head = ['command (whole process)', 'runs', 'median ms', `× node -e 0`];
+  const body = rows.map((r) => [r.name, String(r.times.length), median(r.times).toFixed(1), (median(r.times) / base).toFixed(2)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  process.stdout.write(`\nStart-up (interleaved runs, medians)\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}\n`);
+}

@@ -1,0 +1,4 @@
+/** commander's collector for a repeatable option. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
