@@ -1,8 +1,8 @@
 /**
  * The differential property over random rule libraries (rule-gen.ts): a
  * generated library checks clean, compiles, and on random facts the
- * json-rules-engine path and the fast path give the same firings and outputs,
- * or the same positioned evaluation error.
+ * json-rules-engine path, the closure path and the generated kernel give the
+ * same firings and outputs, or the same positioned evaluation error.
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -55,7 +55,9 @@ export function randomLibrariesAgree(stats: DiffStats): fc.IAsyncProperty<[fc.Ge
       for (const d of world.decisions) {
         const engine = await outcome(program, d.name, facts, 'engine');
         const fast = await outcome(program, d.name, facts, 'fast');
+        const kernel = await outcome(program, d.name, facts, 'kernel');
         expect(fast.text, `${rules}\n${params}\nfacts: ${JSON.stringify(facts)}`).toBe(engine.text);
+        expect(kernel.text, `kernel\n${rules}\n${params}\nfacts: ${JSON.stringify(facts)}`).toBe(engine.text);
         stats.evaluations++;
         stats.firings += engine.fired;
         if (engine.error) stats.errors++;
