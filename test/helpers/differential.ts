@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { EvalError } from '../../src/compile/expr-closure.js';
+import { compileKernel, type Kernel } from '../../src/compile/kernel/index.js';
 import { compileProgram, type Program } from '../../src/compile/program.js';
 import { valueText } from '../../src/compile/values.js';
 import { evaluate, type EvaluatorKind } from '../../src/runtime/evaluate.js';
@@ -23,10 +24,19 @@ export interface DiffStats {
 
 export const newStats = (): DiffStats => ({ libraries: 0, evaluations: 0, firings: 0, errors: 0 });
 
+const memoKernels = new WeakMap<Program, Kernel>();
+
+/** The kernel with its selection memo on (the default kernel has it off): a fourth path to compare. */
+export function memoKernel(program: Program): Kernel {
+  let k = memoKernels.get(program);
+  if (!k) memoKernels.set(program, (k = compileKernel(program, { memo: true })));
+  return k;
+}
+
 /** One evaluation, as text: the firings with their outputs, or the error with its position. */
-export async function outcome(program: Program, decision: string, facts: Record<string, unknown>, path: EvaluatorKind): Promise<{ text: string; fired: number; error: boolean }> {
+export async function outcome(program: Program, decision: string, facts: Record<string, unknown>, path: EvaluatorKind | 'kernel-memo'): Promise<{ text: string; fired: number; error: boolean }> {
   try {
-    const o = await evaluate(program, decision, facts, path);
+    const o = path === 'kernel-memo' ? { firings: memoKernel(program).decisions.get(decision)!(facts, [], []) } : await evaluate(program, decision, facts, path);
     const text = JSON.stringify(o.firings.map((f) => [f.rule.name, Object.entries(f.outputs).map(([k, v]) => [k, valueText(v)])]));
     return { text, fired: o.firings.length, error: false };
   } catch (e) {
@@ -56,8 +66,10 @@ export function randomLibrariesAgree(stats: DiffStats): fc.IAsyncProperty<[fc.Ge
         const engine = await outcome(program, d.name, facts, 'engine');
         const fast = await outcome(program, d.name, facts, 'fast');
         const kernel = await outcome(program, d.name, facts, 'kernel');
+        const memo = await outcome(program, d.name, facts, 'kernel-memo');
         expect(fast.text, `${rules}\n${params}\nfacts: ${JSON.stringify(facts)}`).toBe(engine.text);
         expect(kernel.text, `kernel\n${rules}\n${params}\nfacts: ${JSON.stringify(facts)}`).toBe(engine.text);
+        expect(memo.text, `kernel with memo\n${rules}\n${params}\nfacts: ${JSON.stringify(facts)}`).toBe(engine.text);
         stats.evaluations++;
         stats.firings += engine.fired;
         if (engine.error) stats.errors++;

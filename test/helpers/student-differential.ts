@@ -4,7 +4,7 @@
  * one before, as src/run/students.ts does) on one evaluator path, as text:
  * every firing with its outputs, the parameter reads and formula calls, or
  * the positioned error. Used to compare the three paths on generated counties
- * (bench/generate.ts).
+ * (bench/generate.ts); the kernel runs twice, with and without its selection memo.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,10 @@ import { EvalError } from '../../src/compile/expr-closure.js';
 import type { Program } from '../../src/compile/program.js';
 import { valueText } from '../../src/compile/values.js';
 import { evaluate, type EvaluatorKind } from '../../src/runtime/evaluate.js';
+import type { ParamRead } from '../../src/compile/expr-closure.js';
+import type { Kernel } from '../../src/compile/kernel/index.js';
+import type { Firing } from '../../src/runtime/decide.js';
+import { memoKernel } from './differential.js';
 import { studentFacts } from '../../src/run/students.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/model.js';
@@ -35,13 +39,15 @@ export async function generatedCounty(lib: Library, rows: number, seed: number):
 
 const DECISIONS = ['funding_category', 'expected_transfer_codes', 'student_findings'] as const;
 
-/** The three decisions of one student on one path, as text. */
-export async function studentDecisions(program: Program, facts: Record<string, unknown>, path: EvaluatorKind): Promise<string> {
+/** The three decisions of one student on one path, as text, with the number of firings. */
+export async function studentDecisions(program: Program, facts: Record<string, unknown>, path: EvaluatorKind | 'kernel-memo'): Promise<{ text: string; firings: number }> {
   const out: unknown[] = [];
+  let firings = 0;
   const student = facts.student as Record<string, unknown>;
   for (const decision of DECISIONS) {
     try {
-      const o = await evaluate(program, decision, facts, path);
+      const o = path === 'kernel-memo' ? decideWith(memoKernel(program), decision, facts) : await evaluate(program, decision, facts, path);
+      firings += o.firings.length;
       out.push([decision, o.firings.map((f) => [f.rule.name, Object.entries(f.outputs).map(([k, v]) => [k, valueText(v)])]), o.reads.map((r) => [r.name, r.member, r.year, r.value, r.status, r.user]), o.calls]);
       if (decision === 'funding_category') student.category = o.firings[0]?.outputs.category;
       if (decision === 'expected_transfer_codes') student.expected_codes = o.firings[0]?.outputs.codes ?? [];
@@ -51,7 +57,13 @@ export async function studentDecisions(program: Program, facts: Record<string, u
       break;
     }
   }
-  return JSON.stringify(out);
+  return { text: JSON.stringify(out), firings };
+}
+
+function decideWith(k: Kernel, decision: string, facts: Record<string, unknown>): { firings: Firing[]; reads: ParamRead[]; calls: string[] } {
+  const reads: ParamRead[] = [];
+  const calls: string[] = [];
+  return { firings: k.decisions.get(decision)!(facts, reads, calls), reads, calls };
 }
 
 export interface StudentDiff {
@@ -67,11 +79,15 @@ export async function compareStudents(programs: Program[], scenario: Scenario): 
   for (const [i, s] of scenario.students.entries()) {
     const program = programs[i % programs.length];
     const school = schools.get(s.school)!;
+    const paths = ['engine', 'fast', 'kernel', 'kernel-memo'] as const;
     const texts: string[] = [];
-    for (const path of ['engine', 'fast', 'kernel'] as const) texts.push(await studentDecisions(program, studentFacts(s, school, scenario.coe.cds), path));
+    for (const path of paths) {
+      const o = await studentDecisions(program, studentFacts(s, school, scenario.coe.cds), path);
+      texts.push(o.text);
+      if (path === 'engine') diff.firings += o.firings;
+    }
     diff.students++;
-    diff.firings += (texts[0].match(/"rule|\[\["/g) ?? []).length;
-    if (texts[1] !== texts[0] || texts[2] !== texts[0]) diff.differences.push(`student ${s.id} in ${program.year}:\n engine ${texts[0]}\n fast   ${texts[1]}\n kernel ${texts[2]}`);
+    if (texts.some((t) => t !== texts[0])) diff.differences.push(`student ${s.id} in ${program.year}:\n${texts.map((t, i) => ` ${paths[i]} ${t}`).join('\n')}`);
   }
   return diff;
 }

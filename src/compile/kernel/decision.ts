@@ -27,7 +27,7 @@ export interface DecisionOptions {
 /** Emits the decision's functions; returns the name of its entry function. */
 export function emitDecision(x: ExprEmitter, d: CompiledDecision, opts: DecisionOptions): string {
   const m = x.m;
-  const st: DecisionState = { groups: new Map(), caches: new Map(), resets: [], lets: new Map() };
+  const st: DecisionState = { groups: new Map(), caches: new Map(), resets: [], lets: new Map(), shapes: new Map() };
   const rules = m.k(d.rules);
   const fires = d.rules.map((r) => emitFiring(x, st, r));
   const first = d.mode === 'first';
@@ -65,15 +65,17 @@ export function emitDecision(x: ExprEmitter, d: CompiledDecision, opts: Decision
       return `v = ${x.facts.probe(f.group, f.path, 'value')}(${g}); if (v === U) return -1; ${c} = v; ${acc}(${code});`;
     });
     m.add(`function ${q}() { let k = 0, x, v; ${steps.join(' ')} return k; }`);
+    // a switch of direct calls (inlinable), not a call through an array of functions
+    const cases = (fns: string[]): string => fns.map((f, i) => `case ${i}: return ${f}();`).join(' ');
     let replay: string;
     if (first) {
-      const list = m.id('x');
-      m.add(`const ${list} = [${ones.join(', ')}];`);
-      replay = `if (hit === 0) return EMPTY; ri = hit - 1; return ${list}[ri]();`;
+      const one = m.id('x');
+      m.add(`function ${one}(i) { switch (i) { ${cases(ones)} } }`);
+      replay = `if (hit === 0) return EMPTY; ri = hit - 1; return ${one}(ri);`;
     } else {
-      const list = m.id('x');
-      m.add(`const ${list} = [${fires.join(', ')}];`);
-      replay = `for (let i = 0; i < ${d.rules.length}; i++) if ((hit & (1 << i)) !== 0) { ri = i; out = PUSH(out, ${list}[i]()); } return out;`;
+      const fire = m.id('x');
+      m.add(`function ${fire}(i) { switch (i) { ${cases(fires)} } }`);
+      replay = `for (let i = 0; i < ${d.rules.length}; i++) if ((hit & (1 << i)) !== 0) { ri = i; out = PUSH(out, ${fire}(i)); } return out;`;
     }
     lookup = `key = ${q}(); if (key >= 0) { const hit = ${memo}.get(key); if (hit !== undefined) { ${replay} } }`;
     store = `if (key >= 0 && ${memo}.size < ${MEMO_CAPACITY}) ${memo}.set(key, sel);`;
@@ -92,9 +94,7 @@ export function emitDecision(x: ExprEmitter, d: CompiledDecision, opts: Decision
 /** `function f() → Firing` for a rule: a new firing, or the rule's one shared firing when its outputs read no fact. */
 function emitFiring(x: ExprEmitter, st: DecisionState, r: CompiledRule): string {
   const m = x.m;
-  const ctor = m.id('O');
-  const outs = r.assignments.map((a, i) => `this[${str(a.output)}] = a${i};`).join(' ');
-  m.add(`function ${ctor}(${r.assignments.map((_, i) => `a${i}`).join(', ')}) { ${outs} } ${ctor}.prototype = Object.create(null);`);
+  const ctor = outputsConstructor(x, st, r);
   const fn = new FnState();
   const sc: Scope = { fn, decision: st };
   const args = r.assignments.map((a) => x.emit(a.value, sc)).join(', ');
@@ -107,20 +107,38 @@ function emitFiring(x: ExprEmitter, st: DecisionState, r: CompiledRule): string 
   }
   // computed once: the firing frozen and shared, the reads and calls of its outputs replayed on every use
   const cache = m.id('c');
-  m.add(`let ${cache} = null;`);
+  m.add(`var ${cache} = null;`);
   m.add(
-    `function ${name}() { if (${cache} !== null) { REPLAY(${cache}); return ${cache}.firing; } ` +
+    `function ${name}() { if (${cache} !== null) { if (${cache}.n !== 0) REPLAY(${cache}); return ${cache}.firing; } ` +
       `const sr = READS, sc = CALLS; const reads = [], calls = []; READS = reads; CALLS = calls; let firing; ` +
       `try { ${fn.declarations()} firing = { rule: ${rule}, outputs: new ${ctor}(${args}) }; } finally { READS = sr; CALLS = sc; } ` +
-      `FREEZE(firing.outputs); Object.freeze(firing); ${cache} = { firing, reads, calls }; REPLAY(${cache}); return firing; }`,
+      `FREEZE(firing.outputs); Object.freeze(firing); ${cache} = { firing, reads, calls, n: reads.length + calls.length }; REPLAY(${cache}); return firing; }`,
   );
   return name;
+}
+
+/**
+ * The constructor of a rule's outputs object: one per sequence of output
+ * names in a decision, so consumers reading the outputs of its rules see one
+ * object shape. Its prototype has no prototype: no inherited names.
+ */
+function outputsConstructor(x: ExprEmitter, st: DecisionState, r: CompiledRule): string {
+  const names = r.assignments.map((a) => a.output);
+  const key = JSON.stringify(names);
+  let ctor = st.shapes.get(key);
+  if (!ctor) {
+    ctor = x.m.id('O');
+    st.shapes.set(key, ctor);
+    const outs = names.map((n, i) => `this[${str(n)}] = a${i};`).join(' ');
+    x.m.add(`function ${ctor}(${names.map((_, i) => `a${i}`).join(', ')}) { ${outs} } ${ctor}.prototype = Object.create(null);`);
+  }
+  return ctor;
 }
 
 /** First mode: `function f() → Firing[]` of one firing (the shared array of a shared firing). */
 function emitOne(x: ExprEmitter, r: CompiledRule, fire: string): string {
   const name = x.m.id('f');
   const constant = r.assignments.every((a) => factFree(x.lib, x.year, a.value));
-  x.m.add(constant ? `let ${name}_one = null; function ${name}() { const f = ${fire}(); return ${name}_one !== null && ${name}_one[0] === f ? ${name}_one : (${name}_one = Object.freeze([f])); }` : `function ${name}() { return [${fire}()]; }`);
+  x.m.add(constant ? `var ${name}_one = null; function ${name}() { const f = ${fire}(); return ${name}_one !== null && ${name}_one[0] === f ? ${name}_one : (${name}_one = Object.freeze([f])); }` : `function ${name}() { return [${fire}()]; }`);
   return name;
 }

@@ -26,6 +26,8 @@ export interface DecisionState {
   /** statements run at entry, after FACTS is set */
   resets: string[];
   lets: Map<LetDecl, string>;
+  /** output names (JSON) → outputs constructor */
+  shapes: Map<string, string>;
 }
 
 export interface Scope {
@@ -118,7 +120,7 @@ export class ExprEmitter {
     const unset = repr === 'v' ? 'U' : '-3';
     if (!c) {
       c = this.m.id('c');
-      this.m.add(`let ${c} = ${unset};`);
+      this.m.add(`var ${c} = ${unset};`);
       d.caches.set(key, c);
       d.resets.push(`${c} = ${unset};`);
     }
@@ -130,7 +132,7 @@ export class ExprEmitter {
     let g = d.groups.get(group);
     if (!g) {
       g = this.m.id('g');
-      this.m.add(`let ${g};`);
+      this.m.add(`var ${g};`);
       d.groups.set(group, g);
     }
     return g;
@@ -195,7 +197,7 @@ export class ExprEmitter {
     if (!v) {
       v = this.m.id('L');
       d.lets.set(decl, v);
-      this.m.add(`let ${v} = U;`);
+      this.m.add(`var ${v} = U;`);
       d.resets.push(`${v} = U;`);
     }
     let fn = this.letFns.get(decl);

@@ -27,6 +27,8 @@ export interface EnumIndex {
 }
 
 export const MAX_MASK_MEMBERS = 30;
+/** Enums up to this size find a member's index by a switch. */
+const SWITCH_MEMBERS = 32;
 
 export class FactReaders {
   private readonly fns = new Map<string, string>();
@@ -87,6 +89,22 @@ export class FactReaders {
     return name;
   }
 
+  /**
+   * The function giving a value's index in an enum, or -1 when it is not a
+   * member: a switch by length, then over the members of that length
+   * (string comparisons, no hashing of the input text) for small enums, a Map lookup for large ones.
+   */
+  private indexFn(e: EnumIndex): string {
+    return this.fn(`index\u0000${e.name}`, () => {
+      if (e.size > SWITCH_MEMBERS) return (name) => `function ${name}(v) { const i = typeof v === 'string' ? ${this.m.k(e.index)}.get(v) : undefined; return i === undefined ? -1 : i; }`;
+      // by length first: the text is compared with the few members of its length only
+      const byLength = new Map<number, string[]>();
+      for (const [member, i] of e.index) byLength.set(member.length, [...(byLength.get(member.length) ?? []), `case ${str(member)}: return ${i};`]);
+      const cases = [...byLength].map(([n, cs]) => `case ${n}: switch (v) { ${cs.join(' ')} } break;`).join(' ');
+      return (name) => `function ${name}(v) { if (typeof v !== 'string') return -1; switch (v.length) { ${cases} } return -1; }`;
+    });
+  }
+
   private walk(path: string): string {
     let code = 'let v = g;';
     for (const part of path.split('.')) code += ` if (v === null || typeof v !== 'object' || !hasOwn(v, ${str(part)})) v = undefined; else v = v[${str(part)}];`;
@@ -103,10 +121,9 @@ export class FactReaders {
     const ki = this.m.k(info);
     const missing = (value: string): string => (info.field.optional ? `return ${value};` : `throw MISSING(${ki});`);
     if (repr !== 'v') {
-      const e = this.enumOfFact(info, repr)!;
-      const idx = this.m.k(e.index);
-      if (repr === 'i') return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('-1')} const i = typeof v === 'string' ? ${idx}.get(v) : undefined; if (i === undefined) throw BAD(${ki}, v); return i; }`;
-      return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('-1')} if (!Array.isArray(v)) throw BAD(${ki}, v); let m = 0; for (let j = 0; j < v.length; j++) { const x = v[j]; if (x === undefined && !(j in v)) continue; const i = typeof x === 'string' ? ${idx}.get(x) : undefined; if (i === undefined) throw BAD(${ki}, v); m |= 1 << i; } return m; }`;
+      const idx = this.indexFn(this.enumOfFact(info, repr)!);
+      if (repr === 'i') return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('-1')} const i = ${idx}(v); if (i < 0) throw BAD(${ki}, v); return i; }`;
+      return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('-1')} if (!Array.isArray(v)) throw BAD(${ki}, v); let m = 0; for (let j = 0; j < v.length; j++) { const x = v[j]; if (x === undefined && !(j in v)) continue; const i = ${idx}(x); if (i < 0) throw BAD(${ki}, v); m |= 1 << i; } return m; }`;
     }
     const check = this.check(info);
     return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('undefined')} if (!(${check})) throw BAD(${ki}, v); return v; }`;
@@ -119,7 +136,11 @@ export class FactReaders {
     if (t.k === 'scalar' && t.name === 'Text') return `typeof v === 'string'`;
     if (t.k === 'enum') {
       const e = this.enumIndex(t.name);
-      if (e) return `typeof v === 'string' && ${this.m.k(e.index)}.has(v)`;
+      if (e) return `${this.indexFn(e)}(v) >= 0`;
+    }
+    if (t.k === 'list' && t.element.k === 'scalar' && (t.element.name === 'Text' || t.element.name === 'Bool')) {
+      // every element present (not missing) and of the type; holes are skipped, as Array.prototype.every skips them
+      return `${t.element.name === 'Text' ? 'LISTTEXT' : 'LISTBOOL'}(v)`;
     }
     return `${this.m.k(conformer(this.lib, t))}(v)`;
   }
@@ -132,12 +153,12 @@ export class FactReaders {
       case 'value':
         return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${info.field.optional ? 'return undefined;' : 'return U;'} return ${this.check(info)} ? v : U; }`;
       case 'enum': {
-        const idx = this.m.k(this.enumOfFact(info, 'i')!.index);
-        return (name) => `function ${name}(g) { ${head} const i = typeof v === 'string' ? ${idx}.get(v) : undefined; return i === undefined ? -2 : i + 1; }`;
+        const idx = this.indexFn(this.enumOfFact(info, 'i')!);
+        return (name) => `function ${name}(g) { ${head} const i = ${idx}(v); return i < 0 ? -2 : i + 1; }`;
       }
       case 'mask': {
-        const idx = this.m.k(this.enumOfFact(info, 'm')!.index);
-        return (name) => `function ${name}(g) { ${head} if (!Array.isArray(v)) return -2; let m = 0; for (let j = 0; j < v.length; j++) { const x = v[j]; if (x === undefined && !(j in v)) continue; const i = typeof x === 'string' ? ${idx}.get(x) : undefined; if (i === undefined) return -2; m |= 1 << i; } return m + 1; }`;
+        const idx = this.indexFn(this.enumOfFact(info, 'm')!);
+        return (name) => `function ${name}(g) { ${head} if (!Array.isArray(v)) return -2; let m = 0; for (let j = 0; j < v.length; j++) { const x = v[j]; if (x === undefined && !(j in v)) continue; const i = ${idx}(x); if (i < 0) return -2; m |= 1 << i; } return m + 1; }`;
       }
     }
   }

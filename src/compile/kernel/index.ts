@@ -25,15 +25,20 @@ export interface Kernel {
 }
 
 export interface KernelOptions {
-  /** memoise rule selection by few-valued inputs (default true; false for measuring what it brings) */
+  /**
+   * Memoise rule selection by few-valued inputs (analysis.ts). Off by
+   * default: measured (`npm run bench kernel`), reading the key costs more
+   * than the integer comparisons it saves on the library's decisions.
+   */
   memo?: boolean;
 }
 
+// LISTTEXT remembers the last frozen list it accepted (a frozen list cannot change): a decision's constant output fed back as a fact is checked once.
 const PRELUDE = `'use strict';
-const { dec: D, bool: B, div: DIV, order: ORD, inList: INL, inScalars: INS, eq: EQ, maxDec: MAX, minDec: MIN, roundTo: ROUND, places: PLACES, roundPlaces: ROUNDP, noFormula: NOFORMULA, tag: TAG, freezeOutputs: FREEZE, hasOwn, missing: MISSING, bad: BAD } = RT;
-const U = Symbol('unset');
-const EMPTY = Object.freeze([]);
-let READS = null, CALLS = null, FACTS = null;
+var { dec: D, bool: B, div: DIV, order: ORD, inList: INL, inScalars: INS, eq: EQ, maxDec: MAX, minDec: MIN, roundTo: ROUND, places: PLACES, roundPlaces: ROUNDP, noFormula: NOFORMULA, tag: TAG, freezeOutputs: FREEZE, hasOwn, missing: MISSING, bad: BAD } = RT;
+var U = Symbol('unset');
+var EMPTY = Object.freeze([]);
+var READS = null, CALLS = null, FACTS = null;
 function READ(r) { if (READS !== null) READS.push(r); }
 function CALL(n) { if (CALLS !== null) CALLS.push(n); }
 function GRP(n) { return hasOwn(FACTS, n) ? FACTS[n] : undefined; }
@@ -42,13 +47,16 @@ function THROW(f) { f(); }
 function EMPTYLIST(x) { return Array.isArray(x) && x.length === 0; }
 function MASKHIT(m, mask) { return m > 0 && (m & mask) !== 0; }
 function PUSH(out, f) { if (out === EMPTY) return [f]; out.push(f); return out; }
-function REPLAY(c) { if (READS !== null) for (const r of c.reads) READS.push(r); if (CALLS !== null) for (const n of c.calls) CALLS.push(n); }
+var LISTTEXT_OK = null;
+function LISTTEXT(v) { if (v === LISTTEXT_OK) return true; if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'string' && x !== '') continue; if (x === undefined && !(j in v)) continue; return false; } if (Object.isFrozen(v)) LISTTEXT_OK = v; return true; }
+function LISTBOOL(v) { if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'boolean') continue; if (x === undefined && !(j in v)) continue; return false; } return true; }
+function REPLAY(c) { const r = c.reads, n = c.calls; if (READS !== null) for (let i = 0; i < r.length; i++) READS.push(r[i]); if (CALLS !== null) for (let i = 0; i < n.length; i++) CALLS.push(n[i]); }
 `;
 
 export function compileKernel(program: Program, opts: KernelOptions = {}): Kernel {
   const m = new Module();
   const x = new ExprEmitter(m, program.lib, program.year);
-  const names = [...program.decisions.values()].map((d) => [d.name, emitDecision(x, d, { memo: opts.memo ?? true })] as const);
+  const names = [...program.decisions.values()].map((d) => [d.name, emitDecision(x, d, { memo: opts.memo ?? false })] as const);
   const source = `${PRELUDE}${m.lines.join('\n')}\nreturn [${names.map(([, fn]) => fn).join(', ')}];\n`;
   // generated source only (module.ts): no text of the rule library is evaluated as code
   const fns = new Function('RT', 'K', source)(RT, m.consts) as KernelDecision[];
