@@ -4,6 +4,7 @@
  * result), the checked rule library (labels, the values of the year) and the
  * run's provenance. Written once; each report names it as it likes.
  */
+import type { EvaluatorKind } from '../runtime/evaluate.js';
 import type { RunResult } from '../run/result.js';
 import type { Scenario } from '../scenario/model.js';
 import type { Library } from '../semantics/library.js';
@@ -19,5 +20,5 @@ export interface ReportInput {
   /** lcff-rules' version (package.json). */
   version: string;
   ranAt: Date;
-  evaluator: 'engine' | 'fast';
+  evaluator: EvaluatorKind;
 }

@@ -15,7 +15,7 @@ export function aboutSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     ['rule library', 'text', input.rulesPath],
     ['lcff-rules version', 'text', input.version],
     ['ran at (UTC)', 'text', input.ranAt.toISOString()],
-    ['evaluator', 'text', input.evaluator === 'engine' ? 'json-rules-engine' : 'compiled fast path'],
+    ['evaluator', 'text', input.evaluator === 'engine' ? 'json-rules-engine' : input.evaluator === 'kernel' ? 'compiled fast path (generated kernel)' : 'compiled fast path (closures)'],
     ['CALPADS file', 'text', r.calpads.file],
     ['transfer code field', 'text', r.calpads.transfer_code_field],
     ['district of residence field', 'text', r.calpads.residence_field],
