@@ -30,6 +30,21 @@ export const MAX_MASK_MEMBERS = 30;
 /** Enums up to this size find a member's index by a switch. */
 const SWITCH_MEMBERS = 32;
 
+/** Code finding a text among members of one length: a switch on the most telling character, then one comparison (several when characters do not tell them apart). */
+function byCharacter(members: Array<[string, number]>): string {
+  const test = (m: [string, number]): string => `if (v === ${str(m[0])}) return ${m[1]};`;
+  if (members.length === 1) return test(members[0]);
+  let best = 0;
+  let bestCount = 0;
+  for (let p = 0; p < members[0][0].length; p++) {
+    const count = new Set(members.map((m) => m[0].charCodeAt(p))).size;
+    if (count > bestCount) [best, bestCount] = [p, count];
+  }
+  const byChar = new Map<number, Array<[string, number]>>();
+  for (const m of members) byChar.set(m[0].charCodeAt(best), [...(byChar.get(m[0].charCodeAt(best)) ?? []), m]);
+  return `switch (v.charCodeAt(${best})) { ${[...byChar].map(([c, ms]) => `case ${c}: ${ms.map(test).join(' ')} break;`).join(' ')} }`;
+}
+
 export class FactReaders {
   private readonly fns = new Map<string, string>();
   private readonly enums = new Map<string, EnumIndex | undefined>();
@@ -91,16 +106,16 @@ export class FactReaders {
 
   /**
    * The function giving a value's index in an enum, or -1 when it is not a
-   * member: a switch by length, then over the members of that length
-   * (string comparisons, no hashing of the input text) for small enums, a Map lookup for large ones.
+   * member: a switch by length, then by a character, then one comparison
+   * (no hashing of the input text) for small enums, a Map lookup for large ones.
    */
   private indexFn(e: EnumIndex): string {
     return this.fn(`index\u0000${e.name}`, () => {
       if (e.size > SWITCH_MEMBERS) return (name) => `function ${name}(v) { const i = typeof v === 'string' ? ${this.m.k(e.index)}.get(v) : undefined; return i === undefined ? -1 : i; }`;
-      // by length first: the text is compared with the few members of its length only
-      const byLength = new Map<number, string[]>();
-      for (const [member, i] of e.index) byLength.set(member.length, [...(byLength.get(member.length) ?? []), `case ${str(member)}: return ${i};`]);
-      const cases = [...byLength].map(([n, cs]) => `case ${n}: switch (v) { ${cs.join(' ')} } break;`).join(' ');
+      // by length, then by the character that best tells the members of that length apart: the text is compared with one member at most
+      const byLength = new Map<number, Array<[string, number]>>();
+      for (const entry of e.index) byLength.set(entry[0].length, [...(byLength.get(entry[0].length) ?? []), entry]);
+      const cases = [...byLength].map(([n, members]) => `case ${n}: ${byCharacter(members)} break;`).join(' ');
       return (name) => `function ${name}(v) { if (typeof v !== 'string') return -1; switch (v.length) { ${cases} } return -1; }`;
     });
   }
