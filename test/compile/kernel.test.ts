@@ -112,3 +112,18 @@ end
     await expect(evaluate(program, 'd', facts, 'kernel')).rejects.toMatchObject({ rule: 'd.big' });
   });
 });
+
+describe('the selection memo', () => {
+  it('keys funding_category by school kind, operator, basis set, charter and residence present; student_findings (text comparisons) is not memoised', async () => {
+    const { bundledLibrary } = await import('../helpers/library.js');
+    const { memoKey } = await import('../../src/compile/kernel/analysis.js');
+    const { FactReaders } = await import('../../src/compile/kernel/facts.js');
+    const { Module } = await import('../../src/compile/kernel/module.js');
+    const lib = await bundledLibrary();
+    const program = compileProgram(lib, 2023);
+    const readers = new FactReaders(new Module(), lib);
+    const key = memoKey(lib, readers, program.decisions.get('funding_category')!);
+    expect(key?.map((f) => `${f.group}.${f.path} ${f.enc}`).sort()).toEqual(['school.charter presence', 'school.kind enum', 'school.operator enum', 'student.basis mask', 'student.district_of_residence presence']);
+    expect(memoKey(lib, readers, program.decisions.get('student_findings')!)).toBeUndefined();
+  });
+});

@@ -30,6 +30,19 @@ export const MAX_MASK_MEMBERS = 30;
 /** Enums up to this size find a member's index by a switch. */
 const SWITCH_MEMBERS = 32;
 
+/**
+ * `target = target[part]` if it is an object with an own property `part`,
+ * else undefined (the closures' reader). A plain or prototype-less object
+ * cannot inherit a name that Object.prototype lacks, so for such a name and
+ * such an object the property is read without asking hasOwn (the costly part
+ * of a read); any other object, or a name of Object.prototype, asks it.
+ */
+export function ownRead(target: string, part: string): string {
+  const k = str(part);
+  if (part in Object.prototype) return `if (${target} === null || typeof ${target} !== 'object' || !hasOwn(${target}, ${k})) ${target} = undefined; else ${target} = ${target}[${k}];`;
+  return `if (${target} === null || typeof ${target} !== 'object') ${target} = undefined; else { const p = PROTO(${target}); ${target} = p === OBJECT || p === null || hasOwn(${target}, ${k}) ? ${target}[${k}] : undefined; }`;
+}
+
 /** Code finding a text among members of one length: a switch on the most telling character, then one comparison (several when characters do not tell them apart). */
 function byCharacter(members: Array<[string, number]>): string {
   const test = (m: [string, number]): string => `if (v === ${str(m[0])}) return ${m[1]};`;
@@ -122,7 +135,7 @@ export class FactReaders {
 
   private walk(path: string): string {
     let code = 'let v = g;';
-    for (const part of path.split('.')) code += ` if (v === null || typeof v !== 'object' || !hasOwn(v, ${str(part)})) v = undefined; else v = v[${str(part)}];`;
+    for (const part of path.split('.')) code += ` ${ownRead('v', part)}`;
     return `${code} const none = v === undefined || v === null || v === '';`;
   }
 
