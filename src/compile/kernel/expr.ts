@@ -11,10 +11,11 @@ import { inRange } from '../../core/fiscal-year.js';
 import type { Library } from '../../semantics/library.js';
 import type { Expr, FormulaDecl, LetDecl } from '../../syntax/ast.js';
 import { paramReadOf, paramValue, type ParamRead } from '../expr-closure.js';
-import { literalDec, type Value } from '../values.js';
+import { literalDec } from '../values.js';
 import { EvalError } from '../eval-error.js';
 import type { Dec } from '../../runtime/money.js';
-import { FactReaders, MAX_MASK_MEMBERS, type EnumIndex, type Repr } from './facts.js';
+import { FactReaders, type Repr } from './facts.js';
+import { constantList, emitIn, emitIs, primitive } from './membership.js';
 import { FnState, str, type Module } from './module.js';
 
 /** The per-evaluation state of one decision, held in module-level variables reset at its entry. */
@@ -76,7 +77,7 @@ export class ExprEmitter {
       case 'call':
         return this.call(e, sc);
       case 'list': {
-        const c = this.constantList(e);
+        const c = constantList(this, e);
         if (c) return k(Object.freeze(c.slice()));
         return `[${e.items.map((i) => this.emit(i, sc)).join(', ')}]`;
       }
@@ -85,9 +86,9 @@ export class ExprEmitter {
       case 'binary':
         return this.chain(e, sc);
       case 'is':
-        return this.is(e, sc);
+        return emitIs(this, e, sc);
       case 'in':
-        return this.in(e, sc);
+        return emitIn(this, e, sc);
       case 'present':
         return `(${this.emit(e.operand, sc)} ${e.negated ? '===' : '!=='} undefined)`;
       case 'if':
@@ -273,7 +274,7 @@ export class ExprEmitter {
         return `DIV(D(${l}, ${k(e.left)}), D(${r}, ${k(e.right)}), ${k(e)})`;
       case '=':
       case '!=': {
-        const prim = this.primitive(e.left) && this.primitive(e.right);
+        const prim = primitive(this, e.left) && primitive(this, e.right);
         const eq = prim ? `${l} === ${r}` : `EQ(${l}, ${r})`;
         return e.op === '=' ? eq : prim ? `${l} !== ${r}` : `!${eq}`;
       }
@@ -286,113 +287,5 @@ export class ExprEmitter {
   private truth(e: Expr, code: string): string {
     const always = e.kind === 'bool' || e.kind === 'is' || e.kind === 'in' || e.kind === 'present' || (e.kind === 'unary' && e.op === 'not') || (e.kind === 'binary' && !['+', '-', '*', '/'].includes(e.op));
     return always ? code : `B(${code}, ${this.m.k(e)})`;
-  }
-
-  /** True when the expression's value is text, a truth value, an enum member or missing: equality is `===` on it. */
-  private primitive(e: Expr): boolean {
-    if (e.kind === 'text' || e.kind === 'bool') return true;
-    if (e.kind === 'name') return this.lib.resolutions.get(e)?.kind === 'member';
-    if (e.kind === 'fact') {
-      const t = this.facts.info(e.group.text, e.path.map((p) => p.text).join('.'))?.type;
-      return t !== undefined && ((t.k === 'scalar' && (t.name === 'Text' || t.name === 'Bool')) || t.k === 'enum');
-    }
-    return false;
-  }
-
-  /** An enum-valued operand as an index: a fact declared as the enum, or a member of it. */
-  private index(e: Expr, sc: Scope): { e: EnumIndex; code: string } | undefined {
-    if (e.kind === 'fact') {
-      const en = this.facts.enumOfFact(this.facts.info(e.group.text, e.path.map((p) => p.text).join('.')), 'i');
-      return en ? { e: en, code: this.fact(e, sc, 'i') } : undefined;
-    }
-    if (e.kind === 'name') {
-      const r = this.lib.resolutions.get(e);
-      if (r?.kind !== 'member') return undefined;
-      const en = this.facts.enumIndex(r.enumName);
-      const i = en?.index.get(r.member);
-      return en && i !== undefined ? { e: en, code: String(i) } : undefined;
-    }
-    return undefined;
-  }
-
-  private is(e: Extract<Expr, { kind: 'is' }>, sc: Scope): string {
-    const li = this.index(e.left, sc);
-    const ri = li ? this.index(e.right, sc) : undefined;
-    const op = e.negated ? '!==' : '===';
-    if (li && ri && li.e === ri.e) return `(${li.code} ${op} ${ri.code})`;
-    const l = this.emit(e.left, sc);
-    if (e.right.kind === 'list' && e.right.items.length === 0) return `(EMPTYLIST(${l}) ${op} true)`;
-    const r = this.emit(e.right, sc);
-    if (this.primitive(e.left) && this.primitive(e.right)) return `(${l} ${op} ${r})`;
-    return `(EQ(${l}, ${r}) ${op} true)`;
-  }
-
-  /** Members of one enum written as a constant list or a named set, with that enum; else undefined. */
-  private memberList(list: Expr): { members: string[]; enumName?: string } | undefined {
-    if (list.kind === 'name') {
-      const r = this.lib.resolutions.get(list);
-      if (r?.kind !== 'set') return undefined;
-      return { members: r.members, enumName: this.lib.sets.get(r.name)?.decl.of.text };
-    }
-    if (list.kind !== 'list') return undefined;
-    const members: string[] = [];
-    let enumName: string | undefined;
-    for (const item of list.items) {
-      const r = item.kind === 'name' ? this.lib.resolutions.get(item) : undefined;
-      if (r?.kind !== 'member' || (enumName !== undefined && enumName !== r.enumName)) return undefined;
-      enumName = r.enumName;
-      members.push(r.member);
-    }
-    return { members, enumName };
-  }
-
-  private maskOf(en: EnumIndex, members: string[]): number | undefined {
-    if (en.size > MAX_MASK_MEMBERS) return undefined;
-    let mask = 0;
-    for (const m of members) {
-      const i = en.index.get(m);
-      if (i === undefined) return undefined;
-      mask |= 1 << i;
-    }
-    return mask;
-  }
-
-  private in(e: Extract<Expr, { kind: 'in' }>, sc: Scope): string {
-    const k = (v: unknown): string => this.m.k(v);
-    const neg = e.negated ? '!==' : '===';
-    const ml = this.memberList(e.list);
-    if (ml && e.left.kind === 'fact') {
-      const info = this.facts.info(e.left.group.text, e.left.path.map((p) => p.text).join('.'));
-      const one = this.facts.enumOfFact(info, 'i');
-      const many = this.facts.enumOfFact(info, 'm');
-      const en = one ?? many;
-      const mask = en && en.name === ml.enumName ? this.maskOf(en, ml.members) : undefined;
-      if (en && mask !== undefined) {
-        if (one) return `(((${mask} & (1 << ${this.fact(e.left, sc, 'i')})) !== 0) ${neg} true)`;
-        return `(MASKHIT(${this.fact(e.left, sc, 'm')}, ${mask}) ${neg} true)`;
-      }
-    }
-    const constant = this.constantList(e.list);
-    if (constant && this.primitive(e.left)) return `(${k(new Set(constant))}.has(${this.emit(e.left, sc)}) ${neg} true)`;
-    const list = this.emit(e.list, sc);
-    const left = this.emit(e.left, sc);
-    return `(${this.primitive(e.left) ? 'INS' : 'INL'}(${list}, ${left}, ${k(e)}) ${neg} true)`;
-  }
-
-  /** The values of a list of constants (text, truth values, members) or of a named set; else undefined. */
-  private constantList(list: Expr): Value[] | undefined {
-    if (list.kind === 'name') {
-      const r = this.lib.resolutions.get(list);
-      return r?.kind === 'set' ? r.members.slice() : undefined;
-    }
-    if (list.kind !== 'list') return undefined;
-    const out: Value[] = [];
-    for (const item of list.items) {
-      if (item.kind === 'text') out.push(item.value);
-      else if (item.kind === 'bool') out.push(item.value);
-      else if (item.kind === 'name' && this.lib.resolutions.get(item)?.kind === 'member') out.push((this.lib.resolutions.get(item) as { member: string }).member);
-      else return undefined;
-    }
-    return out;
   }
 }
