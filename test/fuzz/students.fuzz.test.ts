@@ -22,7 +22,7 @@ describe('differential: generated students on the three evaluators', () => {
     const programs = years.map((y) => compileProgram(lib, y));
     const scenario = await generatedCounty(lib, cfg.numRuns, Math.abs(cfg.seed) % 2 ** 31);
     const diff = await compareStudents(programs, scenario);
-    if (cfg.long) console.log(`students differential: ${diff.students} students, ${diff.firings} firings on each of 4 paths (engine, fast, kernel, kernel without memo), ${diff.differences.length} differences (seed ${cfg.seed})`);
+    if (cfg.long) console.log(`students differential: ${diff.students} students, ${diff.firings} firings on each of 4 paths (engine, fast, kernel, kernel with the selection memo toggled), ${diff.differences.length} differences (seed ${cfg.seed})`);
     expect(diff.differences.slice(0, 3)).toEqual([]);
     expect(diff.students).toBe(cfg.numRuns);
     expect(diff.firings).toBeGreaterThan(cfg.numRuns);

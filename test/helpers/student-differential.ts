@@ -17,7 +17,7 @@ import { evaluate, type EvaluatorKind } from '../../src/runtime/evaluate.js';
 import type { ParamRead } from '../../src/compile/expr-closure.js';
 import type { Kernel } from '../../src/compile/kernel/index.js';
 import type { Firing } from '../../src/runtime/decide.js';
-import { directKernel } from './differential.js';
+import { alternateKernel } from './differential.js';
 import { studentFacts } from '../../src/run/students.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/model.js';
@@ -40,13 +40,13 @@ export async function generatedCounty(lib: Library, rows: number, seed: number):
 const DECISIONS = ['funding_category', 'expected_transfer_codes', 'student_findings'] as const;
 
 /** The three decisions of one student on one path, as text, with the number of firings. */
-export async function studentDecisions(program: Program, facts: Record<string, unknown>, path: EvaluatorKind | 'kernel-direct'): Promise<{ text: string; firings: number }> {
+export async function studentDecisions(program: Program, facts: Record<string, unknown>, path: EvaluatorKind | 'kernel-alternate'): Promise<{ text: string; firings: number }> {
   const out: unknown[] = [];
   let firings = 0;
   const student = facts.student as Record<string, unknown>;
   for (const decision of DECISIONS) {
     try {
-      const o = path === 'kernel-direct' ? decideWith(directKernel(program), decision, facts) : await evaluate(program, decision, facts, path);
+      const o = path === 'kernel-alternate' ? decideWith(alternateKernel(program), decision, facts) : await evaluate(program, decision, facts, path);
       firings += o.firings.length;
       out.push([decision, o.firings.map((f) => [f.rule.name, Object.entries(f.outputs).map(([k, v]) => [k, valueText(v)])]), o.reads.map((r) => [r.name, r.member, r.year, r.value, r.status, r.user]), o.calls]);
       if (decision === 'funding_category') student.category = o.firings[0]?.outputs.category;
@@ -79,7 +79,7 @@ export async function compareStudents(programs: Program[], scenario: Scenario): 
   for (const [i, s] of scenario.students.entries()) {
     const program = programs[i % programs.length];
     const school = schools.get(s.school)!;
-    const paths = ['engine', 'fast', 'kernel', 'kernel-direct'] as const;
+    const paths = ['engine', 'fast', 'kernel', 'kernel-alternate'] as const;
     const texts: string[] = [];
     for (const path of paths) {
       const o = await studentDecisions(program, studentFacts(s, school, scenario.coe.cds), path);

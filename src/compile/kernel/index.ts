@@ -26,15 +26,18 @@ export interface Kernel {
 
 export interface KernelOptions {
   /**
-   * Memoise rule selection by few-valued inputs (analysis.ts); default on.
-   * Measured (`npm run bench kernel`, 100,000 students, three runs) it is
-   * level with the direct comparisons or slightly ahead (its probes fill the
-   * reads' caches, so no fact is read twice).
+   * Memoise rule selection by few-valued inputs (analysis.ts); default
+   * MEMO_BY_DEFAULT. Measured (`npm run bench kernel`, 100,000 students) it
+   * is slower than the direct comparisons on a quiet machine (0.31 against
+   * 0.37 of the hand loop), level or ahead only on a loaded one.
    */
   memo?: boolean;
 }
 
 // LISTTEXT remembers the last frozen list it accepted (a frozen list cannot change): a decision's constant output fed back as a fact is checked once.
+/** Whether the kernel memoises rule selection unless told (see KernelOptions.memo). */
+export const MEMO_BY_DEFAULT = false;
+
 const PRELUDE = `'use strict';
 var { dec: D, bool: B, div: DIV, order: ORD, inList: INL, inScalars: INS, eq: EQ, maxDec: MAX, minDec: MIN, roundTo: ROUND, places: PLACES, roundPlaces: ROUNDP, noFormula: NOFORMULA, tag: TAG, freezeOutputs: FREEZE, hasOwn, missing: MISSING, bad: BAD } = RT;
 var U = Symbol('unset');
@@ -58,7 +61,7 @@ function REPLAY(c) { const r = c.reads, n = c.calls; if (READS !== null) for (le
 export function compileKernel(program: Program, opts: KernelOptions = {}): Kernel {
   const m = new Module();
   const x = new ExprEmitter(m, program.lib, program.year);
-  const names = [...program.decisions.values()].map((d) => [d.name, emitDecision(x, d, { memo: opts.memo ?? true })] as const);
+  const names = [...program.decisions.values()].map((d) => [d.name, emitDecision(x, d, { memo: opts.memo ?? MEMO_BY_DEFAULT })] as const);
   const source = `${PRELUDE}${m.lines.join('\n')}\nreturn [${names.map(([, fn]) => fn).join(', ')}];\n`;
   // generated source only (module.ts): no text of the rule library is evaluated as code
   const fns = new Function('RT', 'K', source)(RT, m.consts) as KernelDecision[];
