@@ -1,4 +1,4 @@
-/** `npm run bench [compiler|startup|runner|scale [rows...]|lsp|batch [counties] [min..max]]`: every benchmark of the project, as tables with ratios measured in the same run. */
+/** `npm run bench [compiler|startup|runner|scale [rows...]|kernel [rows]|lsp|batch [counties] [min..max]]`: every benchmark of the project, as tables with ratios measured in the same run. */
 import { benchCompiler } from './compiler.js';
 import { benchRunner } from './runner.js';
 
@@ -13,6 +13,11 @@ if (!only || only === 'scale') {
   const { benchScale } = await import('./scale.js');
   const sizes = process.argv.slice(3).filter((a) => /^\d+$/.test(a)).map(Number);
   await benchScale(sizes.length ? sizes : undefined);
+}
+if (!only || only === 'kernel') {
+  const { benchKernel } = await import('./kernel.js');
+  const rows = process.argv.slice(3).find((a) => /^\d+$/.test(a));
+  await benchKernel(rows ? Number(rows) : undefined);
 }
 if (!only || only === 'lsp') {
   const { benchLsp } = await import('./lsp.js');

@@ -32,7 +32,7 @@ export function batchContract(v: Vocabulary) {
       coe_entitlement: Type.Optional(ref('money', money)),
       transfers: Type.Optional(ref('money', money)),
       findings: Type.Optional(ref('count', count)),
-      evaluator: Type.Optional(oneOf(['engine', 'fast'] as const, 'json-rules-engine or the compiled fast path (same results)')),
+      evaluator: Type.Optional(oneOf(['engine', 'fast', 'kernel'] as const, 'json-rules-engine, the compiled closures (fast) or the generated kernel (same results)')),
       error: Type.Optional(Type.String({ minLength: 1, description: 'why the scenario did not run (one line per problem), or which findings --fail-on matched' })),
     },
     { ...closed, description: 'one scenario of the batch: fiscal year, county and totals when it ran (or was read), the error when it failed' },

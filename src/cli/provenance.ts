@@ -5,6 +5,7 @@
  * package's version and git revision; the time (the clock, or
  * SOURCE_DATE_EPOCH). Built once per command; every output states it.
  */
+import type { EvaluatorKind } from '../runtime/evaluate.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileKey, libraryHash } from '../params/library-hash.js';
 import type { UserSupplied } from '../params/overrides.js';
@@ -25,7 +26,7 @@ export interface ProvenanceOptions {
 export interface RunFacts {
   supplied: readonly UserSupplied[];
   unconfirmed: number;
-  evaluator?: 'engine' | 'fast';
+  evaluator?: EvaluatorKind;
 }
 
 /** The files of the library loaded from under `root`. */

@@ -7,6 +7,7 @@ import { inRange } from '../core/fiscal-year.js';
 import { Dec, maxDec, minDec, roundTo } from '../runtime/money.js';
 import type { Expr, LetDecl } from '../syntax/ast.js';
 import type { Library } from '../semantics/library.js';
+import type { ResolvedValue } from '../params/model.js';
 import { EvalError } from './eval-error.js';
 import { factReader } from './facts.js';
 import { compareValues, isDec, literalDec, valuesEqual, valueText, type Value } from './values.js';
@@ -258,6 +259,13 @@ export function callFormula(lib: Library, name: string, args: Value[], ctx: Eval
 
 function readParam(lib: Library, ctx: EvalContext, name: string, member: string | undefined, e: Expr): Value {
   const rv = lib.params.valueInForce(name, ctx.year);
+  const value = paramValue(rv, name, member, e);
+  ctx.reads.push(paramReadOf(rv!, name, member, value));
+  return value;
+}
+
+/** The value of a parameter in force (`rv`) for a breakdown member, or the positioned error the closures and the kernel both throw. */
+export function paramValue(rv: ResolvedValue | undefined, name: string, member: string | undefined, e: Expr): Dec {
   if (!rv) {
     const err = new EvalError(`parameter ${name} has no value in this fiscal year`, e);
     err.missingParam = name;
@@ -269,7 +277,10 @@ function readParam(lib: Library, ctx: EvalContext, name: string, member: string 
     value = rv.value.get(member);
   } else value = rv.value;
   if (value === undefined) throw new EvalError(`parameter ${name} has no value for ${member}`, e);
-  ctx.reads.push({ name, year: rv.year, member, value: member === undefined && rv.text ? rv.text : value.toString(), cite: rv.cite, status: rv.status, note: rv.note, ...(rv.userSupplied ? { user: 'supplied' as const } : rv.fromUserSupplied ? { user: 'derived' as const } : {}) });
   return value;
 }
 
+/** The record of one parameter read (for the trace and the unconfirmed list). */
+export function paramReadOf(rv: ResolvedValue, name: string, member: string | undefined, value: Dec): ParamRead {
+  return { name, year: rv.year, member, value: member === undefined && rv.text ? rv.text : value.toString(), cite: rv.cite, status: rv.status, note: rv.note, ...(rv.userSupplied ? { user: 'supplied' as const } : rv.fromUserSupplied ? { user: 'derived' as const } : {}) };
+}

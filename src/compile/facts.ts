@@ -33,9 +33,10 @@ export class FactGroup {
 }
 
 /** A check of a value against a declared type, built once per fact. */
-type Conformer = (v: unknown) => boolean;
+export type Conformer = (v: unknown) => boolean;
 
-function conformer(lib: Library, t: Type): Conformer {
+/** The check of a value against a declared type (the compiled kernel calls it too). */
+export function conformer(lib: Library, t: Type): Conformer {
   switch (t.k) {
     case 'scalar':
       switch (t.name) {
@@ -81,6 +82,16 @@ function at(info: FactInfo, message: string): EvalError {
   return e;
 }
 
+/** The error of a required fact without a value. */
+export function factMissingError(info: FactInfo): EvalError {
+  return at(info, `fact ${info.group}.${info.path} has no value, but it is required (not declared optional)`);
+}
+
+/** The error of a fact whose value does not conform to its declaration. */
+export function factTypeError(info: FactInfo, v: unknown): EvalError {
+  return at(info, `fact ${info.group}.${info.path} is declared ${typeText(info.type)} but holds ${describe(v)}`);
+}
+
 /** Reads one fact from its group's object: the value, or undefined for a missing optional fact; throws EvalError otherwise. */
 export type FactReader = (groupValue: unknown) => Value;
 
@@ -106,9 +117,9 @@ function makeReader(lib: Library, group: string, path: string): FactReader {
     }
     if (isMissing(v)) {
       if (optional) return undefined;
-      throw at(info, `fact ${key} has no value, but it is required (not declared optional)`);
+      throw factMissingError(info);
     }
-    if (!ok(v)) throw at(info, `fact ${key} is declared ${typeText(info.type)} but holds ${describe(v)}`);
+    if (!ok(v)) throw factTypeError(info, v);
     return v as Value;
   };
 }

@@ -26,7 +26,7 @@ export interface CompiledRule {
   when?: Expr;
   whenText?: string;
   whenClosure?: Closure;
-  assignments: Array<{ output: string; text: string; closure: Closure }>;
+  assignments: Array<{ output: string; text: string; closure: Closure; value: Expr }>;
   /** the json-rules-engine rule */
   jre: RuleProperties;
   /** expressions behind the `lcff:expr` computed conditions of this rule, by id */
@@ -81,7 +81,7 @@ function compileRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, t
   const cc: ConditionCompiler = { lib, text, rule: r.name.text, computed: [] };
   // in `first` mode a rule is tried only while no rule above it fired; an otherwise rule only when none did
   const conditions = toTopLevel(cc, r.when, r.otherwise || (d.mode === 'first' && index > 0));
-  const assignments = r.then.map((a) => ({ output: a.target.text, text: sourceOf(cc, a.value), closure: compileExpr(lib, a.value) }));
+  const assignments = r.then.map((a) => ({ output: a.target.text, text: sourceOf(cc, a.value), closure: compileExpr(lib, a.value), value: a.value }));
   const cites = r.cites.map((c) => c.text);
   // the rule's local names with their expressions, for `lcff compile --json` (evaluated through the closures, once, when first used)
   const lets = Object.fromEntries(r.lets.map((l) => [l.name.text, sourceOf(cc, l.value)]));

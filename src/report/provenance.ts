@@ -17,7 +17,7 @@ export interface ProvenanceFact {
   value: string;
 }
 
-const EVALUATOR = { engine: 'json-rules-engine', fast: 'compiled fast path' } as const;
+const EVALUATOR = { engine: 'json-rules-engine', fast: 'compiled fast path (closures)', kernel: 'compiled fast path (generated kernel)' } as const;
 
 /** "2026-01-02 03:04:05 UTC" (and where the time came from when it is not the clock). */
 export function ranAtText(p: Provenance): string {

@@ -6,6 +6,7 @@
  * command gathers the facts (src/cli/provenance.ts), every report words the
  * one object (src/report/provenance.ts).
  */
+import type { EvaluatorKind } from '../runtime/evaluate.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import { libraryHash, type LibraryHash } from '../params/library-hash.js';
 import type { UserSupplied } from '../params/overrides.js';
@@ -28,7 +29,7 @@ export interface ProvenanceFacts {
   supplied: readonly UserSupplied[];
   /** How many unconfirmed values, formulas or rules the output relied on. */
   unconfirmed: number;
-  evaluator?: 'engine' | 'fast';
+  evaluator?: EvaluatorKind;
   packageName: string;
   version: string;
   gitRevision?: string;

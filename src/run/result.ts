@@ -76,7 +76,7 @@ export function provenanceContract(year: TSchema) {
       ),
       overrides: Type.Array(Type.String({ minLength: 1 }), { description: 'the --set overrides applied, as parameter[.member]@year=value; details in user_supplied' }),
       unconfirmed: Type.Integer({ minimum: 0, description: 'how many unconfirmed values, formulas or rules of the library the output relied on (listed in the output)' }),
-      evaluator: Type.Optional(oneOf(['engine', 'fast'] as const, 'json-rules-engine or the compiled fast path; absent for outputs that evaluate no rules')),
+      evaluator: Type.Optional(oneOf(['engine', 'fast', 'kernel'] as const, 'json-rules-engine, the compiled closures (fast) or the generated kernel; absent for outputs that evaluate no rules')),
       ran_at: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$', description: 'when the output was produced, UTC, to the second' }),
       ran_at_from: oneOf(['clock', 'SOURCE_DATE_EPOCH'] as const, 'the clock, or the SOURCE_DATE_EPOCH environment variable (reproducible outputs)'),
     },

@@ -1,6 +1,7 @@
 /**
  * Differential test: on random county scenarios the json-rules-engine path
- * (the reference) and the compiled fast path give byte-identical results,
+ * (the reference), the closure path and the generated kernel give
+ * byte-identical results,
  * in every fiscal year of the library; conservation holds on every run.
  */
 import fc from 'fast-check';
@@ -35,7 +36,7 @@ function studentArb(s: Scenario): fc.Arbitrary<Omit<Student, 'id'>> {
   });
 }
 
-describe('engine path = fast path', () => {
+describe('engine path = fast path = kernel', () => {
   it('on 60 random scenarios across 2013-14..2025-26', async () => {
     const lib = await bundledLibrary();
     const { scenario: base } = await loadScenario(`${ROOT}examples/2019-20-county-charter`);
@@ -48,7 +49,9 @@ describe('engine path = fast path', () => {
         const program = programs.get(year)!;
         const engine = await runScenario(lib, scenario, { program, evaluator: 'engine' });
         const fast = await runScenario(lib, scenario, { program, evaluator: 'fast' });
+        const kernel = await runScenario(lib, scenario, { program, evaluator: 'kernel' });
         expect(JSON.stringify(fast.result)).toBe(JSON.stringify(engine.result));
+        expect(JSON.stringify(kernel.result)).toBe(JSON.stringify(engine.result));
         const c = engine.result.conservation;
         expect(c.ada_in).toBe(c.ada_out);
         expect(c.enrollment_in).toBe(c.enrollment_out);
@@ -91,7 +94,10 @@ end
     const lib = buildLibrary([{ file: 'edge.lcff', text }]);
     expect(lib.diagnostics).toEqual([]);
     const program = compileProgram(lib, 2019);
-    return [(await outcome(program, 'd', facts, 'engine')).text, (await outcome(program, 'd', facts, 'fast')).text];
+    const kernel = (await outcome(program, 'd', facts, 'kernel')).text;
+    const fast = (await outcome(program, 'd', facts, 'fast')).text;
+    expect(kernel).toBe(fast);
+    return [(await outcome(program, 'd', facts, 'engine')).text, fast];
   };
 
   it('a missing optional fact in "x > 1": the checker requires a guard (LCFF-E037); guarded, neither path fires', async () => {

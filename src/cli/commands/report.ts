@@ -34,7 +34,7 @@ export async function reportCommand(name: string, path: string, opts: ReportComm
   const program = compileProgram(lib, scenario.fiscal_year);
   let result;
   try {
-    result = (await runScenario(lib, scenario, { program, evaluator: 'fast' })).result;
+    result = (await runScenario(lib, scenario, { program, evaluator: 'kernel' })).result;
   } catch (e) {
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;

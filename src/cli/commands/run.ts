@@ -58,7 +58,7 @@ async function runSingle(path: string, opts: RunCommandOptions): Promise<number>
   if (opts.fast && opts.engine) throw new UserError('--fast and --engine exclude each other');
   const { lib, scenario, supplied } = await scenarioInput(path, opts);
   const evaluator = evaluatorFor(scenario, opts);
-  if (evaluator === 'fast' && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
+  if (evaluator !== 'engine' && !opts.fast) process.stderr.write(`${scenario.students.length} students: using the compiled fast path (same results as json-rules-engine; --engine to force it)\n`);
   let output;
   try {
     output = await runScenario(lib, scenario, { evaluator, userSupplied: supplied });

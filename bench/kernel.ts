@@ -1,0 +1,154 @@
+/**
+ * Per-student decisions in process (`npm run bench kernel [rows]`): on a
+ * generated county (bench/generate.ts, seed 7, loaded like `lcff run`), the
+ * three decisions of every student (funding_category, expected_transfer_codes,
+ * student_findings) by
+ *   - the hand-written loop (bench/hand-decisions.ts) — the denominator;
+ *   - the generated kernel (as run, and with its selection memo toggled), recording
+ *     parameter reads like a run;
+ *   - the closure path (decideFast);
+ *   - json-rules-engine on a sample of the students.
+ * Contenders run in rounds (one run of each per round), so a busy machine
+ * slows all of them alike; medians per contender; ratios from the same run.
+ * The hand loop is first checked to decide exactly what the kernel decides.
+ */
+import { performance } from 'node:perf_hooks';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ParamRead } from '../src/compile/expr-closure.js';
+import { compileKernel, MEMO_BY_DEFAULT, type KernelDecision } from '../src/compile/kernel/index.js';
+import { compileProgram, type Program } from '../src/compile/program.js';
+import { decideFast, decideWithEngine } from '../src/runtime/decide.js';
+import { Dec } from '../src/runtime/money.js';
+import { studentFacts } from '../src/run/students.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { vocabulariesOf } from '../src/scenario/schema.js';
+import { loadLibrary } from '../src/semantics/workspace.js';
+import { bundledRules } from '../src/cli/paths.js';
+import { generate } from './generate.js';
+import { handDecide, handFindings } from './hand-decisions.js';
+
+type Facts = Record<string, Record<string, unknown>>;
+const DECISIONS = ['funding_category', 'expected_transfer_codes', 'student_findings'] as const;
+
+interface Contender {
+  name: string;
+  students: number;
+  run: () => number | Promise<number>;
+  times: number[];
+}
+
+function kernelLoop(k: Map<string, KernelDecision>, facts: Facts[]): () => number {
+  const [category, codes, findings] = DECISIONS.map((d) => k.get(d)!);
+  const reads: ParamRead[] = [];
+  const calls: string[] = [];
+  return () => {
+    let n = 0;
+    for (const f of facts) {
+      reads.length = 0;
+      calls.length = 0;
+      const s = f.student;
+      s.category = category(f, reads, calls)[0].outputs.category;
+      const c = codes(f, reads, calls)[0];
+      s.expected_codes = c ? c.outputs.codes : [];
+      n += findings(f, reads, calls).length;
+    }
+    return n;
+  };
+}
+
+function closureLoop(p: Program, facts: Facts[]): () => number {
+  const [category, codes, findings] = DECISIONS.map((d) => p.decisions.get(d)!);
+  return () => {
+    let n = 0;
+    for (const f of facts) {
+      const s = f.student;
+      s.category = decideFast(category, { year: p.year, facts: f }).firings[0].outputs.category;
+      const c = decideFast(codes, { year: p.year, facts: f }).firings[0];
+      s.expected_codes = c ? c.outputs.codes : [];
+      n += decideFast(findings, { year: p.year, facts: f }).firings.length;
+    }
+    return n;
+  };
+}
+
+function engineLoop(p: Program, facts: Facts[]): () => Promise<number> {
+  const [category, codes, findings] = DECISIONS.map((d) => p.decisions.get(d)!);
+  return async () => {
+    let n = 0;
+    for (const f of facts) {
+      const s = f.student;
+      s.category = (await decideWithEngine(p.lib, category, { year: p.year, facts: f })).firings[0].outputs.category;
+      const c = (await decideWithEngine(p.lib, codes, { year: p.year, facts: f })).firings[0];
+      s.expected_codes = c ? c.outputs.codes : [];
+      n += (await decideWithEngine(p.lib, findings, { year: p.year, facts: f })).firings.length;
+    }
+    return n;
+  };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchKernel(rows = 100_000, rounds = 5, engineSample = 2_000, seed = 7): Promise<void> {
+  const lib = await loadLibrary([bundledRules()]);
+  const dir = join(tmpdir(), `lcff-bench-county-${rows}-${seed}`);
+  if (!existsSync(join(dir, 'scenario.yaml'))) await generate(rows, seed, dir);
+  const { scenario } = await loadScenario(dir, { vocabularies: vocabulariesOf(lib) });
+  if (!scenario) throw new Error('the generated county does not load');
+  const program = compileProgram(lib, scenario.fiscal_year);
+  const schools = new Map(scenario.schools.map((s) => [s.code, s]));
+  const facts = scenario.students.map((s) => studentFacts(s, schools.get(s.school)!, scenario.coe.cds) as Facts);
+  const senr = decideFast(program.decisions.get('senr_fields')!, { year: program.year, facts: { coe: {} } }).firings[0].outputs;
+  const F = handFindings(senr.transfer_code_field as Dec, senr.residence_field as Dec);
+  const kernel = compileKernel(program);
+  const alternate = compileKernel(program, { memo: !MEMO_BY_DEFAULT });
+
+  // the hand loop decides what the rules decide, student by student
+  const [kc, ke, kf] = DECISIONS.map((d) => kernel.decisions.get(d)!);
+  for (const f of facts) {
+    const h = handDecide(f, F);
+    const c = kc(f, null, null)[0].outputs;
+    f.student.category = c.category;
+    const e = ke(f, null, null)[0]?.outputs.codes ?? [];
+    f.student.expected_codes = e;
+    const fs = kf(f, null, null).map((x) => `${String(x.outputs.code)} ${String(x.outputs.message)} ${String(x.outputs.senr_field)}`);
+    const hs = h.findings.map((x) => `${x.code} ${x.message} ${x.senr_field.toString()}`);
+    if (c.category !== h.category || c.credited_to !== h.credited_to || JSON.stringify(e) !== JSON.stringify(h.codes) || JSON.stringify(fs) !== JSON.stringify(hs)) {
+      throw new Error(`the hand loop and the rules disagree on student ${String(f.student.id)}`);
+    }
+  }
+
+  const hand = (): number => {
+    let n = 0;
+    for (const f of facts) n += handDecide(f, F).findings.length;
+    return n;
+  };
+  const contenders: Contender[] = [
+    { name: 'hand-written loop', students: facts.length, run: hand, times: [] },
+    { name: 'compiled kernel', students: facts.length, run: kernelLoop(kernel.decisions as Map<string, KernelDecision>, facts), times: [] },
+    { name: `compiled kernel, selection memo ${MEMO_BY_DEFAULT ? 'off' : 'on'}`, students: facts.length, run: kernelLoop(alternate.decisions as Map<string, KernelDecision>, facts), times: [] },
+    { name: 'closure path (decideFast)', students: facts.length, run: closureLoop(program, facts), times: [] },
+    { name: `json-rules-engine (sample)`, students: Math.min(engineSample, facts.length), run: engineLoop(program, facts.slice(0, engineSample)), times: [] },
+  ];
+  const findings = new Set<number>();
+  for (const c of contenders) await c.run(); // warm up
+  for (let r = 0; r < rounds; r++) {
+    for (const c of contenders) {
+      const t0 = performance.now();
+      const n = await c.run();
+      c.times.push(performance.now() - t0);
+      if (c.students === facts.length) findings.add(n);
+    }
+  }
+  if (findings.size !== 1) throw new Error(`contenders found different numbers of findings: ${[...findings].join(', ')}`);
+  const rate = (c: Contender): number => (c.students / median(c.times)) * 1000;
+  const handRate = rate(contenders[0]);
+  const engineRate = rate(contenders[contenders.length - 1]);
+  const head = ['contender', 'students', 'median ms', 'students/s', 'decisions/s', '× hand loop', '× json-rules-engine'];
+  const body = contenders.map((c) => [c.name, c.students.toLocaleString('en-US'), median(c.times).toFixed(1), Math.round(rate(c)).toLocaleString('en-US'), Math.round(rate(c) * 3).toLocaleString('en-US'), (rate(c) / handRate).toFixed(3), (rate(c) / engineRate).toFixed(1)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  process.stdout.write(`\nPer-student decisions (3 per student) on a generated county of ${facts.length.toLocaleString('en-US')} students (seed ${seed}), ${rounds} rounds, medians; ${[...findings][0].toLocaleString('en-US')} findings\n`);
+  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}\n`);
+}

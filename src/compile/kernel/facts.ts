@@ -1,0 +1,193 @@
+/**
+ * Fact readers of the kernel: one generated function per fact and
+ * representation, with the path walked by constant property names (own
+ * properties only) and the value checked against its declaration exactly as
+ * compile/facts.ts does (the same errors, built by the same functions).
+ *
+ * Representations: `v` the value itself; `i` an enum member as its index in
+ * the enum (-1 when an optional fact is missing); `m` a list of enum members
+ * as a bit mask (enums of at most 30 members; -1 when missing). Probes for
+ * memo keys (`p…`) never throw: they return -2 where a read would fail, so
+ * the caller falls back to the direct code, which fails in the reference order.
+ */
+import { conformer, factReader } from '../facts.js';
+import type { FactInfo, Library } from '../../semantics/library.js';
+import { str, type Module } from './module.js';
+
+export type Repr = 'v' | 'i' | 'm';
+/** Key encodings: presence (0 missing, 1 present), bool (0 missing, 1 false, 2 true), enum (0 missing, 1 + index), mask (0 missing, 1 + mask). */
+export type Encoding = 'presence' | 'bool' | 'enum' | 'mask';
+/** Probes: `enum` and `mask` return their key code (so the cache of the `i`/`m` read is the code - 1), `value` returns the value read; -2 or U where a read would fail. */
+export type Probe = 'enum' | 'mask' | 'value';
+
+export interface EnumIndex {
+  name: string;
+  index: Map<string, number>;
+  size: number;
+}
+
+export const MAX_MASK_MEMBERS = 30;
+/** Enums up to this size find a member's index by a switch. */
+const SWITCH_MEMBERS = 32;
+
+/**
+ * `target = target[part]` if it is an object with an own property `part`,
+ * else undefined (the closures' reader). A plain or prototype-less object
+ * cannot inherit a name that Object.prototype lacks, so for such a name and
+ * such an object the property is read without asking hasOwn (the costly part
+ * of a read); any other object, or a name of Object.prototype, asks it.
+ */
+export function ownRead(target: string, part: string): string {
+  const k = str(part);
+  if (part in Object.prototype) return `if (${target} === null || typeof ${target} !== 'object' || !hasOwn(${target}, ${k})) ${target} = undefined; else ${target} = ${target}[${k}];`;
+  return `if (${target} === null || typeof ${target} !== 'object') ${target} = undefined; else { const p = PROTO(${target}); ${target} = p === OBJECT || p === null || hasOwn(${target}, ${k}) ? ${target}[${k}] : undefined; }`;
+}
+
+/** Code finding a text among members of one length: a switch on the most telling character, then one comparison (several when characters do not tell them apart). */
+function byCharacter(members: Array<[string, number]>): string {
+  const test = (m: [string, number]): string => `if (v === ${str(m[0])}) return ${m[1]};`;
+  if (members.length === 1) return test(members[0]);
+  let best = 0;
+  let bestCount = 0;
+  for (let p = 0; p < members[0][0].length; p++) {
+    const count = new Set(members.map((m) => m[0].charCodeAt(p))).size;
+    if (count > bestCount) [best, bestCount] = [p, count];
+  }
+  const byChar = new Map<number, Array<[string, number]>>();
+  for (const m of members) byChar.set(m[0].charCodeAt(best), [...(byChar.get(m[0].charCodeAt(best)) ?? []), m]);
+  return `switch (v.charCodeAt(${best})) { ${[...byChar].map(([c, ms]) => `case ${c}: ${ms.map(test).join(' ')} break;`).join(' ')} }`;
+}
+
+export class FactReaders {
+  private readonly fns = new Map<string, string>();
+  private readonly enums = new Map<string, EnumIndex | undefined>();
+
+  constructor(
+    private readonly m: Module,
+    private readonly lib: Library,
+  ) {}
+
+  info(group: string, path: string): FactInfo | undefined {
+    return this.lib.factGroups.get(group)?.get(path);
+  }
+
+  /** The members of an enum by index (first declaration of a member wins). */
+  enumIndex(name: string): EnumIndex | undefined {
+    if (this.enums.has(name)) return this.enums.get(name);
+    const decl = this.lib.enums.get(name)?.decl;
+    let e: EnumIndex | undefined;
+    if (decl) {
+      const index = new Map<string, number>();
+      for (const m of decl.members) if (!index.has(m.name.text)) index.set(m.name.text, index.size);
+      e = { name, index, size: index.size };
+    }
+    this.enums.set(name, e);
+    return e;
+  }
+
+  /** The enum of a fact declared as a member of an enum (repr `i`), or as a list of them (repr `m`). */
+  enumOfFact(info: FactInfo | undefined, repr: 'i' | 'm'): EnumIndex | undefined {
+    if (!info) return undefined;
+    const t = info.type;
+    if (repr === 'i' && t.k === 'enum') return this.enumIndex(t.name);
+    if (repr === 'm' && t.k === 'list' && t.element.k === 'enum') {
+      const e = this.enumIndex(t.element.name);
+      return e && e.size <= MAX_MASK_MEMBERS ? e : undefined;
+    }
+    return undefined;
+  }
+
+  /** The name of the reader function of a fact in a representation. */
+  reader(group: string, path: string, repr: Repr): string {
+    return this.fn(`${repr}\u0000${group}\u0000${path}`, () => this.readerSource(group, path, repr));
+  }
+
+  /** The name of the probe function of a fact. */
+  probe(group: string, path: string, enc: Probe): string {
+    return this.fn(`p${enc}\u0000${group}\u0000${path}`, () => this.probeSource(group, path, enc));
+  }
+
+  private fn(key: string, source: () => (name: string) => string): string {
+    let name = this.fns.get(key);
+    if (!name) {
+      name = this.m.id('r');
+      this.fns.set(key, name);
+      this.m.add(source()(name));
+    }
+    return name;
+  }
+
+  /**
+   * The function giving a value's index in an enum, or -1 when it is not a
+   * member: a switch by length, then by a character, then one comparison
+   * (no hashing of the input text) for small enums, a Map lookup for large ones.
+   */
+  private indexFn(e: EnumIndex): string {
+    return this.fn(`index\u0000${e.name}`, () => {
+      if (e.size > SWITCH_MEMBERS) return (name) => `function ${name}(v) { const i = typeof v === 'string' ? ${this.m.k(e.index)}.get(v) : undefined; return i === undefined ? -1 : i; }`;
+      // by length, then by the character that best tells the members of that length apart: the text is compared with one member at most
+      const byLength = new Map<number, Array<[string, number]>>();
+      for (const entry of e.index) byLength.set(entry[0].length, [...(byLength.get(entry[0].length) ?? []), entry]);
+      const cases = [...byLength].map(([n, members]) => `case ${n}: ${byCharacter(members)} break;`).join(' ');
+      return (name) => `function ${name}(v) { if (typeof v !== 'string') return -1; switch (v.length) { ${cases} } return -1; }`;
+    });
+  }
+
+  private walk(path: string): string {
+    let code = 'let v = g;';
+    for (const part of path.split('.')) code += ` ${ownRead('v', part)}`;
+    return `${code} const none = v === undefined || v === null || v === '';`;
+  }
+
+  private readerSource(group: string, path: string, repr: Repr): (name: string) => string {
+    const info = this.info(group, path);
+    if (!info) {
+      // not declared (the checker reports it): the closures' reader throws its error
+      const k = this.m.k(factReader(this.lib, group, path));
+      return (name) => `const ${name} = ${k};`;
+    }
+    const ki = this.m.k(info);
+    const missing = (value: string): string => (info.field.optional ? `return ${value};` : `throw MISSING(${ki});`);
+    if (repr !== 'v') {
+      const idx = this.indexFn(this.enumOfFact(info, repr)!);
+      if (repr === 'i') return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('-1')} const i = ${idx}(v); if (i < 0) throw BAD(${ki}, v); return i; }`;
+      return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('-1')} if (!Array.isArray(v)) throw BAD(${ki}, v); let m = 0; for (let j = 0; j < v.length; j++) { const x = v[j]; if (x === undefined && !(j in v)) continue; const i = ${idx}(x); if (i < 0) throw BAD(${ki}, v); m |= 1 << i; } return m; }`;
+    }
+    const check = this.check(info);
+    return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${missing('undefined')} if (!(${check})) throw BAD(${ki}, v); return v; }`;
+  }
+
+  /** The conformance test of `v` (not missing) against the fact's declared type: inline for the common types, else the shared conformer. */
+  private check(info: FactInfo): string {
+    const t = info.type;
+    if (t.k === 'scalar' && t.name === 'Bool') return `typeof v === 'boolean'`;
+    if (t.k === 'scalar' && t.name === 'Text') return `typeof v === 'string'`;
+    if (t.k === 'enum') {
+      const e = this.enumIndex(t.name);
+      if (e) return `${this.indexFn(e)}(v) >= 0`;
+    }
+    if (t.k === 'list' && t.element.k === 'scalar' && (t.element.name === 'Text' || t.element.name === 'Bool')) {
+      // every element present (not missing) and of the type; holes are skipped, as Array.prototype.every skips them
+      return `${t.element.name === 'Text' ? 'LISTTEXT' : 'LISTBOOL'}(v)`;
+    }
+    return `${this.m.k(conformer(this.lib, t))}(v)`;
+  }
+
+  private probeSource(group: string, path: string, enc: Probe): (name: string) => string {
+    const info = this.info(group, path)!;
+    const missing = info.field.optional ? 'return 0;' : 'return -2;';
+    const head = `${this.walk(path)} if (none) ${missing}`;
+    switch (enc) {
+      case 'value':
+        return (name) => `function ${name}(g) { ${this.walk(path)} if (none) ${info.field.optional ? 'return undefined;' : 'return U;'} return ${this.check(info)} ? v : U; }`;
+      case 'enum': {
+        const idx = this.indexFn(this.enumOfFact(info, 'i')!);
+        return (name) => `function ${name}(g) { ${head} const i = ${idx}(v); return i < 0 ? -2 : i + 1; }`;
+      }
+      case 'mask': {
+        const idx = this.indexFn(this.enumOfFact(info, 'm')!);
+        return (name) => `function ${name}(g) { ${head} if (!Array.isArray(v)) return -2; let m = 0; for (let j = 0; j < v.length; j++) { const x = v[j]; if (x === undefined && !(j in v)) continue; const i = ${idx}(x); if (i < 0) return -2; m |= 1 << i; } return m + 1; }`;
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The compiled kernel: every decision of a program (one fiscal year) as
+ * generated JavaScript, synchronous, with the closures' results and errors
+ * (the differential tests compare the three paths). Built once per program
+ * with `new Function` over generated source only: the rule library's names
+ * and texts are string literals or constants of the module (module.ts), never
+ * code.
+ */
+import type { Program } from '../program.js';
+import type { ParamRead } from '../expr-closure.js';
+import type { Firing } from '../../runtime/decide.js';
+import { emitDecision } from './decision.js';
+import { ExprEmitter } from './expr.js';
+import { Module } from './module.js';
+import { RT } from './runtime.js';
+
+/** One decision of the kernel: the firings for one subject's facts; the parameter reads and formula calls are pushed to `reads` and `calls` when given. */
+export type KernelDecision = (facts: Record<string, unknown>, reads: ParamRead[] | null, calls: string[] | null) => Firing[];
+
+export interface Kernel {
+  year: number;
+  decisions: ReadonlyMap<string, KernelDecision>;
+  /** the generated source (for `lcff compile` debugging and the tests) */
+  source: string;
+}
+
+export interface KernelOptions {
+  /**
+   * Memoise rule selection by few-valued inputs (analysis.ts); default
+   * MEMO_BY_DEFAULT. Measured (`npm run bench kernel`, 100,000 students) it
+   * is slower than the direct comparisons on a quiet machine (0.31 against
+   * 0.37 of the hand loop), level or ahead only on a loaded one.
+   */
+  memo?: boolean;
+}
+
+// LISTTEXT remembers the last frozen list it accepted (a frozen list cannot change): a decision's constant output fed back as a fact is checked once.
+/** Whether the kernel memoises rule selection unless told (see KernelOptions.memo). */
+export const MEMO_BY_DEFAULT = false;
+
+const PRELUDE = `'use strict';
+var { dec: D, bool: B, div: DIV, order: ORD, inList: INL, inScalars: INS, eq: EQ, maxDec: MAX, minDec: MIN, roundTo: ROUND, places: PLACES, roundPlaces: ROUNDP, noFormula: NOFORMULA, tag: TAG, freezeOutputs: FREEZE, hasOwn, missing: MISSING, bad: BAD } = RT;
+var U = Symbol('unset');
+var PROTO = Object.getPrototypeOf, OBJECT = Object.prototype;
+var EMPTY = Object.freeze([]);
+var READS = null, CALLS = null, FACTS = null;
+function READ(r) { if (READS !== null) READS.push(r); }
+function CALL(n) { if (CALLS !== null) CALLS.push(n); }
+function GRP(n) { return hasOwn(FACTS, n) ? FACTS[n] : undefined; }
+function IXP(p, m) { const x = p.get(m); READ(x.read); return x.value; }
+function THROW(f) { f(); }
+function EMPTYLIST(x) { return Array.isArray(x) && x.length === 0; }
+function MASKHIT(m, mask) { return m > 0 && (m & mask) !== 0; }
+function PUSH(out, f) { if (out === EMPTY) return [f]; out.push(f); return out; }
+var LISTTEXT_OK = null;
+function LISTTEXT(v) { if (v === LISTTEXT_OK) return true; if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'string' && x !== '') continue; if (x === undefined && !(j in v)) continue; return false; } if (Object.isFrozen(v)) LISTTEXT_OK = v; return true; }
+function LISTBOOL(v) { if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'boolean') continue; if (x === undefined && !(j in v)) continue; return false; } return true; }
+function REPLAY(c) { const r = c.reads, n = c.calls; if (READS !== null) for (let i = 0; i < r.length; i++) READS.push(r[i]); if (CALLS !== null) for (let i = 0; i < n.length; i++) CALLS.push(n[i]); }
+`;
+
+export function compileKernel(program: Program, opts: KernelOptions = {}): Kernel {
+  const m = new Module();
+  const x = new ExprEmitter(m, program.lib, program.year);
+  const names = [...program.decisions.values()].map((d) => [d.name, emitDecision(x, d, { memo: opts.memo ?? MEMO_BY_DEFAULT })] as const);
+  const source = `${PRELUDE}${m.lines.join('\n')}\nreturn [${names.map(([, fn]) => fn).join(', ')}];\n`;
+  // generated source only (module.ts): no text of the rule library is evaluated as code
+  const fns = new Function('RT', 'K', source)(RT, m.consts) as KernelDecision[];
+  return { year: program.year, decisions: new Map(names.map(([name], i) => [name, fns[i]])), source };
+}
+
+const kernels = new WeakMap<Program, Kernel>();
+
+/** The kernel of a program, compiled on first use. */
+export function kernelOf(program: Program): Kernel {
+  let k = kernels.get(program);
+  if (!k) kernels.set(program, (k = compileKernel(program)));
+  return k;
+}
