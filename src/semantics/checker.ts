@@ -10,7 +10,7 @@ import { diag, resolveTypeRef, symbolKey } from './declarations.js';
 import { checkCalls } from './calls.js';
 import { checkExpr, guarded, guardOf, newScope, type ExprScope, type Use } from './expressions.js';
 import type { Library } from './library.js';
-import { checkLets, checkSets, reportUnused } from './locals.js';
+import { checkLets, checkSets, formulaLets, reportUnused, ruleLets } from './locals.js';
 import { internalFailure } from './sources.js';
 import { sameType, T, type Type, typeText } from './types.js';
 
@@ -59,8 +59,11 @@ function checkFormula(lib: Library, f: FormulaDecl, file: string): ExprScope {
     scope.locals.set(p.name.text, { type: lib.types.get(p) ?? T.unknown, key });
     lib.definitions.push({ key, kind: 'local', name: p.name.text, file, range: p.name.range, detail: `${p.name.text} : ${typeText(lib.types.get(p) ?? T.unknown)} (value given to ${f.name.text})` });
   }
+  const owner = formulaLets(f);
+  const lets = checkLets(lib, owner, scope);
   const want = lib.types.get(f.returns as unknown as Node) ?? T.unknown;
   const got = checkExpr(lib, scope, f.body, want);
+  reportUnused(lib, file, lets, owner);
   if (!sameType(want, got)) lib.diagnostics.push(diag(C.returnType, file, f.body.range, `formula ${f.name.text} is declared to give ${typeText(want)} but computes ${typeText(got)}`));
   if (f.cites.length === 0) lib.diagnostics.push(diag(C.missingCitation, file, f.name.range, `formula ${f.name.text} cites no source; add cite "<statute or page>"`));
   checkStatus(lib, file, f.status);
@@ -112,7 +115,8 @@ function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, out
   if (r.otherwise && r.when) lib.diagnostics.push(diag(C.otherwiseWithWhen, file, r.when.range, `an otherwise rule applies when no rule above fired; it cannot have its own "when"`));
   checkStatus(lib, file, r.status);
   const scope = guarded(newScope(file), known);
-  const lets = checkLets(lib, d, r, scope);
+  const owner = ruleLets(d, r);
+  const lets = checkLets(lib, owner, scope);
   let thenScope = scope;
   if (r.when) {
     const t = checkExpr(lib, scope, r.when, T.bool);
@@ -135,7 +139,7 @@ function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, out
   }
   const missing = [...outputs.keys()].filter((o) => !assigned.has(o));
   if (missing.length > 0) lib.diagnostics.push(diag(C.outputMissing, file, r.name.range, `${what} does not set ${missing.join(', ')}`));
-  reportUnused(lib, file, lets);
+  reportUnused(lib, file, lets, owner);
   checkCoverage(lib, file, r.effective?.years ?? ALWAYS, scope, what);
   return r.when ? guardOf(scope, r.when).f : undefined;
 }
