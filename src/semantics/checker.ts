@@ -14,7 +14,8 @@ import { checkLets, checkSets, formulaLets, reportUnused, ruleLets } from './loc
 import { internalFailure } from './sources.js';
 import { sameType, T, type Type, typeText } from './types.js';
 
-const ALWAYS: YearRange = { from: 2013 };
+/** The years of a formula or rule without `effective`: from the library's first year (rules/library.yaml first_year, else the first year its files name) onward. */
+const always = (lib: Library): YearRange => ({ from: lib.horizon.first });
 
 export function checkLibrary(lib: Library): void {
   for (const [, group] of lib.factGroups) for (const info of group.values()) info.type = resolveTypeRef(lib, info.file, info.field.type);
@@ -67,7 +68,7 @@ function checkFormula(lib: Library, f: FormulaDecl, file: string): ExprScope {
   if (!sameType(want, got)) lib.diagnostics.push(diag(C.returnType, file, f.body.range, `formula ${f.name.text} is declared to give ${typeText(want)} but computes ${typeText(got)}`));
   if (f.cites.length === 0) lib.diagnostics.push(diag(C.missingCitation, file, f.name.range, `formula ${f.name.text} cites no source; add cite "<statute or page>"`));
   checkStatus(lib, file, f.status);
-  checkCoverage(lib, file, f.effective?.years ?? ALWAYS, scope, `formula ${f.name.text}`);
+  checkCoverage(lib, file, f.effective?.years ?? always(lib), scope, `formula ${f.name.text}`);
   return scope;
 }
 
@@ -86,13 +87,13 @@ function checkDecision(lib: Library, d: DecisionDecl, file: string): void {
   const otherwise: RuleDecl[] = [];
   const earlier: Array<{ years: YearRange; whenFalse: ReadonlySet<string> }> = [];
   for (const r of d.rules) {
-    const years = r.effective?.years ?? ALWAYS;
+    const years = r.effective?.years ?? always(lib);
     // an otherwise rule fires only when every earlier rule in force failed: what their conditions test present when false is present
     const known = new Set<string>();
     if (r.otherwise) for (const e of earlier) if (covers(e.years, years)) e.whenFalse.forEach((k) => known.add(k));
     const whenFalse = checkRule(lib, d, r, file, outputs, known);
     if (!r.otherwise && whenFalse) earlier.push({ years, whenFalse });
-    const shadow = otherwise.find((o) => rangesOverlap(o.effective?.years ?? ALWAYS, years));
+    const shadow = otherwise.find((o) => rangesOverlap(o.effective?.years ?? always(lib), years));
     if (shadow && d.mode === 'first') {
       lib.diagnostics.push(diag(C.unreachable, file, r.name.range, `rule ${r.name.text} can never fire in ${formatRange(years)}: "otherwise rule ${shadow.name.text}" above it always decides first`, { related: [{ file, range: shadow.name.range, message: 'the otherwise rule' }] }));
     }
@@ -140,7 +141,7 @@ function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, out
   const missing = [...outputs.keys()].filter((o) => !assigned.has(o));
   if (missing.length > 0) lib.diagnostics.push(diag(C.outputMissing, file, r.name.range, `${what} does not set ${missing.join(', ')}`));
   reportUnused(lib, file, lets, owner);
-  checkCoverage(lib, file, r.effective?.years ?? ALWAYS, scope, what);
+  checkCoverage(lib, file, r.effective?.years ?? always(lib), scope, what);
   return r.when ? guardOf(scope, r.when).f : undefined;
 }
 
@@ -161,7 +162,7 @@ function checkCoverage(lib: Library, file: string, years: YearRange, scope: Expr
   };
   // a year where the parameter is explicitly `value: unknown` is not a gap of the library: the run says the value is unknown (or uses one the user supplies)
   each(scope.params, (n, y) => lib.params.valueInForce(n, y) === undefined && !lib.params.isUnknownIn(n, y), C.paramNoValue, 'parameter');
-  each(scope.formulas, (n, y) => !(lib.formulas.get(n) ?? []).some((v) => inRange(y, v.decl.effective?.years ?? ALWAYS)), C.formulaNotInForce, 'formula');
+  each(scope.formulas, (n, y) => !(lib.formulas.get(n) ?? []).some((v) => inRange(y, v.decl.effective?.years ?? always(lib))), C.formulaNotInForce, 'formula');
 }
 
 interface Versioned {
