@@ -6,7 +6,7 @@
  */
 import type { ParamRead } from '../compile/expr-closure.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
-import { dec, Dec, fixed, ZERO } from '../runtime/money.js';
+import { dec, Dec, fixed, percentText, ZERO } from '../runtime/money.js';
 import type { Firing } from '../runtime/decide.js';
 import { aegAdaFacts } from './aeg.js';
 import type { RunContext } from './context.js';
@@ -61,7 +61,7 @@ export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, fin
     name: 'Alternative Education Grant',
     computed: aeg.known,
     amount: aeg.total,
-    inputs: `AEG ADA ${aeg.ada}${aeg.funded_ada !== undefined && aeg.funded_ada !== aeg.ada ? `, funded ${aeg.funded_ada}` : ''}; UPP ${aeg.upp}${aeg.funded_ada_note ? ` (${aeg.funded_ada_note})` : ''}`,
+    inputs: `AEG ADA ${aeg.ada}${aeg.funded_ada !== undefined && aeg.funded_ada !== aeg.ada ? `, funded ${aeg.funded_ada}` : ''}; UPP ${percentText(dec(aeg.upp))}${aeg.funded_ada_note ? ` (${aeg.funded_ada_note})` : ''}`,
     rate: `base ${aeg.base} + supplemental ${aeg.supplemental} + concentration ${aeg.concentration}`,
     note: aeg.note,
     rule: aeg.rule,
