@@ -20,7 +20,7 @@ import { safe } from './safe.js';
 
 const TOP = ['enum', 'set', 'facts', 'formula', 'decision'];
 const DECISION_LINE = ['cite', 'output', 'rule', 'otherwise rule', 'effective', 'status', 'let', 'when', 'then', 'end'];
-const FORMULA_LINE = ['cite', 'effective', 'status', '='];
+const FORMULA_LINE = ['cite', 'effective', 'status', '=', 'where'];
 const EXPR = ['and', 'or', 'not', 'is', 'in', 'if', 'then', 'else', 'round', 'true', 'false', 'present', 'missing'];
 
 const kw = (label: string): CompletionItem => ({ label, kind: CompletionItemKind.Keyword });
@@ -46,6 +46,13 @@ function formulaAt(lib: Library, file: string, offset: number): FormulaDecl | un
   let best: FormulaDecl | undefined;
   for (const d of rf?.declarations ?? []) if (d.kind === 'formula' && d.range.start.offset <= offset) best = d;
   return best;
+}
+
+/** The wheres in scope at `offset` in a formula: all of them in its body, those above in a where. */
+function wheresAt(formula: FormulaDecl | undefined, offset: number): LetDecl[] {
+  if (!formula || offset > formula.range.end.offset + 1) return [];
+  const inWhere = formula.lets.find((l) => l.range.start.offset <= offset && offset <= l.range.end.offset + 1);
+  return inWhere ? formula.lets.filter((l) => l.range.end.offset < inWhere.range.start.offset) : formula.lets;
 }
 
 /** The lets in scope at `offset`: those of the rule it is in, written before it. */
@@ -175,7 +182,7 @@ export function completionAt(ctx: ServerContext, uri: string, position: { line: 
   const atLineStart = /^\s*\w*$/.test(line);
   if (where === 'none') return TOP.map(kw);
   if (where === 'enum' || where === 'facts') return atLineStart ? [kw('end')] : [];
-  const items = nameItems(lib, where === 'formula' ? formula : undefined, where === 'decision' ? letsAt(lib, at.file, at.offset) : []).concat(EXPR.map(kw));
+  const items = nameItems(lib, where === 'formula' ? formula : undefined, where === 'decision' ? letsAt(lib, at.file, at.offset) : wheresAt(formula, at.offset)).concat(EXPR.map(kw));
   if (atLineStart) {
     const clauseWords = where === 'decision' ? DECISION_LINE : [...FORMULA_LINE, ...TOP];
     for (const w of clauseWords) items.push({ ...kw(w), sortText: `0${w}` });

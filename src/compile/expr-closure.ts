@@ -158,7 +158,7 @@ function build(lib: Library, e: Expr): Closure {
   }
 }
 
-/** A let's value: computed when first used in an evaluation of its rule, then reused (json-rules-engine and the fast path share the context, so both compute it once, at the same point). */
+/** A let's value: computed when first used in an evaluation of its rule (in a call of its formula), then reused (json-rules-engine and the fast path share the context, so both compute it once, at the same point). */
 function letClosure(lib: Library, decl: LetDecl): Closure {
   return (ctx) => {
     const memo = (ctx.lets ??= new Map());
@@ -254,7 +254,8 @@ export function callFormula(lib: Library, name: string, args: Value[], ctx: Eval
   ctx.calls.push(name);
   const locals = new Map<string, Value>();
   v.decl.params.forEach((p, i) => locals.set(p.name.text, args[i]));
-  return compileExpr(lib, v.decl.body)({ ...ctx, locals });
+  // the formula's own lets: computed at most once per call, never shared with the caller's or another call's
+  return compileExpr(lib, v.decl.body)({ ...ctx, locals, lets: new Map() });
 }
 
 function readParam(lib: Library, ctx: EvalContext, name: string, member: string | undefined, e: Expr): Value {

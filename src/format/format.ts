@@ -92,6 +92,11 @@ function place(tokens: IToken[], lines: LineIndex): Placed[] {
         brk = true;
         indent = 2;
         inBody = true;
+      } else if (decl === 'formula' && depth === 0 && inBody && is(t, T.Where)) {
+        // each `where` on its own line under the body, its continuation lines after "where "
+        brk = true;
+        indent = 2;
+        clauseCont = 2 + t.image.length + 1;
       } else if (decl === 'decision' && depth === 0 && is(t, T.Output)) {
         brk = true;
         indent = 2;
@@ -116,7 +121,7 @@ function place(tokens: IToken[], lines: LineIndex): Placed[] {
         clauseCont = 4 + t.image.length + 1;
       } else if (is(t, T.Then) && openIfs > 0) openIfs--;
     }
-    if (brk && !(decl === 'decision' && (is(t, T.When) || is(t, T.Then) || is(t, T.Let)))) clauseCont = indent + 2;
+    if (brk && !(decl === 'decision' && (is(t, T.When) || is(t, T.Then) || is(t, T.Let))) && !(decl === 'formula' && is(t, T.Where))) clauseCont = indent + 2;
     const cont = clauseCont;
     if (!brk && prev && lineOf(t) > lineOf(prev)) {
       brk = true;

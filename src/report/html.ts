@@ -25,7 +25,7 @@ export function renderHtml(input: HtmlInput): string {
     summary(r, words),
     section('flow', words.section('flow'), words.optional('section_note', 'flow'), flowSvg(r, words)),
     aeg(r, words),
-    coeEntitlement(words),
+    coeEntitlement(r, words),
     transfers(r, words),
     accounting(r, words),
     credits(r, words),

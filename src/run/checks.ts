@@ -28,7 +28,6 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   if (!padc) return;
   const padcBy = new Map<string, Dec>();
   for (const r of padc.attendance_district_funded) padcBy.set(r.district, (padcBy.get(r.district) ?? ZERO).plus(r.ada));
-  const agreements = new Map(sc.agreements.map((a) => [a.district, a]));
   // one pass over the students: District Funded ADA credited, and census-day students whose district-funded code names each district
   const districtFunded = categoriesWhere(ctx, 'transfer_ada_category');
   const districtCodes = textsOf(ctx, 'district_funded_transfer_codes');
@@ -41,9 +40,8 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
     if (named !== undefined && s.student.census_day && code !== undefined && districtCodes.has(code) && s.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + 1);
   }
   for (const d of [...sc.districts].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
-    const a = agreements.get(d.cds);
     const facts = {
-      district: { cds: d.cds, padc_ada: padcBy.get(d.cds), computed_ada: computedBy.get(d.cds) ?? ZERO, coded_census_students: new Dec(codedBy.get(d.cds) ?? 0), alternative_rate: a?.alternative_rate_per_ada, concurred: a?.district_concurred === true },
+      district: { cds: d.cds, padc_ada: padcBy.get(d.cds), computed_ada: computedBy.get(d.cds) ?? ZERO, coded_census_students: new Dec(codedBy.get(d.cds) ?? 0) },
     };
     push(findings, d.cds, await ctx.decide('district_checks', `district ${d.cds}`, facts), 'district_checks');
   }

@@ -6,14 +6,11 @@
  */
 import type { ParamRead } from '../compile/expr-closure.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
-import { dec, Dec, fixed, ZERO } from '../runtime/money.js';
+import { dec, Dec, fixed, percentText, ZERO } from '../runtime/money.js';
 import type { Firing } from '../runtime/decide.js';
 import { aegAdaFacts } from './aeg.js';
 import type { RunContext } from './context.js';
 import type { AegResult, CoeEntitlement, EntitlementComponent, FindingResult } from './result.js';
-
-/** The finding of a COE entitlement with missing inputs or values. */
-export const ENTITLEMENT_INCOMPLETE = 'LCFF-V031';
 
 const money = (v: unknown): Dec => (v instanceof Dec ? v : ZERO);
 const ruleOf = (f: Firing | undefined, decision: string): string => (f ? `${decision}.${f.rule.name}` : '');
@@ -64,7 +61,7 @@ export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, fin
     name: 'Alternative Education Grant',
     computed: aeg.known,
     amount: aeg.total,
-    inputs: `AEG ADA ${aeg.ada}${aeg.funded_ada !== undefined && aeg.funded_ada !== aeg.ada ? `, funded ${aeg.funded_ada}` : ''}; UPP ${aeg.upp}${aeg.funded_ada_note ? ` (${aeg.funded_ada_note})` : ''}`,
+    inputs: `AEG ADA ${aeg.ada}${aeg.funded_ada !== undefined && aeg.funded_ada !== aeg.ada ? `, funded ${aeg.funded_ada}` : ''}; UPP ${percentText(dec(aeg.upp))}${aeg.funded_ada_note ? ` (${aeg.funded_ada_note})` : ''}`,
     rate: `base ${aeg.base} + supplemental ${aeg.supplemental} + concentration ${aeg.concentration}`,
     note: aeg.note,
     rule: aeg.rule,
@@ -90,14 +87,15 @@ export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, fin
   const notModelled = await ctx.decide('coe_not_modelled', 'coe', { coe });
   const total = components.reduce((sum, c) => sum.plus(dec(c.amount)), ZERO);
   const complete = components.every((c) => c.computed) && missing.length === 0;
-  if (!complete) {
+  // decision entitlement_checks says whether a lack is a finding; the runner adds what is missing
+  for (const f of await ctx.decide('entitlement_checks', 'coe', { coe: { ...coe, entitlement_missing: new Dec(missing.length + components.filter((c) => !c.computed).length) } })) {
     findings.push({
-      code: ENTITLEMENT_INCOMPLETE,
-      severity: 'info',
+      code: String(f.outputs.code),
+      severity: String(f.outputs.level) as FindingResult['severity'],
       subject: s.coe.cds,
-      message: `the COE entitlement is incomplete: missing ${missing.join('; ')}; every other figure is computed`,
-      rule: 'coe_operations_grant',
-      cite: 'EC 2574',
+      message: `${String(f.outputs.message)}: missing ${missing.join('; ')}; every other figure is computed`,
+      rule: `entitlement_checks.${f.rule.name}`,
+      cite: f.rule.cites.join('; '),
     });
   }
   return {

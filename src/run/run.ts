@@ -9,6 +9,7 @@ import type { Library } from '../semantics/library.js';
 import type { Scenario } from '../scenario/model.js';
 import type { UserSupplied } from '../params/index.js';
 import { computeAeg } from './aeg.js';
+import { agreementChecks } from './agreements.js';
 import { calpadsFields } from './calpads.js';
 import { aggregateChecks } from './checks.js';
 import { computeCoeEntitlement } from './coe-entitlement.js';
@@ -43,6 +44,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   const leas = tallyLeas(ctx, students);
   const window = await computeUpp(ctx, leas, findings);
   const { transfers, accounting } = await computeTransfers(ctx, students, leas);
+  await agreementChecks(ctx, leas, transfers, findings);
   await aggregateChecks(ctx, students, findings);
   const coe = leas.get(scenario.coe.cds)!;
   const aeg = await computeAeg(ctx, students, coe);

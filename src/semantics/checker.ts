@@ -11,11 +11,12 @@ import { checkCalls } from './calls.js';
 import type { CheckMemo } from './check-memo.js';
 import { checkExpr, guarded, guardOf, newScope, type ExprScope, type Use } from './expressions.js';
 import type { Library } from './library.js';
-import { checkLets, checkSets, reportUnused } from './locals.js';
+import { checkLets, checkSets, formulaLets, reportUnused, ruleLets } from './locals.js';
 import { internalFailure } from './sources.js';
 import { sameType, T, type Type, typeText } from './types.js';
 
-const ALWAYS: YearRange = { from: 2013 };
+/** The years of a formula or rule without `effective`: from the library's first year (rules/library.yaml first_year, else the first year its files name) onward. */
+const always = (lib: Library): YearRange => ({ from: lib.horizon.first });
 
 /** Checks the library; with a `memo` (the language server's), an unchanged decision in an unchanged environment is not checked again (check-memo.ts). */
 export function checkLibrary(lib: Library, memo?: CheckMemo): void {
@@ -68,12 +69,15 @@ function checkFormula(lib: Library, f: FormulaDecl, file: string): ExprScope {
     scope.locals.set(p.name.text, { type: lib.types.get(p) ?? T.unknown, key });
     lib.definitions.push({ key, kind: 'local', name: p.name.text, file, range: p.name.range, detail: `${p.name.text} : ${typeText(lib.types.get(p) ?? T.unknown)} (value given to ${f.name.text})` });
   }
+  const owner = formulaLets(f);
+  const lets = checkLets(lib, owner, scope);
   const want = lib.types.get(f.returns as unknown as Node) ?? T.unknown;
   const got = checkExpr(lib, scope, f.body, want);
+  reportUnused(lib, file, lets, owner);
   if (!sameType(want, got)) lib.diagnostics.push(diag(C.returnType, file, f.body.range, `formula ${f.name.text} is declared to give ${typeText(want)} but computes ${typeText(got)}`));
   if (f.cites.length === 0) lib.diagnostics.push(diag(C.missingCitation, file, f.name.range, `formula ${f.name.text} cites no source; add cite "<statute or page>"`));
   checkStatus(lib, file, f.status);
-  checkCoverage(lib, file, f.effective?.years ?? ALWAYS, scope, `formula ${f.name.text}`);
+  checkCoverage(lib, file, f.effective?.years ?? always(lib), scope, `formula ${f.name.text}`);
   return scope;
 }
 
@@ -92,13 +96,13 @@ function checkDecision(lib: Library, d: DecisionDecl, file: string): void {
   const otherwise: RuleDecl[] = [];
   const earlier: Array<{ years: YearRange; whenFalse: ReadonlySet<string> }> = [];
   for (const r of d.rules) {
-    const years = r.effective?.years ?? ALWAYS;
+    const years = r.effective?.years ?? always(lib);
     // an otherwise rule fires only when every earlier rule in force failed: what their conditions test present when false is present
     const known = new Set<string>();
     if (r.otherwise) for (const e of earlier) if (covers(e.years, years)) e.whenFalse.forEach((k) => known.add(k));
     const whenFalse = checkRule(lib, d, r, r.file ?? file, outputs, known);
     if (!r.otherwise && whenFalse) earlier.push({ years, whenFalse });
-    const shadow = otherwise.find((o) => rangesOverlap(o.effective?.years ?? ALWAYS, years));
+    const shadow = otherwise.find((o) => rangesOverlap(o.effective?.years ?? always(lib), years));
     if (shadow && d.mode === 'first') {
       lib.diagnostics.push(diag(C.unreachable, r.file ?? file, r.name.range, `rule ${r.name.text} can never fire in ${formatRange(years)}: "otherwise rule ${shadow.name.text}" above it always decides first`, { related: [{ file: shadow.file ?? file, range: shadow.name.range, message: 'the otherwise rule' }] }));
     }
@@ -121,7 +125,8 @@ function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, out
   if (r.otherwise && r.when) lib.diagnostics.push(diag(C.otherwiseWithWhen, file, r.when.range, `an otherwise rule applies when no rule above fired; it cannot have its own "when"`));
   checkStatus(lib, file, r.status);
   const scope = guarded(newScope(file), known);
-  const lets = checkLets(lib, d, r, scope);
+  const owner = ruleLets(d, r);
+  const lets = checkLets(lib, owner, scope);
   let thenScope = scope;
   if (r.when) {
     const t = checkExpr(lib, scope, r.when, T.bool);
@@ -144,8 +149,8 @@ function checkRule(lib: Library, d: DecisionDecl, r: RuleDecl, file: string, out
   }
   const missing = [...outputs.keys()].filter((o) => !assigned.has(o));
   if (missing.length > 0) lib.diagnostics.push(diag(C.outputMissing, file, r.name.range, `${what} does not set ${missing.join(', ')}`));
-  reportUnused(lib, file, lets);
-  checkCoverage(lib, file, r.effective?.years ?? ALWAYS, scope, what);
+  reportUnused(lib, file, lets, owner);
+  checkCoverage(lib, file, r.effective?.years ?? always(lib), scope, what);
   return r.when ? guardOf(scope, r.when).f : undefined;
 }
 
@@ -166,7 +171,7 @@ function checkCoverage(lib: Library, file: string, years: YearRange, scope: Expr
   };
   // a year where the parameter is explicitly `value: unknown` is not a gap of the library: the run says the value is unknown (or uses one the user supplies)
   each(scope.params, (n, y) => lib.params.valueInForce(n, y) === undefined && !lib.params.isUnknownIn(n, y), C.paramNoValue, 'parameter');
-  each(scope.formulas, (n, y) => !(lib.formulas.get(n) ?? []).some((v) => inRange(y, v.decl.effective?.years ?? ALWAYS)), C.formulaNotInForce, 'formula');
+  each(scope.formulas, (n, y) => !(lib.formulas.get(n) ?? []).some((v) => inRange(y, v.decl.effective?.years ?? always(lib))), C.formulaNotInForce, 'formula');
 }
 
 interface Versioned {

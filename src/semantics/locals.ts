@@ -5,12 +5,13 @@
  *   member must be a member of the enum (LCFF-E012 with a suggestion), the
  *   enum must exist (LCFF-E013), a member may appear once, and the name must
  *   not be taken (LCFF-E017);
- * - `let rate = ...` in a rule: checked in order before the rule's `when`
- *   (a let may use the lets above it), typed and unit-checked like any
- *   expression; its name must not be taken by another let of the rule or by
- *   a library name (LCFF-E017); a let nothing uses is a warning (LCFF-W032).
+ * - `let rate = ...` in a rule or a formula: checked in order before the
+ *   rule's `when` or the formula's body (a let may use the lets above it),
+ *   typed and unit-checked like any expression; its name must not be taken
+ *   by another let, by an input of the formula or by a library name
+ *   (LCFF-E017); a let nothing uses is a warning (LCFF-W032).
  */
-import type { DecisionDecl, RuleDecl, SetDecl } from '../syntax/ast.js';
+import type { DecisionDecl, FormulaDecl, LetDecl, RuleDecl, SetDecl } from '../syntax/ast.js';
 import { suggest } from '../core/diagnostics.js';
 import { SemanticCodes as C } from './diagnostic-codes.js';
 import { diag, symbolKey } from './declarations.js';
@@ -62,22 +63,44 @@ function checkSet(lib: Library, file: string, d: SetDecl): void {
   }
 }
 
-/** Checks a rule's lets in order into `scope.locals`; returns them for the unused check after the rule's expressions. */
-export function checkLets(lib: Library, d: DecisionDecl, r: RuleDecl, scope: ExprScope): LocalName[] {
+/** Whose lets are checked: a rule of a decision, or a formula. */
+export interface LetOwner {
+  lets: LetDecl[];
+  /** "rule transfer_agreed", "formula adjusted_base" */
+  what: string;
+  /** the keyword that introduces a local: `let` in a rule, `where` in a formula */
+  word: 'let' | 'where';
+  /** what the unused warning tells the author to use it in */
+  where: 'rule' | 'formula';
+  /** the parts of the lets' symbol keys before the offset and name */
+  keyParts: string[];
+}
+
+export function ruleLets(d: DecisionDecl, r: RuleDecl): LetOwner {
+  return { lets: r.lets, what: `rule ${r.name.text}`, word: 'let', where: 'rule', keyParts: [d.name.text, r.name.text] };
+}
+
+export function formulaLets(f: FormulaDecl): LetOwner {
+  return { lets: f.lets, what: `formula ${f.name.text}`, word: 'where', where: 'formula', keyParts: ['formula', f.name.text] };
+}
+
+/** Checks the lets of a rule or formula in order into `scope.locals`; returns them for the unused check after the owner's expressions. */
+export function checkLets(lib: Library, owner: LetOwner, scope: ExprScope): LocalName[] {
   const out: LocalName[] = [];
-  for (const l of r.lets) {
+  for (const l of owner.lets) {
     const t = checkExpr(lib, scope, l.value);
     lib.types.set(l, t);
     const name = l.name.text;
     const prior = out.find((x) => x.let && x.let.name.text === name);
-    const taken = prior ? `rule ${r.name.text} already has a let "${name}"` : takenBy(lib, name);
+    const input = scope.locals.get(name);
+    const taken = prior ? `${owner.what} already has a ${owner.word} "${name}"` : input && !input.let ? `"${name}" is an input of ${owner.what}` : takenBy(lib, name);
     if (taken) {
-      lib.diagnostics.push(diag(C.nameTaken, scope.file, l.name.range, `let "${name}": ${taken}; give the local another name`, prior ? { related: [{ file: scope.file, range: prior.let!.name.range, message: 'the first let' }] } : undefined));
+      lib.diagnostics.push(diag(C.nameTaken, scope.file, l.name.range, `${owner.word} "${name}": ${taken}; give the local another name`, prior ? { related: [{ file: scope.file, range: prior.let!.name.range, message: `the first ${owner.word}` }] } : undefined));
       continue;
     }
-    const key = symbolKey('local', d.name.text, r.name.text, String(l.name.range.start.offset), name);
+    const key = symbolKey('local', ...owner.keyParts, String(l.name.range.start.offset), name);
     const source = (lib.sources.get(scope.file) ?? '').slice(l.value.range.start.offset, l.value.range.end.offset).replace(/\s+/g, ' ');
-    lib.definitions.push({ key, kind: 'local', name, file: scope.file, range: l.name.range, fullRange: l.range, detail: `let ${name} : ${typeText(t)} = ${source}`, doc: `local name of rule ${r.name.text}` });
+    lib.definitions.push({ key, kind: 'local', name, file: scope.file, range: l.name.range, fullRange: l.range, detail: `${owner.word} ${name} : ${typeText(t)} = ${source}`, doc: `local name of ${owner.what}` });
     const local: LocalName = { type: t, key, let: l, used: false };
     scope.locals.set(name, local);
     out.push(local);
@@ -85,8 +108,8 @@ export function checkLets(lib: Library, d: DecisionDecl, r: RuleDecl, scope: Exp
   return out;
 }
 
-export function reportUnused(lib: Library, file: string, locals: LocalName[]): void {
+export function reportUnused(lib: Library, file: string, locals: LocalName[], owner: Pick<LetOwner, 'word' | 'where'>): void {
   for (const l of locals) {
-    if (!l.used && l.let) lib.diagnostics.push(diag(C.unusedLocal, file, l.let.name.range, `let "${l.let.name.text}" is not used; remove it or use it in the rule`));
+    if (!l.used && l.let) lib.diagnostics.push(diag(C.unusedLocal, file, l.let.name.range, `${owner.word} "${l.let.name.text}" is not used; remove it or use it in the ${owner.where}`));
   }
 }

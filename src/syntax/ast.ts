@@ -96,6 +96,8 @@ export interface FormulaDecl extends Node, Documented {
   cites: Citation[];
   effective?: Effective;
   status?: Status;
+  /** `where name = expr` clauses after the body, in source order: local names usable in the body and in later wheres. */
+  lets: LetDecl[];
   body: Expr;
 }
 
@@ -132,7 +134,7 @@ export interface RuleDecl extends Node, Documented {
   file?: string;
 }
 
-/** `let rate = district_rate_per_ada(...)`: evaluated at most once per evaluation of its rule, when first used. */
+/** `let rate = district_rate_per_ada(...)`: evaluated at most once per evaluation of its rule (per call of its formula), when first used. */
 export interface LetDecl extends Node {
   name: Name;
   value: Expr;

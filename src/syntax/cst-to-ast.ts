@@ -190,10 +190,21 @@ function buildFormula(cx: AstContext, node: CstNode): FormulaDecl | undefined {
     const type = buildTypeRef(cx, kid(p, 'typeRef'));
     if (pName && type) params.push({ range: cx.nodeRange(p), name: pName, type });
   }
-  const f: FormulaDecl = { kind: 'formula', range: cx.nodeRange(node), name, params, returns, cites: cl.cites, body };
+  const f: FormulaDecl = { kind: 'formula', range: cx.nodeRange(node), name, params, returns, cites: cl.cites, lets: buildLets(cx, node, 'whereClause'), body };
   if (cl.effective) f.effective = cl.effective;
   if (cl.status) f.status = cl.status;
   return documented(cx, f);
+}
+
+/** The `let name = expression` clauses of a rule, or the `where name = expression` clauses of a formula, in source order. */
+function buildLets(cx: AstContext, node: CstNode, clause: 'letClause' | 'whereClause'): LetDecl[] {
+  const lets: LetDecl[] = [];
+  for (const l of kids(node, clause)) {
+    const lName = cx.name(tok(l, 'Identifier'));
+    const value = buildExpr(cx, kid(l, 'expression'));
+    if (lName && value) lets.push({ range: cx.nodeRange(l), name: lName, value });
+  }
+  return lets;
 }
 
 function buildDecision(cx: AstContext, node: CstNode): DecisionDecl | undefined {
@@ -237,13 +248,7 @@ function buildRule(cx: AstContext, node: CstNode): RuleDecl | undefined {
     const value = buildExpr(cx, kid(a, 'expression'));
     if (target && value) then.push({ range: cx.nodeRange(a), target, value });
   }
-  const lets: LetDecl[] = [];
-  for (const l of kids(node, 'letClause')) {
-    const lName = cx.name(tok(l, 'Identifier'));
-    const value = buildExpr(cx, kid(l, 'expression'));
-    if (lName && value) lets.push({ range: cx.nodeRange(l), name: lName, value });
-  }
-  const r: RuleDecl = { range: cx.nodeRange(node), name, otherwise: tok(node, 'Otherwise') !== undefined, cites: cl.cites, lets, then };
+  const r: RuleDecl = { range: cx.nodeRange(node), name, otherwise: tok(node, 'Otherwise') !== undefined, cites: cl.cites, lets: buildLets(cx, node, 'letClause'), then };
   if (cl.effective) r.effective = cl.effective;
   if (cl.status) r.status = cl.status;
   const when = tok(node, 'When') ? buildExpr(cx, kid(node, 'expression')) : undefined;

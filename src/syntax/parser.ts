@@ -121,6 +121,15 @@ export class LcffParser extends ExpressionParser {
     this.MANY2(() => this.SUBRULE(this.clause));
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
+    this.MANY3(() => this.SUBRULE(this.whereClause));
+  });
+
+  /** `where name = expression` after a formula's body: a local name of the formula, usable in its body and in later wheres. */
+  whereClause = this.RULE('whereClause', () => {
+    this.CONSUME(T.Where);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
   });
 
   param = this.RULE('param', () => {
@@ -259,7 +268,7 @@ export class LcffParser extends ExpressionParser {
  *   (`then o = 1,` + `rule b`: deleting `rule` would swallow rule b); re-sync
  *   recovery stops at those instead.
  */
-const SYNC_TOKENS = new Set([T.Rule, T.Otherwise, T.End, T.Then, T.When, T.Let, T.Cite, T.Effective, T.Status, T.Output, T.Enum, T.Facts, T.Formula, T.Decision, T.Set]);
+const SYNC_TOKENS = new Set([T.Rule, T.Otherwise, T.End, T.Then, T.When, T.Let, T.Where, T.Cite, T.Effective, T.Status, T.Output, T.Enum, T.Facts, T.Formula, T.Decision, T.Set]);
 type RecoveryHooks = {
   LA(this: RecoveryHooks, i: number): IToken;
   canRecoverWithSingleTokenInsertion(this: RecoveryHooks, expected: unknown, follows: unknown): boolean;

@@ -56,7 +56,7 @@ export const KEYWORDS = [
   'status', 'confirmed', 'unconfirmed', 'decision', 'for', 'collect', 'output', 'rule',
   'otherwise', 'when', 'then', 'and', 'or', 'not', 'is', 'in', 'present', 'missing', 'if',
   'else', 'round', 'to', 'dollar', 'cent', 'places', 'half', 'up', 'even', 'down', 'true', 'false',
-  'set', 'let',
+  'set', 'let', 'where',
 ] as const;
 export type KeywordText = (typeof KEYWORDS)[number];
 
@@ -117,6 +117,7 @@ export const True = keyword('true');
 export const False = keyword('false');
 export const Set = keyword('set');
 export const Let = keyword('let');
+export const Where = keyword('where');
 
 // ---- operators and punctuation ----------------------------------------------
 

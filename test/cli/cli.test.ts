@@ -20,14 +20,14 @@ describe('lcff check', () => {
     expect(r.stdout).toMatch(/aeg_base_per_ada 2013-14/);
   });
 
-  it('says for each unconfirmed value why, and which source would confirm it (148 in the bundled library: 49 before the COE entitlement, whose derived yearly rates are unconfirmed)', () => {
+  it('says for each unconfirmed value why, and which source would confirm it (149 in the bundled library: 49 before the COE entitlement, whose derived yearly rates are unconfirmed, and the 2014-15..2018-19 reading of an agreed transfer with an unconcurred rate)', () => {
     const r = lcff(['check', 'rules/']);
     const head = /Unconfirmed values and rules the library relies on \((\d+)\):/.exec(r.stdout);
-    expect(Number(head?.[1])).toBe(148);
+    expect(Number(head?.[1])).toBe(149);
     const block = r.stdout.slice(r.stdout.indexOf(head![0]));
     expect(block).toContain('  cola_coe 2021-22 [rules/params/cola.yaml:58]\n    why: CDE\'s 2021-22 rates page gives a compounded COLA of about 5.07%');
     expect(block).toContain("    would be confirmed by: CDE's 2021-22 County Office of Education LCFF target rates (the COE section of pa2122rates.asp) or a 2021-22 COE LCFF exhibit\n");
-    expect(block.match(/would be confirmed by: /g)).toHaveLength(148);
+    expect(block.match(/would be confirmed by: /g)).toHaveLength(149);
     expect(block).not.toContain('the note does not say');
     expect(r.stdout).not.toMatch(/cola_district 2025-26/);
   });

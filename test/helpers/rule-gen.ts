@@ -4,7 +4,7 @@
  * collect, otherwise rules), with type-correct expressions over every
  * construct of the language (arithmetic with units, round, if, max/min,
  * is/in/present/missing, comparisons, and/or/not, parameters with and
- * without breakdowns, formula calls, named sets of enum members, rule lets
+ * without breakdowns, formula calls and formula wheres, named sets of enum members, rule lets
  * used in `when`, `then` and later lets). Optional facts are used only under a
  * presence guard, so every generated library checks clean. Names are drawn
  * from a pool that includes Object.prototype words (`constructor`,
@@ -41,6 +41,8 @@ interface Formula {
   params: Array<{ name: string; ty: Ty }>;
   ret: Ty;
   body: string;
+  /** `where name = value` after the body: each sees the inputs and the wheres above it; the body sees them all */
+  wheres: Array<{ name: string; ty: Ty; value: string }>;
 }
 interface Rule {
   name: string;
@@ -297,8 +299,15 @@ export function genWorld(g: G): World {
   for (let i = 0; i < formulaCount; i++) {
     const params = Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () => ({ name: names.next('x'), ty: randomTy(g, w) }));
     const ret = randomTy(g, w);
-    const body = ex.value(ret, { present: new Set(), locals: params, formulas: [...w.formulas] }, 3);
-    w.formulas.push({ name: names.next('fn'), params, ret, body });
+    const wheres: Formula['wheres'] = [];
+    const whereCount = g(fc.integer, { min: 0, max: 2 });
+    for (let k = 0; k < whereCount; k++) {
+      const ty = randomTy(g, w);
+      wheres.push({ name: names.next('wh'), ty, value: ex.value(ty, { present: new Set(), locals: [...params, ...wheres], formulas: [...w.formulas] }, 2) });
+    }
+    const body = ex.value(ret, { present: new Set(), locals: [...params, ...wheres], formulas: [...w.formulas] }, 3);
+    const [[, used]] = useAll(wheres, [['body', body]], undefined);
+    w.formulas.push({ name: names.next('fn'), params, ret, body: used, wheres });
   }
   const decisionCount = g(fc.integer, { min: 1, max: 2 });
   for (let i = 0; i < decisionCount; i++) {
@@ -333,7 +342,7 @@ export function genWorld(g: G): World {
 }
 
 /** Makes every let used: an unused one is tested `is present` (always true for a let) in a condition wrapped around the first output. */
-function useAll(lets: Rule['lets'], then: Array<[string, string]>, when: string | undefined): Array<[string, string]> {
+function useAll(lets: Array<{ name: string; value: string }>, then: Array<[string, string]>, when: string | undefined): Array<[string, string]> {
   const text = [when ?? '', ...then.map(([, v]) => v), ...lets.map((l) => l.value)].join(' ');
   const unused = lets.filter((l) => !new RegExp(`(^|[^A-Za-z0-9_.])${l.name}($|[^A-Za-z0-9_])`).test(text));
   if (unused.length === 0 || then.length === 0) return then;
@@ -348,7 +357,7 @@ export function ruleText(w: World): string {
   for (const e of w.enums) out.push(`enum ${e.name}\n${e.members.map((m) => `  ${m}\n`).join('')}end\n`);
   for (const x of w.sets) out.push(`set ${x.name} : ${x.of} = [${x.members.join(', ')}]\n`);
   out.push(`facts s\n${w.fields.map((f) => `  ${f.path} : ${tyText(f.ty)}${f.optional ? ' optional' : ''}\n`).join('')}end\n`);
-  for (const f of w.formulas) out.push(`formula ${f.name}(${f.params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(', ')}) : ${tyText(f.ret)}\n  cite "EC 2576"\n  effective 2019-20 onward\n  = ${f.body}\n`);
+  for (const f of w.formulas) out.push(`formula ${f.name}(${f.params.map((p) => `${p.name}: ${tyText(p.ty)}`).join(', ')}) : ${tyText(f.ret)}\n  cite "EC 2576"\n  effective 2019-20 onward\n  = ${f.body}\n${f.wheres.map((x) => `  where ${x.name} = ${x.value}\n`).join('')}`);
   for (const d of w.decisions) {
     const lines = [`decision ${d.name} for s${d.mode === 'collect' ? ' collect' : ''}`, '  cite "EC 2576"', ...d.outputs.map((o) => `  output ${o.name} : ${tyText(o.ty)}`)];
     for (const r of d.rules) {

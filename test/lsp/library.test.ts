@@ -142,7 +142,7 @@ describe('lets and sets', () => {
   it("hover on a let's use shows its expression and type", async () => {
     const m = marked(transfer, 'rate_per_ada = agreed_rate', 'rate_per_ada = agreed<|>_rate');
     const md = ((await client.request<Hover>('textDocument/hover', pos(transfer, m))).contents as { value: string }).value;
-    expect(md).toContain('let agreed_rate : Rate = if transfer_line.alternative_rate is present then transfer_line.alternative_rate else district_rate_per_ada(');
+    expect(md).toContain('let agreed_rate : Rate = if transfer_line.alternative_rate is present and transfer_line.concurred then transfer_line.alternative_rate else district_rate_per_ada(');
   });
 
   it("hover on a set's use shows its members and doc comment", async () => {
@@ -183,11 +183,44 @@ describe('lets and sets', () => {
   });
 });
 
+describe('formula wheres', () => {
+  const rates = 'rules/rates.lcff';
+
+  it("hover on a where's use shows its expression and type", async () => {
+    const m = marked(rates, '= base + round(base *', '= base + round(ba<|>se *');
+    const md = ((await client.request<Hover>('textDocument/hover', pos(rates, m))).contents as { value: string }).value;
+    expect(md).toContain('where base : Rate = base_grant_per_ada[span]');
+  });
+
+  it('goes from a where to its definition, finds its uses only in its formula, and renames them', async () => {
+    const m = marked(rates, '= base + round(base *', '= ba<|>se + round(base *');
+    const defs = await client.request<Location[]>('textDocument/definition', pos(rates, m));
+    const whereLine = read(rates).split('\n').findIndex((l) => l.includes('where base = '));
+    expect(defs).toEqual([{ uri: uri(rates), range: { start: { line: whereLine, character: 8 }, end: { line: whereLine, character: 12 } } }]);
+    const refs = await client.request<Location[]>('textDocument/references', { ...pos(rates, m), context: { includeDeclaration: true } });
+    expect(refs.map((r) => `${r.range.start.line}:${r.range.start.character}`).sort()).toEqual([`${whereLine - 1}:4`, `${whereLine - 1}:17`, `${whereLine}:8`].sort());
+    const e = await client.request<WorkspaceEdit>('textDocument/rename', { ...pos(rates, m), newName: 'grant' });
+    expect(Object.keys(e.changes!)).toEqual([uri(rates)]);
+    expect(e.changes![uri(rates)].map((x) => x.newText)).toEqual(['grant', 'grant', 'grant']);
+  });
+
+  it("offers a formula's wheres in its body", async () => {
+    await client.open(uri(rates), read(rates));
+    const m = marked(rates, '= base + round(base *', '= base + round(<|>base *');
+    await client.change(uri(rates), m.text);
+    const labels = (await client.request<CompletionItem[]>('textDocument/completion', pos(rates, m))).map((i) => i.label);
+    expect(labels).toContain('base');
+    expect(labels).toContain('span');
+    await client.change(uri(rates), read(rates));
+  });
+});
+
 describe('navigation and rename', () => {
   it('goes to the definition of a formula in another file and finds every reference', async () => {
     const m = marked('rules/county-programs/transfer.lcff', '= district_rate_per_ada(', '= district_rate_<|>per_ada(');
     const defs = await client.request<Location[]>('textDocument/definition', pos('rules/county-programs/transfer.lcff', m));
-    expect(defs).toEqual([{ uri: uri('rules/rates.lcff'), range: { start: { line: 24, character: 8 }, end: { line: 24, character: 29 } } }]);
+    const declLine = read('rules/rates.lcff').split('\n').findIndex((l) => l.startsWith('formula district_rate_per_ada('));
+    expect(defs).toEqual([{ uri: uri('rules/rates.lcff'), range: { start: { line: declLine, character: 8 }, end: { line: declLine, character: 29 } } }]);
     const refs = await client.request<Location[]>('textDocument/references', { ...pos('rules/county-programs/transfer.lcff', m), context: { includeDeclaration: true } });
     expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([uri('rules/rates.lcff'), uri('rules/county-programs/transfer.lcff')]));
     expect(refs.length).toBe(1 + (read('rules/county-programs/transfer.lcff').match(/district_rate_per_ada/g) ?? []).length);

@@ -110,10 +110,10 @@ describe('lcff report calpads-1.19, 2019-20 example', () => {
 describe('lcff report reconciliation (FAQ Q13), 2019-20 example', () => {
   const pick = (rows: string[][]) => rows.slice(1).map((r) => [r[0], r[3], r[4], r[5], r[6], r[7], r[8]]);
 
-  it('PADC ADA, the ADA of the student records and the CALPADS counts line up; V022 is the only district finding', async () => {
+  it('PADC ADA, the ADA of the student records and the CALPADS counts line up; no district finding (V022, an agreement finding, is not a Q13 check)', async () => {
     expect(pick(table(await report('reconciliation')))).toEqual([
       // Fremont: PADC 1.00 = S008 0.60 + S009 0.40; coded 1-4/6 on census day naming Fremont: S004 (code 1, not unduplicated)
-      ['0161176', '1.00', '1.00', '0.00', '1', '0', 'LCFF-V022'],
+      ['0161176', '1.00', '1.00', '0.00', '1', '0', ''],
       // Hayward: 1.50 = S005 0.80 + S006 0.70; coded: S005 (6) only (S006 carries 5)
       ['0161192', '1.50', '1.50', '0.00', '1', '1', ''],
       ['0161259', '0.85', '0.85', '0.00', '1', '1', ''], // S007

@@ -80,6 +80,27 @@ describe('HTML report in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('shows the COE entitlement as a table: one visible row per component, the total, inside the page width', async () => {
+    const page = await open(await reportOf('2019-20-county-charter'));
+    const t = await page.evaluate(() => {
+      const sec = document.querySelector('#coe-entitlement')!;
+      const rows = [...sec.querySelectorAll('tbody tr')] as HTMLElement[];
+      return {
+        names: rows.map((r) => r.querySelector('td')!.textContent),
+        heights: rows.map((r) => r.getBoundingClientRect().height),
+        total: sec.querySelector('tfoot tr')!.textContent,
+        sectionRight: sec.getBoundingClientRect().right,
+        width: document.documentElement.clientWidth,
+      };
+    });
+    // the 2019-20 example: three operations-grant parts (not computed: no inputs) and the AEG ($73,560.34)
+    expect(t.names).toEqual(['Operations grant: per COE', 'Operations grant: per school district', 'Operations grant: countywide ADA', 'Alternative Education Grant']);
+    expect(t.heights.every((h) => h > 0)).toBe(true);
+    expect(t.total).toContain('$73,560.34');
+    expect(t.sectionRight).toBeLessThanOrEqual(t.width);
+    await page.close();
+  }, 60_000);
+
   it('prints the sections on their own pages, with table rows kept whole, and shows the folded details in print', async () => {
     const page = await open(await reportOf('2019-20-county-charter'));
     await page.emulateMedia({ media: 'print' });

@@ -95,10 +95,24 @@ describe('HTML report', () => {
     ]);
   });
 
-  it('keeps a marked place for the COE entitlement and ends with the provenance', async () => {
+  it('shows the COE entitlement component by component, and ends with the provenance', async () => {
     const html = renderHtml(await input('2019-20-county-charter'));
-    expect(html).toContain('<section id="coe-entitlement">');
-    expect(html).toContain('data-placeholder="coe-entitlement"');
+    const start = html.indexOf('<section id="coe-entitlement">');
+    expect(start).toBeGreaterThan(0);
+    const part = html.slice(start, html.indexOf('</section>', start));
+    expect(part).not.toContain('placeholder');
+    // headers from rules/labels.yaml
+    for (const h of ['Component', 'Amount', 'Inputs', 'Rate', 'How it is computed', 'Authority']) expect(part).toContain(`<th scope="col">${h}</th>`);
+    // the example gives no operations-grant inputs: those components say so, the AEG is computed, the total is marked incomplete
+    expect(part).toContain('Operations grant: per COE');
+    expect(part).toContain('not computed');
+    expect(part).toContain('Alternative Education Grant');
+    expect(part).toContain('EC 2574(a)');
+    expect(part).toContain('Total (incomplete)');
+    expect(part).toContain('What the run could not compute');
+    expect(part).toContain('<li>coe.school_districts: the operations grant is not computed</li>');
+    expect(part).toContain('Not modelled');
+    expect(part).toContain('County LCFF Floor, hold harmless and minimum guarantee (EC 2575)');
     expect(html.lastIndexOf('<section')).toBe(html.indexOf('<section id="provenance">'));
   });
 

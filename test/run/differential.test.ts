@@ -111,6 +111,30 @@ end
     expect(await both(decision('s.b > 0 and s.a / s.b > 1'), { s: { a: new Dec(5), b: new Dec(2) } })).toEqual(['[["r",[["o","true"]]]]', '[["r",[["o","true"]]]]']);
   });
 
+  it('a formula where is computed per call: two calls with different inputs give different values on both paths', async () => {
+    const text = `facts s
+  a : Number
+  b : Number
+end
+formula twice(x: Number) : Number
+  cite "EC 2576"
+  = doubled + 0
+  where doubled = x * 2
+decision d for s
+  cite "EC 2576"
+  output p : Number
+  output q : Number
+
+  rule r
+    cite "EC 2576"
+    effective 2019-20 onward
+    then p = twice(s.a), q = twice(s.b)
+end
+`;
+    // a memo shared between calls would give q = p = 6
+    expect(await both(text, { s: { a: new Dec(3), b: new Dec(5) } })).toEqual(['[["r",[["p","6"],["q","10"]]]]', '[["r",[["p","6"],["q","10"]]]]']);
+  });
+
   it('a text where a number is declared: the same error, at the fact declaration, on both paths', async () => {
     const [engine, fast] = await both(decision('s.a > 1'), { s: { a: '5', b: new Dec(0) } });
     expect(engine).toBe('error edge.lcff:3:3 fact s.a is declared Number but holds the text "5"');

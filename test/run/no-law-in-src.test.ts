@@ -37,17 +37,12 @@ const ALLOWED: Record<string, Record<string, string>> = {
   'scenario/csv-students.ts': { '1': 'CSV boolean word' },
   // juvenile_court is a key of the scenario's padc.attendance_coe section (the PADC screen's line), the input contract
   'scenario/sections.ts': { juvenile_court: 'scenario input field name' },
-  // the checker's default for a formula or rule without `effective` (in force from 2013-14): a language default,
-  // left to the semantics owner; it should come from rules/library.yaml's first year
-  'semantics/checker.ts': { '2013': 'language default of a declaration without effective' },
   // '1' is the value of the FORCE_COLOR / NO_COLOR environment variables, not a transfer code
   'cli/color-policy.ts': { '1': 'environment variable value' },
   // CALPADS Report 1.19 lays out section C as the juvenile court schools (by the CDS school kind): the report's layout, not who is funded
   'report/cde/calpads.ts': { juvenile_court: 'CALPADS report section layout' },
   // "0.00": the fixed-place text of a zero amount when the AEG is not computed (money, not a field number)
   'run/aeg.ts': { '0.00': 'zero amount text' },
-  // the entitlement-incomplete finding is raised by the runner when inputs are missing; to move into the rules with the entitlement's inputs check
-  'run/coe-entitlement.ts': { 'LCFF-V031': 'finding raised by the runner (to move into rules)' },
 };
 
 interface Literal {

@@ -1,4 +1,4 @@
-/** The money sections of the report: totals at a glance, credits by LEA, transfers, SACS entries, the AEG, the COE entitlement's place, prior-year corrections. */
+/** The money sections of the report: totals at a glance, credits by LEA, transfers, SACS entries, the AEG, the COE entitlement, prior-year corrections. */
 import { dec, grouped, sum, type Dec } from '../../runtime/money.js';
 import type { RunResult } from '../../run/result.js';
 import { ada, count, esc, money, moneyText, pctText, percent, section, table, type Cell } from './markup.js';
@@ -95,9 +95,17 @@ export function aeg(r: RunResult, words: Words): string {
   return section('aeg', words.section('aeg'), note(words, 'aeg'), `${facts}${body}`);
 }
 
-/** The place of the COE's LCFF entitlement: filled once the rules compute it. */
-export function coeEntitlement(words: Words): string {
-  return section('coe-entitlement', words.section('coe_entitlement'), note(words, 'coe_entitlement'), '<div class="placeholder" data-placeholder="coe-entitlement"></div>');
+/** The COE's LCFF entitlement: each component with its inputs, rate, citation and amount, the total, what is missing and what is not modelled. */
+export function coeEntitlement(r: RunResult, words: Words): string {
+  const e = r.coe_entitlement;
+  const c = (k: string): string => words.column(k);
+  const rows: Cell[][] = e.components.map((x) => [x.name, x.computed ? money(x.amount) : words.label('entitlement', 'not_computed'), x.inputs, x.rate, x.note, x.cite]);
+  const total = `${words.label('unconfirmed', 'total')}${e.complete ? '' : ` (${words.label('entitlement', 'incomplete')})`}`;
+  const body = table([c('component'), c('amount'), c('inputs'), c('rate'), c('note'), c('citation')], rows, [total, money(e.total), '', '', '', ''], 'wide');
+  const list = (title: string, items: string[]): string => (items.length ? `<p>${esc(title)}:</p><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '');
+  const missing = list(words.label('entitlement', 'missing'), e.missing);
+  const notModelled = list(words.label('entitlement', 'not_modelled'), e.not_modelled.map((n) => `${n.item} (${n.cite}): ${n.reason}`));
+  return section('coe-entitlement', words.section('coe_entitlement'), note(words, 'coe_entitlement'), `${body}${missing}${notModelled}`);
 }
 
 export function priorYear(r: RunResult, words: Words): string {
