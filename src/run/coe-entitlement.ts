@@ -10,7 +10,8 @@ import { dec, Dec, fixed, ZERO } from '../runtime/money.js';
 import type { Firing } from '../runtime/decide.js';
 import { aegAdaFacts } from './aeg.js';
 import type { RunContext } from './context.js';
-import type { AegResult, CoeEntitlement, EntitlementComponent, FindingResult } from './result.js';
+import type { FindingSink } from './student-rows.js';
+import type { AegResult, CoeEntitlement, EntitlementComponent } from './result.js';
 
 /** The finding of a COE entitlement with missing inputs or values. */
 export const ENTITLEMENT_INCOMPLETE = 'LCFF-V031';
@@ -24,7 +25,7 @@ const ratesOf = (reads: ParamRead[], names: string[]): string =>
     .map((r) => `${r.name} ${r.value} (${formatFiscalYear(r.year)})`)
     .join('; ');
 
-export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, findings: FindingResult[]): Promise<CoeEntitlement> {
+export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, findings: FindingSink): Promise<CoeEntitlement> {
   const s = ctx.scenario;
   const inputs = s.coe.inputs;
   const kinds = [...new Set(s.schools.filter((x) => x.operator.kind === 'coe').map((x) => x.kind))].sort();
@@ -91,7 +92,7 @@ export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, fin
   const total = components.reduce((sum, c) => sum.plus(dec(c.amount)), ZERO);
   const complete = components.every((c) => c.computed) && missing.length === 0;
   if (!complete) {
-    findings.push({
+    findings.add({
       code: ENTITLEMENT_INCOMPLETE,
       severity: 'info',
       subject: s.coe.cds,

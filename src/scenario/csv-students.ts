@@ -69,11 +69,20 @@ function csvProblem(err: { code?: string } | undefined): string {
   }
 }
 
+/** What is done with each student as it is read, besides checking it. */
+export interface CsvStudentsOptions {
+  /** Takes each good student instead of keeping it in the returned list (a streamed run). */
+  onStudent?: (s: Student) => void | Promise<void>;
+  /** Rows read so far and the bytes they took (for a progress bar). */
+  onProgress?: (rows: number, bytes: number) => void;
+}
+
 /**
  * Reads students from CSV text or a stream. `file` names the CSV in
- * diagnostics. Returns undefined when any row is bad (all rows reported).
+ * diagnostics. Returns undefined when any row is bad (all rows reported);
+ * with `onStudent`, the list it returns is empty.
  */
-export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, file: string, input: string | Readable): Promise<Student[] | undefined> {
+export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, file: string, input: string | Readable, opts: CsvStudentsOptions = {}): Promise<Student[] | undefined> {
   const sink = ctx.sink;
   const { columns, required } = csvColumns(validators.schema);
   const out: Student[] = [];
@@ -115,10 +124,14 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
         continue;
       }
       rows++;
+      opts.onProgress?.(rows, row.info.bytes);
       if (!header) continue;
       const s = readRow(ctx, validators, header, row.record, pos);
-      if (s) out.push(s);
-      else ok = false;
+      if (!s) ok = false;
+      else if (opts.onStudent) {
+        if (ok) await opts.onStudent(s); // after a bad row the scenario is refused: only checking goes on
+      }
+      else out.push(s);
     }
   } catch (e) {
     const err = e as { code?: string; lines?: number };
