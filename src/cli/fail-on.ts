@@ -4,10 +4,11 @@ import { EXIT } from './errors.js';
 
 const RANK: Record<FindingResult['severity'], number> = { error: 2, warning: 1, info: 0 };
 
-export function failOnExit(findings: readonly FindingResult[], failOn: 'error' | 'warning' | undefined): number {
+export function failOnExit(findings: Iterable<FindingResult>, failOn: 'error' | 'warning' | undefined): number {
   if (failOn === undefined) return EXIT.ok;
   const floor = RANK[failOn];
-  const hits = findings.filter((f) => RANK[f.severity] >= floor).length;
+  let hits = 0;
+  for (const f of findings) if (RANK[f.severity] >= floor) hits += 1;
   if (hits === 0) return EXIT.ok;
   process.stderr.write(`--fail-on ${failOn}: ${hits} finding${hits === 1 ? '' : 's'} of severity ${failOn}${failOn === 'warning' ? ' or error' : ''}\n`);
   return EXIT.findings;

@@ -8,7 +8,7 @@
  */
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { visible } from '../core/safe-text.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario, type ScenarioHead, type StudentStream } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
 import { vocabulariesOf } from '../scenario/schema.js';
 import type { Library } from '../semantics/library.js';
@@ -25,11 +25,14 @@ export interface ScenarioInputOptions {
   set?: string[];
 }
 
-export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
+/** A streamed run: takes the students of a CSV as they are read (load.ts `streamStudents`), given the checked library. */
+export type StreamStudents = (lib: Library, head: ScenarioHead) => StudentStream | undefined;
+
+export async function scenarioInput(path: string, opts: ScenarioInputOptions, stream?: StreamStudents): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
   const { lib, supplied } = libraryWithSets(await checkedLibrary(opts.rules), opts.set);
   const year = opts.year !== undefined ? yearInLibrary(lib, yearOption(opts.year)) : undefined;
   const dataDir = opts.dataDir !== undefined ? await dataDirOption(opts.dataDir) : undefined;
-  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}) });
+  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}), ...(stream ? { streamStudents: (head: ScenarioHead) => stream(lib, head) } : {}) });
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
   }

@@ -18,7 +18,7 @@ import { priorYearAdjustments } from './corrections.js';
 import { computeUpp, leaResult, tallyLeas } from './leas.js';
 import type { RunResult } from './result.js';
 import { categorySummary } from './categories.js';
-import { StudentPass, type StudentTotals } from './student-pass.js';
+import { StudentPass, type StudentPassOptions, type StudentTotals } from './student-pass.js';
 import type { FindingRows, StudentRows } from './student-rows.js';
 import { computeTransfers, districtRates } from './transfers.js';
 
@@ -53,12 +53,17 @@ export function materialize(r: StreamedResult): RunResult {
 }
 
 export async function runScenario(lib: Library, scenario: Scenario, opts: RunOptions = {}): Promise<RunOutput> {
+  const { result, trace } = await runScenarioStreamed(lib, scenario, opts);
+  return { result: materialize(result), trace };
+}
+
+/** A run of a scenario whose students are in memory, its result's long lists left as sequences (for the streamed writers). */
+export async function runScenarioStreamed(lib: Library, scenario: Scenario, opts: RunOptions & StudentPassOptions = {}): Promise<StreamedRun> {
   const program = opts.program ?? compileProgram(lib, scenario.fiscal_year);
   const ctx = new RunContext(program, scenario, opts.evaluator ?? 'engine');
-  const pass = new StudentPass(ctx, scenario.schools);
+  const pass = new StudentPass(ctx, scenario.schools, opts);
   for (const s of [...scenario.students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) await pass.add(s);
-  const { result, trace } = await finishRun(lib, ctx, await pass.finish(), opts);
-  return { result: materialize(result), trace };
+  return finishRun(lib, ctx, await pass.finish(), opts);
 }
 
 /** Everything after the student stage: LEAs, UPP, transfers, checks, AEG, the COE's entitlement, conservation. */
