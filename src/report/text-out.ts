@@ -5,7 +5,6 @@
  * waiting for the stream to drain when it asks to, so memory stays bounded
  * whatever the output's size.
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 const CHUNK = 64 * 1024;
@@ -28,6 +27,28 @@ export class TextOut {
     const chunk = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    if (!this.stream.write(chunk)) await drained(this.stream);
   }
+}
+
+/** Resolves when the stream drains (or closes), rejects on its error; leaves no listener behind. */
+function drained(stream: Writable | NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', fail);
+    };
+    const done = (): void => {
+      cleanup();
+      resolve();
+    };
+    const fail = (e: Error): void => {
+      cleanup();
+      reject(e);
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', fail);
+  });
 }

@@ -61,7 +61,7 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
 export async function runScenarioStreamed(lib: Library, scenario: Scenario, opts: RunOptions & StudentPassOptions = {}): Promise<StreamedRun> {
   const program = opts.program ?? compileProgram(lib, scenario.fiscal_year);
   const ctx = new RunContext(program, scenario, opts.evaluator ?? 'engine');
-  const pass = new StudentPass(ctx, scenario.schools, opts);
+  const pass = new StudentPass(ctx, scenario.schools, scenario.coe.cds, opts);
   for (const s of [...scenario.students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) await pass.add(s);
   return finishRun(lib, ctx, await pass.finish(), opts);
 }

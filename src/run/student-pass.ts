@@ -11,11 +11,14 @@
  * of the rows.
  */
 import { visible } from '../core/safe-text.js';
-import { fixed } from '../runtime/money.js';
+import { Dec, fixed, ZERO } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
 import { SEVERITIES } from './result.js';
-import { FindingRows, StudentRows } from './student-rows.js';
+import { FindingRows, keyOf, StudentRows } from './student-rows.js';
+
+/** The largest sum of hundredths kept as a number: exact integers up to 2^53. */
+const CENTS_BOUND = 2 ** 52;
 import { classifyStudent, type StudentGroup } from './students.js';
 
 export interface StudentTotals {
@@ -38,7 +41,8 @@ export interface StudentPassOptions {
 
 export class StudentPass {
   private readonly schools: Map<string, School>;
-  private readonly groups = new Map<string, StudentGroup>();
+  /** each group, with its ADA as whole hundredths while they stay exact (`extra` takes the rest) */
+  private readonly groups = new Map<string, { group: StudentGroup; cents: number; extra: Dec }>();
   readonly rows = new StudentRows();
   readonly findings = new FindingRows(this.rows, SEVERITIES);
   private failure?: { id: string; error: RunError };
@@ -47,6 +51,7 @@ export class StudentPass {
   constructor(
     private readonly ctx: RunContext,
     schools: readonly School[],
+    private readonly coeCds: string,
     private readonly opts: StudentPassOptions = {},
   ) {
     this.schools = new Map(schools.map((s) => [s.code, s]));
@@ -80,33 +85,36 @@ export class StudentPass {
     const school = this.schools.get(s.school);
     try {
       if (!school) throw new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`));
-      const c = await classifyStudent(this.ctx, s, school);
-      const i = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, fixed(s.ada, 2));
-      for (const f of c.findings) this.findings.addStudent(i, f);
-      this.group(s, school, c.category, c.creditedTo);
+      const c = await classifyStudent(this.ctx, s, school, this.coeCds);
+      const { index, cents } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, fixed(s.ada, 2));
+      for (const f of c.findings) this.findings.addStudent(index, f);
+      this.group(s, school, c.category, c.creditedTo, cents);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       if (!this.failure || s.id < this.failure.id) this.failure = { id: s.id, error: e };
     }
   }
 
-  private group(s: Student, school: School, category: string, creditedTo: string): void {
+  private group(s: Student, school: School, category: string, creditedTo: string, cents: number): void {
     const reportedCode = s.reported?.transfer_code;
     const namedDistrict = s.reported?.district_of_residence ?? s.district_of_residence;
-    const key = JSON.stringify([school.code, category, creditedTo, s.grade, s.census_day, s.unduplicated, reportedCode ?? null, namedDistrict ?? null]);
-    const g = this.groups.get(key);
-    if (g) {
-      g.students += 1;
-      g.ada = g.ada.plus(s.ada);
-      return;
+    const key = keyOf([school.code, category, creditedTo, s.grade, s.census_day, s.unduplicated, reportedCode, namedDistrict]);
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { group: { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, reportedCode, namedDistrict, students: 0, ada: ZERO }, cents: 0, extra: ZERO };
+      this.groups.set(key, g);
     }
-    this.groups.set(key, { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, reportedCode, namedDistrict, students: 1, ada: s.ada });
+    g.group.students += 1;
+    // ADA as integer hundredths (exact below 2^53), Dec for what is not a plain two-decimal text or would pass that bound
+    if (Number.isNaN(cents) || g.cents + cents > CENTS_BOUND) g.extra = g.extra.plus(s.ada);
+    else g.cents += cents;
   }
 
   /** Decides the students still held (fewer than `fastFrom`: the engine path), and throws a student's fatal error. */
   async finish(): Promise<StudentTotals> {
     await this.release();
     if (this.failure) throw this.failure.error;
-    return { groups: [...this.groups.values()], rows: this.rows, findings: this.findings };
+    const groups = [...this.groups.values()].map(({ group, cents, extra }) => ({ ...group, ada: extra.plus(new Dec(cents).div(100)) }));
+    return { groups, rows: this.rows, findings: this.findings };
   }
 }

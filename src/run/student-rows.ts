@@ -43,6 +43,21 @@ class Interned<T> {
   }
 }
 
+/**
+ * A map key of several values, cheap to build per student: the values
+ * joined by NUL, or (when one holds a NUL or a SOH, user text may) their
+ * JSON, which starts with "[" and so never equals a joined key.
+ */
+export function keyOf(parts: ReadonlyArray<string | number | boolean | undefined>): string {
+  let key = '\u0000';
+  for (const p of parts) {
+    const t = p === undefined ? '\u0001' : String(p);
+    if (typeof p === 'string' && (p.includes('\u0000') || p.includes('\u0001'))) return JSON.stringify(parts.map((x) => (x === undefined ? null : x)));
+    key += `${t}\u0000`;
+  }
+  return key;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -63,21 +78,44 @@ export class StudentRows {
     return this.ids.length;
   }
 
-  /** Adds a student's entry; returns its index. `adaText` is `fixed(ada, 2)`. */
-  add(id: string, c: StudentClass, census: boolean, adaText: string): number {
+  /**
+   * Adds a student's entry. `adaText` is `fixed(ada, 2)`. Returns its index
+   * and its ADA in hundredths (NaN when the text is not a plain one).
+   */
+  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number } {
     const i = this.ids.length;
     if (i > 0 && !(this.ids[i - 1] < id)) this.inIdOrder = false;
     this.ids.push(id);
-    const key = JSON.stringify([c.category, c.credited_to, c.rule, c.cite, c.expected_transfer_codes]);
+    const key = keyOf([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes]);
     this.packed.push(this.classes.of(key, () => c) * 2 + (census ? 1 : 0));
     const m = CENTS_TEXT.exec(adaText);
-    if (m) this.cents.push(Number(m[1]) * 100 + Number(m[2]));
-    else {
-      this.cents.push(NaN);
-      this.odd.set(i, adaText);
-    }
+    const cents = m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
+    this.cents.push(cents);
+    if (!m) this.odd.set(i, adaText);
     this.order = undefined;
-    return i;
+    return { index: i, cents };
+  }
+
+  /**
+   * The entries as `--json` writes them, in id order: exactly
+   * `JSON.stringify(entry, null, 2)` nested `depth` levels deep, the part
+   * of a classification written once per classification.
+   */
+  *jsonTexts(depth: number): Iterable<string> {
+    const inner = '  '.repeat(depth + 1);
+    const outer = '  '.repeat(depth);
+    const middle = this.classes.values.map((c) => {
+      const text = JSON.stringify({ category: c.category, credited_to: c.credited_to, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expected_transfer_codes }, null, 2);
+      return text.slice(2, -2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+    });
+    const order = this.idOrder();
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const p = this.packed[i];
+      const cents = this.cents[i];
+      const ada = Number.isNaN(cents) ? this.odd.get(i)! : centsText(cents);
+      yield `{\n${inner}"id": ${JSON.stringify(this.ids[i])},\n${outer}${middle[p >> 1]},\n${inner}"census_day": ${(p & 1) === 1},\n${inner}"ada": ${JSON.stringify(ada)}\n${outer}}`;
+    }
   }
 
   /** The entry of the student at input index `i`, as the result contract writes it. */
@@ -149,7 +187,7 @@ export class FindingRows {
   /** A finding of the student at input index `i`. */
   addStudent(i: number, f: FindingText): void {
     this.student.push(i);
-    this.text.push(this.texts.of(JSON.stringify([f.code, f.severity, f.message, f.rule, f.cite]), () => f));
+    this.text.push(this.texts.of(keyOf([f.code, f.severity, f.message, f.rule, f.cite]), () => f));
     this.order = undefined;
   }
 

@@ -66,8 +66,8 @@ export function studentFacts(s: Student, school: School, coeCds: string): Record
 }
 
 /** The three student-level decisions for one student: funding category and credited LEA, expected CALPADS codes, findings. */
-export async function classifyStudent(ctx: RunContext, s: Student, school: School): Promise<Classification> {
-  const facts = studentFacts(s, school, ctx.scenario.coe.cds);
+export async function classifyStudent(ctx: RunContext, s: Student, school: School, coeCds: string): Promise<Classification> {
+  const facts = studentFacts(s, school, coeCds);
   const subject = `student ${s.id}`;
   const [fc] = await ctx.decide('funding_category', subject, facts);
   if (!fc) throw new RunError('LCFF-F001', visible(`no rule of decision funding_category classifies student ${s.id} (${s.source.file}:${s.source.line}) in ${formatFiscalYear(ctx.year)}`));

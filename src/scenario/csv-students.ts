@@ -114,10 +114,13 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   let header: Array<CsvColumn | undefined> | undefined;
   let sawHeader = false;
   let rows = 0;
+  /** an error of the consumer (the run), not of the file: thrown as it is, never reported as the file's */
+  let consumerError: { error: unknown } | undefined;
   try {
     for await (const row of parser as AsyncIterable<Row>) {
       const pos = new RecordPos(file, row.raw ?? row.record.join(','), row.info.lines, row.info.bytes);
-      if (!sawHeader) {
+      if (consumerError) throw consumerError.error;
+  if (!sawHeader) {
         sawHeader = true;
         header = readHeader(ctx, columns, required, row.record, pos);
         if (!header) ok = false;
@@ -129,11 +132,20 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
       const s = readRow(ctx, validators, header, row.record, pos);
       if (!s) ok = false;
       else if (opts.onStudent) {
-        if (ok) await opts.onStudent(s); // after a bad row the scenario is refused: only checking goes on
+        // after a bad row the scenario is refused: only checking goes on
+        if (ok) {
+          try {
+            await opts.onStudent(s);
+          } catch (error) {
+            consumerError = { error };
+            break;
+          }
+        }
       }
       else out.push(s);
     }
   } catch (e) {
+    if (consumerError) throw consumerError.error;
     const err = e as { code?: string; lines?: number };
     const known = typeof err.code === 'string' && err.code.startsWith('CSV_');
     if (known && syntaxLines.size > 0) return undefined; // a consequence of a syntax error already reported

@@ -78,7 +78,7 @@ export async function runCommand(path: string, opts: RunCommandOptions): Promise
     if (outsideHorizon(lib.horizon, head.fiscal_year)) return undefined; // refused after the load, with its message
     const ctx = new RunContext(compileProgram(lib, head.fiscal_year), undefined, evaluator);
     ctx.keepTrace = false;
-    const pass = new StudentPass(ctx, head.schools, stage);
+    const pass = new StudentPass(ctx, head.schools, head.coe, stage);
     const progress = new Progress(process.stderr, head.csvBytes !== undefined ? { totalBytes: head.csvBytes } : {});
     streamed = { ctx, pass, progress };
     return { onStudent: (s) => pass.add(s), onProgress: (rows, bytes) => progress.update(rows, bytes) };
