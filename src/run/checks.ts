@@ -6,7 +6,7 @@ import { Dec, ZERO } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { FindingResult } from './result.js';
 import type { FindingSink } from './student-rows.js';
-import type { StudentGroup } from './students.js';
+import type { ReportingGroup, StudentGroup } from './students.js';
 import { categoriesWhere, textsOf } from './vocabulary.js';
 
 function push(findings: FindingSink, subject: string, firings: Awaited<ReturnType<RunContext['decide']>>, decision: string): void {
@@ -22,7 +22,7 @@ function push(findings: FindingSink, subject: string, firings: Awaited<ReturnTyp
   }
 }
 
-export async function aggregateChecks(ctx: RunContext, groups: readonly StudentGroup[], findings: FindingSink): Promise<void> {
+export async function aggregateChecks(ctx: RunContext, groups: readonly StudentGroup[], reporting: readonly ReportingGroup[], findings: FindingSink): Promise<void> {
   const sc = ctx.scenario;
   const padc = sc.padc;
   push(findings, sc.coe.cds, await ctx.decide('padc_checks', 'coe', { coe: { cds: sc.coe.cds, padc_reported: padc !== undefined } }), 'padc_checks');
@@ -35,11 +35,11 @@ export async function aggregateChecks(ctx: RunContext, groups: readonly StudentG
   const districtCodes = textsOf(ctx, 'district_funded_transfer_codes');
   const computedBy = new Map<string, Dec>();
   const codedBy = new Map<string, number>();
-  for (const g of groups) {
-    if (districtFunded.has(g.category)) computedBy.set(g.creditedTo, (computedBy.get(g.creditedTo) ?? ZERO).plus(g.ada));
-    const code = g.reportedCode;
-    const named = g.namedDistrict;
-    if (named !== undefined && g.census_day && code !== undefined && districtCodes.has(code) && g.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + g.students);
+  for (const g of groups) if (districtFunded.has(g.category)) computedBy.set(g.creditedTo, (computedBy.get(g.creditedTo) ?? ZERO).plus(g.ada));
+  for (const r of reporting) {
+    const code = r.reportedCode;
+    const named = r.namedDistrict;
+    if (named !== undefined && r.census_day && code !== undefined && districtCodes.has(code) && r.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + r.students);
   }
   for (const d of [...sc.districts].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
     const a = agreements.get(d.cds);
@@ -58,8 +58,11 @@ export async function aggregateChecks(ctx: RunContext, groups: readonly StudentG
     if (g.school.operator.kind !== 'coe') continue;
     if (nonJcCategories.has(g.category)) nonJc = nonJc.plus(g.ada);
     if (jcCategories.has(g.category)) jc = jc.plus(g.ada);
-    const code = g.reportedCode;
-    if (g.census_day && code !== undefined && countyCodes.has(code)) countyCoded += g.students;
+  }
+  for (const r of reporting) {
+    if (r.school.operator.kind !== 'coe') continue;
+    const code = r.reportedCode;
+    if (r.census_day && code !== undefined && countyCodes.has(code)) countyCoded += r.students;
   }
   const facts = {
     coe: {

@@ -73,7 +73,7 @@ export async function finishRun(lib: Library, ctx: RunContext, students: Student
   const leas = tallyLeas(ctx, groups);
   const window = await computeUpp(ctx, leas, findings);
   const { transfers, accounting } = await computeTransfers(ctx, groups, leas);
-  await aggregateChecks(ctx, groups, findings);
+  await aggregateChecks(ctx, groups, students.reporting, findings);
   const coe = leas.get(scenario.coe.cds)!;
   const aeg = await computeAeg(ctx, groups, coe);
   const coeEntitlement = await computeCoeEntitlement(ctx, aeg, findings);

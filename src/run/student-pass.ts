@@ -19,10 +19,11 @@ import { FindingRows, keyOf, StudentRows } from './student-rows.js';
 
 /** The largest sum of hundredths kept as a number: exact integers up to 2^53. */
 const CENTS_BOUND = 2 ** 52;
-import { classifyStudent, type StudentGroup } from './students.js';
+import { classifyStudent, type ReportingGroup, type StudentGroup } from './students.js';
 
 export interface StudentTotals {
   groups: StudentGroup[];
+  reporting: ReportingGroup[];
   rows: StudentRows;
   findings: FindingRows;
 }
@@ -43,6 +44,7 @@ export class StudentPass {
   private readonly schools: Map<string, School>;
   /** each group, with its ADA as whole hundredths while they stay exact (`extra` takes the rest) */
   private readonly groups = new Map<string, { group: StudentGroup; cents: number; extra: Dec }>();
+  private readonly reporting = new Map<string, ReportingGroup>();
   readonly rows = new StudentRows();
   readonly findings = new FindingRows(this.rows, SEVERITIES);
   private failure?: { id: string; error: RunError };
@@ -98,10 +100,14 @@ export class StudentPass {
   private group(s: Student, school: School, category: string, creditedTo: string, cents: number): void {
     const reportedCode = s.reported?.transfer_code;
     const namedDistrict = s.reported?.district_of_residence ?? s.district_of_residence;
-    const key = keyOf([school.code, category, creditedTo, s.grade, s.census_day, s.unduplicated, reportedCode, namedDistrict]);
+    const rkey = keyOf([school.code, s.census_day, reportedCode, namedDistrict]);
+    let r = this.reporting.get(rkey);
+    if (!r) this.reporting.set(rkey, (r = { school, census_day: s.census_day, reportedCode, namedDistrict, students: 0 }));
+    r.students += 1;
+    const key = keyOf([school.code, category, creditedTo, s.grade, s.census_day, s.unduplicated]);
     let g = this.groups.get(key);
     if (!g) {
-      g = { group: { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, reportedCode, namedDistrict, students: 0, ada: ZERO }, cents: 0, extra: ZERO };
+      g = { group: { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, students: 0, ada: ZERO }, cents: 0, extra: ZERO };
       this.groups.set(key, g);
     }
     g.group.students += 1;
@@ -115,6 +121,6 @@ export class StudentPass {
     await this.release();
     if (this.failure) throw this.failure.error;
     const groups = [...this.groups.values()].map(({ group, cents, extra }) => ({ ...group, ada: extra.plus(new Dec(cents).div(100)) }));
-    return { groups, rows: this.rows, findings: this.findings };
+    return { groups, reporting: [...this.reporting.values()], rows: this.rows, findings: this.findings };
   }
 }

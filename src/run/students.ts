@@ -21,11 +21,11 @@ export interface Classification {
 }
 
 /**
- * The students of a run that share everything the run's aggregates read of
- * them (school, category, credited LEA, grade, census day, unduplicated,
- * the reported transfer code and the district it names): the run's steps
- * total groups, never students, so a run holds as many groups as there are
- * distinct combinations, not one record per student.
+ * The students of a run that share everything the run's totals of ADA and
+ * counts read of them (school, category, credited LEA, grade, census day,
+ * unduplicated): the run's steps total groups, never students, so a run
+ * holds as many groups as there are distinct combinations, not one record
+ * per student.
  */
 export interface StudentGroup {
   school: School;
@@ -34,13 +34,20 @@ export interface StudentGroup {
   grade: number;
   census_day: boolean;
   unduplicated: boolean;
-  reportedCode?: string;
-  /** the district of residence the CALPADS record names: the reported one, else the student's */
-  namedDistrict?: string;
   /** how many students */
   students: number;
   /** their ADA, summed */
   ada: Dec;
+}
+
+/** The students alike in what their CALPADS records say (the FAQ Q13 counts of coded census-day students). */
+export interface ReportingGroup {
+  school: School;
+  census_day: boolean;
+  reportedCode?: string;
+  /** the district of residence the CALPADS record names: the reported one, else the student's */
+  namedDistrict?: string;
+  students: number;
 }
 
 export function studentFacts(s: Student, school: School, coeCds: string): Record<string, unknown> {
