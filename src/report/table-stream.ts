@@ -4,14 +4,18 @@
  * the terminal as table-width.ts says), at a cost linear in the rows.
  * cli-table3 lays a whole table out at once, in time that grows with the
  * square of its rows (10k/20k/40k findings: 12/31/95 s); with fixed widths
- * each row's rendering depends on that row alone, so each is rendered as a
- * table of one row and the pieces are joined with the table's separator.
+ * each row's rendering depends on that row alone, so the rows are rendered
+ * in small tables of a few rows each and the pieces are joined with the
+ * table's separator.
  */
 import type Table from 'cli-table3';
 import { fittedWidths, tableWidthLimit } from './table-width.js';
 import { newTable } from './table.js';
 
 type Row = Table.HorizontalTableRow;
+
+/** Rows rendered by one cli-table3 table. */
+const BATCH = 50;
 
 export class RowTable {
   private readonly widths: number[];
@@ -28,9 +32,9 @@ export class RowTable {
   }
 
   /** A table of these widths: the lines of its text, without a note of narrowing (said once, at the end). */
-  private lines(withHead: boolean, row?: Row): string[] {
+  private lines(withHead: boolean, rows: Row[] = []): string[] {
     const t = newTable({ ...(withHead ? { head: this.head } : {}), wordWrap: true, wrapOnWordBoundary: true, colWidths: this.widths });
-    if (row) t.push(row);
+    if (rows.length > 0) t.push(...rows);
     const lines = t.toString().split('\n');
     const note = lines.findIndex((l) => l.startsWith('(narrowed to the terminal'));
     return note < 0 ? lines : lines.slice(0, note);
@@ -43,7 +47,18 @@ export class RowTable {
     yield `${headLines.slice(0, -1).join('\n')}\n`;
     const bottom = headLines[headLines.length - 1];
     const separator = bottom.replace('└', '├').replace(/┴/g, '┼').replace('┘', '┤');
-    for (const row of rows) yield `${separator}\n${this.lines(false, row).slice(1, -1).join('\n')}\n`;
+    // rows in small batches: one cli-table3 table per batch (its cost grows with the square of a table's rows, so batches stay small)
+    let batch: Row[] = [];
+    const flush = (): string => {
+      const text = `${separator}\n${this.lines(false, batch).slice(1, -1).join('\n')}\n`;
+      batch = [];
+      return text;
+    };
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === BATCH) yield flush();
+    }
+    if (batch.length > 0) yield flush();
     yield bottom;
     if (this.narrowed !== undefined) yield `\n(narrowed to the terminal's ${this.narrowed} columns; --wide for the full table)`;
   }

@@ -72,11 +72,13 @@ describe('the row-by-row table', () => {
   it('reads exactly as cli-table3 does for the same rows, wrapped and escaped', () => {
     const head = ['severity', 'code', 'subject', 'finding', 'citation'];
     const widths = [10, 11, 10, 62, 24];
-    const rows = [
+    const three = [
       [styled('error', (t) => t), 'LCFF-V010', 'S001\u001b[2J', 'a message that goes on and on past the width of its column, so it wraps onto a second and a third line of text', 'EC 2574(c)(4); EC 2576'],
       ['warning', 'LCFF-V012', 'S002', 'short', ''],
       ['info', 'LCFF-V029', 'coe', 'x'.repeat(130), 'a citation that is longer than its column'],
     ];
+    // more rows than one batch of the row-by-row writer
+    const rows = Array.from({ length: 121 }, (_, i) => three[i % 3]);
     const whole = newTable({ head, wordWrap: true, colWidths: widths });
     for (const r of rows) whole.push(r);
     expect([...new RowTable(head, widths).pieces(rows)].join('')).toBe(whole.toString());
