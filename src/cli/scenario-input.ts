@@ -8,7 +8,7 @@
  */
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { visible } from '../core/safe-text.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario, type ScenarioHead, type StudentStream } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
 import { loadColumnMapFile, type ColumnMap } from '../scenario/column-map.js';
 import { csvColumns } from '../scenario/csv-students.js';
@@ -64,9 +64,12 @@ export type WarningSink = (line: string) => void;
 const toStderr: WarningSink = (line) => process.stderr.write(`${line}\n`);
 
 /** Loads one scenario against prepared inputs: its errors are a UserError (exit 2), its warnings go to `warn`. */
-export async function loadScenarioInput(path: string, input: PreparedInput, warn: WarningSink = toStderr): Promise<Scenario> {
+/** A streamed run: takes the students of a CSV as they are read (load.ts `streamStudents`), given the checked library. */
+export type StreamStudents = (lib: Library, head: ScenarioHead) => StudentStream | undefined;
+
+export async function loadScenarioInput(path: string, input: PreparedInput, warn: WarningSink = toStderr, stream?: StreamStudents): Promise<Scenario> {
   const { lib, year, dataDir, columns } = input;
-  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}), ...(columns !== undefined ? { columns } : {}) });
+  const { scenario, diagnostics } = await loadScenario(path, { vocabularies: vocabulariesOf(lib), ...(year !== undefined ? { year } : {}), ...(dataDir !== undefined ? { dataDir } : {}), ...(columns !== undefined ? { columns } : {}), ...(stream ? { streamStudents: (head: ScenarioHead) => stream(lib, head) } : {}) });
   if (!scenario || hasErrors(diagnostics)) {
     throw new UserError(diagnostics.map(formatDiagnostic).join('\n') || `${path}: the scenario could not be read`, EXIT.input);
   }
@@ -76,8 +79,8 @@ export async function loadScenarioInput(path: string, input: PreparedInput, warn
   return scenario;
 }
 
-export async function scenarioInput(path: string, opts: ScenarioInputOptions): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
+export async function scenarioInput(path: string, opts: ScenarioInputOptions, stream?: StreamStudents): Promise<{ lib: Library; scenario: Scenario; supplied: UserSupplied[] }> {
   const input = await prepareInput(opts);
-  const scenario = await loadScenarioInput(path, input);
+  const scenario = await loadScenarioInput(path, input, toStderr, stream);
   return { lib: input.lib, scenario, supplied: input.supplied };
 }

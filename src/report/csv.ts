@@ -8,10 +8,14 @@
  * Such a text cell — unless it is a plain number like `-0.35` — is written
  * with a leading `'`, which spreadsheets show as text and do not evaluate.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import { fieldsOf, type Provenance, type RunResult } from '../run/result.js';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import { fieldsOf, type FindingResult, type Provenance, type RunResult, type StudentResult } from '../run/result.js';
 import { provenanceRows } from './provenance.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -24,36 +28,47 @@ export function neutralise(text: string): string {
 
 type Row = Record<string, unknown>;
 
-/** One CSV table: a header line of `columns`, then the rows (formula-like text neutralised, booleans as true/false). */
+const OPTIONS = { header: true, cast: { string: neutralise, boolean: (b: boolean) => (b ? 'true' : 'false') } } as const;
+
+/** One CSV table in memory: a header line of `columns`, then the rows (formula-like text neutralised, booleans as true/false). */
 export function table(columns: string[], rows: Row[]): string {
-  return stringify(rows, { header: true, columns, cast: { string: neutralise, boolean: (b) => (b ? 'true' : 'false') } });
+  return stringifySync(rows, { ...OPTIONS, columns });
+}
+
+/** A result whose students and findings may be sequences built as they are read (a streamed run). */
+export type CsvSource = Omit<RunResult, 'students' | 'findings'> & { students: Iterable<StudentResult>; findings: Iterable<FindingResult> };
+
+function* mapped<T>(items: Iterable<T>, f: (t: T) => Row): Iterable<Row> {
+  for (const t of items) yield f(t);
 }
 
 const LEA_COLUMNS = ['cds', 'kind', 'name', 'ada_before', 'ada_after', 'enrollment_before', 'enrollment_after', 'unduplicated_before', 'unduplicated_after', 'upp_before', 'upp_after', 'upp_rolling_before', 'upp_rolling_after', 'upp_window_years'];
 
-export function csvTables(r: RunResult): Record<string, string> {
-  return {
-    'categories.csv': table(fieldsOf('categorySummary'), r.categories),
-    'students.csv': table(fieldsOf('student'), r.students.map((s) => ({ ...s, expected_transfer_codes: s.expected_transfer_codes.join(' ') }))),
-    'leas.csv': table(
-      LEA_COLUMNS,
-      r.leas.map((l) => ({
+/** Each CSV file: its name, its columns (the contract's fields) and its rows. */
+function csvFiles(r: CsvSource): Array<{ name: string; columns: string[]; rows: Iterable<Row> }> {
+  return [
+    { name: 'categories.csv', columns: fieldsOf('categorySummary'), rows: r.categories },
+    { name: 'students.csv', columns: fieldsOf('student'), rows: mapped(r.students, (s) => ({ ...s, expected_transfer_codes: s.expected_transfer_codes.join(' ') })) },
+    {
+      name: 'leas.csv',
+      columns: LEA_COLUMNS,
+      rows: r.leas.map((l) => ({
         cds: l.cds, kind: l.kind, name: l.name, ada_before: l.ada.before, ada_after: l.ada.after,
         enrollment_before: l.enrollment.before, enrollment_after: l.enrollment.after,
         unduplicated_before: l.unduplicated.before, unduplicated_after: l.unduplicated.after,
         upp_before: l.upp.before, upp_after: l.upp.after, upp_rolling_before: l.upp.rolling_before, upp_rolling_after: l.upp.rolling_after,
         upp_window_years: l.upp.window_years,
       })),
-    ),
-    'transfers.csv': table(fieldsOf('transfer'), r.transfers),
-    'coe_entitlement.csv': table(fieldsOf('entitlementComponent'), r.coe_entitlement.components),
-    'findings.csv': table(fieldsOf('finding'), r.findings),
-    'accounting.csv': table(fieldsOf('entry'), r.accounting),
-    'prior_year_adjustments.csv': table(fieldsOf('priorYearAdjustment'), r.prior_year_adjustments),
-    'unconfirmed.csv': table(['name'], r.unconfirmed.map((name) => ({ name }))),
-    'user_supplied.csv': table(fieldsOf('userSupplied'), r.user_supplied),
-    ...(r.provenance ? { 'provenance.csv': provenanceCsv(r.provenance) } : {}),
-  };
+    },
+    { name: 'transfers.csv', columns: fieldsOf('transfer'), rows: r.transfers },
+    { name: 'coe_entitlement.csv', columns: fieldsOf('entitlementComponent'), rows: r.coe_entitlement.components },
+    { name: 'findings.csv', columns: fieldsOf('finding'), rows: mapped(r.findings, (f) => ({ ...f })) },
+    { name: 'accounting.csv', columns: fieldsOf('entry'), rows: r.accounting },
+    { name: 'prior_year_adjustments.csv', columns: fieldsOf('priorYearAdjustment'), rows: r.prior_year_adjustments },
+    { name: 'unconfirmed.csv', columns: ['name'], rows: r.unconfirmed.map((name) => ({ name })) },
+    { name: 'user_supplied.csv', columns: fieldsOf('userSupplied'), rows: r.user_supplied },
+    ...(r.provenance ? [{ name: 'provenance.csv', columns: ['key', 'value'], rows: provenanceRows(r.provenance).map(([key, value]) => ({ key, value })) }] : []),
+  ];
 }
 
 /** provenance.csv: `key,value` rows of an output's provenance (src/report/provenance.ts), beside the data tables, never inside them. */
@@ -61,9 +76,21 @@ export function provenanceCsv(p: Provenance): string {
   return table(['key', 'value'], provenanceRows(p).map(([key, value]) => ({ key, value })));
 }
 
-export async function writeCsv(dir: string, r: RunResult): Promise<string[]> {
+/** Every table as text (in memory: for small results and tests). */
+export function csvTables(r: CsvSource): Record<string, string> {
+  return Object.fromEntries(csvFiles(r).map((f) => [f.name, stringifySync([...f.rows], { ...OPTIONS, columns: f.columns })]));
+}
+
+/** Writes one CSV file per table, each row as it is built (csv-stringify's stream), at any size. */
+export async function writeCsv(dir: string, r: CsvSource): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files = csvTables(r);
-  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  return Object.keys(files).map((f) => join(dir, f));
+  const files = csvFiles(r);
+  for (const f of files) {
+    const out = stringify({ ...OPTIONS, columns: f.columns });
+    const done = pipeline(out, createWriteStream(join(dir, f.name)));
+    for (const row of f.rows) if (!out.write(row)) await once(out, 'drain');
+    out.end();
+    await done;
+  }
+  return files.map((f) => join(dir, f.name));
 }

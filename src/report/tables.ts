@@ -3,8 +3,10 @@ import { newTable, styled } from './table.js';
 import pc from 'picocolors';
 import { visible } from '../core/safe-text.js';
 import { dec, grouped, percentText } from '../runtime/money.js';
-import type { FindingResult, RunResult } from '../run/result.js';
+import { SEVERITIES, type FindingResult, type RunResult } from '../run/result.js';
 import { provenanceFooter } from './provenance.js';
+import { RowTable } from './table-stream.js';
+import type { TextOut } from './text-out.js';
 import { userSuppliedLine } from './user-supplied.js';
 
 function money(s: string): string {
@@ -19,7 +21,29 @@ function severity(s: FindingResult['severity']): { content: string } {
   return styled(s, s === 'error' ? pc.red : s === 'warning' ? pc.yellow : (t) => t);
 }
 
-export function renderTables(r: RunResult, title: string): string {
+/** A result as the terminal report reads it: its findings may be a sequence built as it is read (a streamed run). */
+export type TerminalSource = Omit<RunResult, 'students' | 'findings'> & { findings: Iterable<FindingResult> };
+
+export interface TerminalOptions {
+  /** How many findings of each code and severity to list (default 20); 'all' lists every one. */
+  findings?: number | 'all';
+}
+
+/** The first findings of each code listed by default. */
+export const FINDINGS_SHOWN = 20;
+
+/** The report as one string (small results, tests). */
+export function renderTables(r: TerminalSource, title: string, opts: TerminalOptions = {}): string {
+  return [...tableSections(r, title, opts)].join('');
+}
+
+/** Writes the report piece by piece: a listing of every finding of a large run is never one string. */
+export async function writeTables(out: TextOut, r: TerminalSource, title: string, opts: TerminalOptions = {}): Promise<void> {
+  for (const piece of tableSections(r, title, opts)) await out.write(piece);
+  await out.flush();
+}
+
+function* tableSections(r: TerminalSource, title: string, opts: TerminalOptions): Iterable<string> {
   const out: string[] = [pc.bold(visible(`${title} — ${r.county.name} County, fiscal year ${r.fiscal_year}`))];
   const supplied = userSuppliedLine(r.user_supplied);
   if (supplied) out.push(pc.magenta(visible(supplied)));
@@ -80,23 +104,63 @@ export function renderTables(r: RunResult, title: string): string {
     out.push(`\n${pc.bold('Corrections after the amendment window')}\n${p.toString()}`);
   }
 
-  if (r.findings.length > 0) {
-    const f = newTable({ head: ['severity', 'code', 'subject', 'finding', 'citation'], wordWrap: true, colWidths: [10, 11, 10, 62, 24] });
-    for (const x of r.findings) {
-      f.push([severity(x.severity), x.code, x.subject, x.message, x.cite]);
-    }
-    out.push(`\n${pc.bold(`Findings (${r.findings.length})`)}\n${f.toString()}`);
-  } else out.push(`\n${pc.bold('Findings')}: none`);
+  yield `${out.join('\n')}\n`;
+  out.length = 0;
+  yield* findingsSection(r.findings, opts.findings ?? FINDINGS_SHOWN);
+  yield '\n';
 
   const c = r.conservation;
   out.push(`\n${pc.dim(`Conservation: ADA ${c.ada_in} in = ${c.ada_out} out; enrollment ${c.enrollment_in} = ${c.enrollment_out}; UPC ${c.upc_in} = ${c.upc_out}; transfers net ${c.transfers_net}.`)}`);
   if (r.unconfirmed.length > 0) out.push(pc.yellow(visible(`Unconfirmed values and rules used (double-check these dollars): ${r.unconfirmed.join(', ')}`)));
   if (r.provenance) out.push(`\n${provenanceFooter(r.provenance)}`);
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
+}
+
+/**
+ * The findings: how many of each code and severity, then the first `shown`
+ * of each (all with 'all'), in the result's order, in a table written row
+ * by row.
+ */
+function* findingsSection(findings: Iterable<FindingResult>, shown: number | 'all'): Iterable<string> {
+  const counts = new Map<string, { severity: FindingResult['severity']; code: string; count: number }>();
+  let total = 0;
+  for (const f of findings) {
+    const key = `${f.severity} ${f.code}`;
+    const c = counts.get(key);
+    if (c) c.count += 1;
+    else counts.set(key, { severity: f.severity, code: f.code, count: 1 });
+    total += 1;
+  }
+  if (total === 0) {
+    yield `\n${pc.bold('Findings')}: none`;
+    return;
+  }
+  const kinds = [...counts.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const limit = shown === 'all' ? Infinity : shown;
+  const cut = kinds.some((k) => k.count > limit);
+  const summary = newTable({ head: ['severity', 'code', 'findings', 'listed'] });
+  for (const k of kinds) summary.push([severity(k.severity), k.code, k.count.toLocaleString('en-US'), Math.min(k.count, limit).toLocaleString('en-US')]);
+  const bySeverity = SEVERITIES.map((sev) => [sev, kinds.filter((k) => k.severity === sev).reduce((a, k) => a + k.count, 0)] as const).filter(([, n]) => n > 0);
+  yield `\n${pc.bold(`Findings (${total.toLocaleString('en-US')}: ${bySeverity.map(([sev, n]) => `${n.toLocaleString('en-US')} ${sev === 'info' || n === 1 ? sev : `${sev}s`}`).join(', ')})`)}\n${summary.toString()}\n`;
+  const title = cut ? `the first ${limit} of each code and severity (--findings all lists every one)` : 'every one';
+  yield `${pc.bold(`Findings listed: ${title}`)}\n`;
+  const listed = new Map<string, number>();
+  const table = new RowTable(['severity', 'code', 'subject', 'finding', 'citation'], [10, 11, 10, 62, 24]);
+  yield* table.pieces(firstOfEachKind(findings, limit, listed));
+}
+
+function* firstOfEachKind(findings: Iterable<FindingResult>, limit: number, listed: Map<string, number>): Iterable<Array<string | { content: string }>> {
+  for (const f of findings) {
+    const key = `${f.severity} ${f.code}`;
+    const n = listed.get(key) ?? 0;
+    if (n >= limit) continue;
+    listed.set(key, n + 1);
+    yield [severity(f.severity), f.code, f.subject, f.message, f.cite];
+  }
 }
 
 /** The COE's LCFF entitlement: each component with its inputs, rate and citation; what is missing and what is not modelled. */
-function coeEntitlementSection(r: RunResult): string {
+function coeEntitlementSection(r: TerminalSource): string {
   const e = r.coe_entitlement;
   const t = newTable({ head: ['component', 'amount', 'inputs', 'rate', 'citation'], wordWrap: true, colWidths: [28, 17, 32, 34, 24] });
   for (const c of e.components) t.push([c.name, c.computed ? money(c.amount) : 'not computed', c.inputs, c.rate, c.cite]);

@@ -4,7 +4,7 @@ import { Dec, fixed, ZERO } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { AegResult } from './result.js';
-import type { ClassifiedStudent } from './students.js';
+import type { StudentGroup } from './students.js';
 import { categoriesWhere } from './vocabulary.js';
 
 /** The COE's AEG ADA of the current year and the three prior years (those the scenario gives), as facts. */
@@ -18,10 +18,10 @@ export function aegAdaFacts(ctx: RunContext, current: Dec): Record<string, Dec> 
   return facts;
 }
 
-export async function computeAeg(ctx: RunContext, students: ClassifiedStudent[], coe: LeaTally): Promise<AegResult> {
+export async function computeAeg(ctx: RunContext, groups: readonly StudentGroup[], coe: LeaTally): Promise<AegResult> {
   const aegCategories = categoriesWhere(ctx, 'aeg_ada_category');
   let ada = ZERO;
-  for (const s of students) if (aegCategories.has(s.category)) ada = ada.plus(s.student.ada);
+  for (const g of groups) if (aegCategories.has(g.category)) ada = ada.plus(g.ada);
   const adaFacts = aegAdaFacts(ctx, ada);
   const [funded] = await ctx.decide('aeg_funded_ada', 'coe', { coe: { cds: coe.cds, ...adaFacts } });
   const fundedAda = (funded?.outputs.funded_ada as Dec | undefined) ?? ada;

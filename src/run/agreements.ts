@@ -11,10 +11,11 @@ import { fixed } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { FindingResult, TransferResult } from './result.js';
+import type { FindingSink } from './student-rows.js';
 import { districtRates } from './transfers.js';
 import { enumMembers } from './vocabulary.js';
 
-export async function agreementChecks(ctx: RunContext, leas: Map<string, LeaTally>, transfers: TransferResult[], findings: FindingResult[]): Promise<void> {
+export async function agreementChecks(ctx: RunContext, leas: Map<string, LeaTally>, transfers: TransferResult[], findings: FindingSink): Promise<void> {
   const spanLabel = new Map(enumMembers(ctx.program.lib, 'grade_span').map((m) => [m.name, m.label]));
   for (const a of [...ctx.scenario.agreements].sort((x, y) => (x.district < y.district ? -1 : 1))) {
     const facts = {
@@ -29,7 +30,7 @@ export async function agreementChecks(ctx: RunContext, leas: Map<string, LeaTall
     if (firings.length === 0) continue;
     const details = await agreementDetails(ctx, a.district, a.alternative_rate_per_ada === undefined ? undefined : fixed(a.alternative_rate_per_ada, 2), leas, transfers, spanLabel);
     for (const f of firings) {
-      findings.push({
+      findings.add({
         code: String(f.outputs.code),
         severity: String(f.outputs.level) as FindingResult['severity'],
         subject: a.district,

@@ -5,12 +5,13 @@
 import { Dec, ZERO } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { FindingResult } from './result.js';
-import type { ClassifiedStudent } from './students.js';
+import type { FindingSink } from './student-rows.js';
+import type { ReportingGroup, StudentGroup } from './students.js';
 import { categoriesWhere, textsOf } from './vocabulary.js';
 
-function push(findings: FindingResult[], subject: string, firings: Awaited<ReturnType<RunContext['decide']>>, decision: string): void {
+function push(findings: FindingSink, subject: string, firings: Awaited<ReturnType<RunContext['decide']>>, decision: string): void {
   for (const f of firings) {
-    findings.push({
+    findings.add({
       code: String(f.outputs.code),
       severity: String(f.outputs.level) as FindingResult['severity'],
       subject,
@@ -21,7 +22,7 @@ function push(findings: FindingResult[], subject: string, firings: Awaited<Retur
   }
 }
 
-export async function aggregateChecks(ctx: RunContext, students: ClassifiedStudent[], findings: FindingResult[]): Promise<void> {
+export async function aggregateChecks(ctx: RunContext, groups: readonly StudentGroup[], reporting: readonly ReportingGroup[], findings: FindingSink): Promise<void> {
   const sc = ctx.scenario;
   const padc = sc.padc;
   push(findings, sc.coe.cds, await ctx.decide('padc_checks', 'coe', { coe: { cds: sc.coe.cds, padc_reported: padc !== undefined } }), 'padc_checks');
@@ -33,11 +34,11 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   const districtCodes = textsOf(ctx, 'district_funded_transfer_codes');
   const computedBy = new Map<string, Dec>();
   const codedBy = new Map<string, number>();
-  for (const s of students) {
-    if (districtFunded.has(s.category)) computedBy.set(s.creditedTo, (computedBy.get(s.creditedTo) ?? ZERO).plus(s.student.ada));
-    const code = s.student.reported?.transfer_code;
-    const named = s.student.reported?.district_of_residence ?? s.student.district_of_residence;
-    if (named !== undefined && s.student.census_day && code !== undefined && districtCodes.has(code) && s.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + 1);
+  for (const g of groups) if (districtFunded.has(g.category)) computedBy.set(g.creditedTo, (computedBy.get(g.creditedTo) ?? ZERO).plus(g.ada));
+  for (const r of reporting) {
+    const code = r.reportedCode;
+    const named = r.namedDistrict;
+    if (named !== undefined && r.census_day && code !== undefined && districtCodes.has(code) && r.school.operator.kind === 'coe') codedBy.set(named, (codedBy.get(named) ?? 0) + r.students);
   }
   for (const d of [...sc.districts].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
     const facts = {
@@ -51,12 +52,15 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
   let jc = ZERO;
   const countyCodes = textsOf(ctx, 'county_funded_transfer_codes');
   let countyCoded = 0;
-  for (const s of students) {
-    if (s.school.operator.kind !== 'coe') continue;
-    if (nonJcCategories.has(s.category)) nonJc = nonJc.plus(s.student.ada);
-    if (jcCategories.has(s.category)) jc = jc.plus(s.student.ada);
-    const code = s.student.reported?.transfer_code;
-    if (s.student.census_day && code !== undefined && countyCodes.has(code)) countyCoded += 1;
+  for (const g of groups) {
+    if (g.school.operator.kind !== 'coe') continue;
+    if (nonJcCategories.has(g.category)) nonJc = nonJc.plus(g.ada);
+    if (jcCategories.has(g.category)) jc = jc.plus(g.ada);
+  }
+  for (const r of reporting) {
+    if (r.school.operator.kind !== 'coe') continue;
+    const code = r.reportedCode;
+    if (r.census_day && code !== undefined && countyCodes.has(code)) countyCoded += r.students;
   }
   const facts = {
     coe: {
@@ -70,21 +74,21 @@ export async function aggregateChecks(ctx: RunContext, students: ClassifiedStude
     },
   };
   push(findings, sc.coe.cds, await ctx.decide('coe_checks', 'coe', facts), 'coe_checks');
-  await charterChecks(ctx, students, findings);
+  await charterChecks(ctx, groups, findings);
 }
 
 /** FAQ Q18: each charter's PADC screens against its students, by where they are credited. */
-async function charterChecks(ctx: RunContext, students: ClassifiedStudent[], findings: FindingResult[]): Promise<void> {
+async function charterChecks(ctx: RunContext, groups: readonly StudentGroup[], findings: FindingSink): Promise<void> {
   const padc = ctx.scenario.padc!;
   const total = (rows: Array<{ charter: string; ada: Dec }> | undefined, cds: string): Dec | undefined =>
     rows?.filter((r) => r.charter === cds).reduce<Dec | undefined>((a, r) => (a ?? ZERO).plus(r.ada), undefined);
   for (const c of [...ctx.scenario.charters].sort((a, b) => (a.cds < b.cds ? -1 : 1))) {
     let toCoe = ZERO;
     let stays = ZERO;
-    for (const s of students) {
-      if (s.school.operator.kind !== 'charter' || s.school.operator.cds !== c.cds) continue;
-      if (s.creditedTo === c.cds) stays = stays.plus(s.student.ada);
-      else toCoe = toCoe.plus(s.student.ada);
+    for (const g of groups) {
+      if (g.school.operator.kind !== 'charter' || g.school.operator.cds !== c.cds) continue;
+      if (g.creditedTo === c.cds) stays = stays.plus(g.ada);
+      else toCoe = toCoe.plus(g.ada);
     }
     const facts = {
       charter: {

@@ -10,6 +10,7 @@ import { dec, Dec, fixed, percentText, ZERO } from '../runtime/money.js';
 import type { Firing } from '../runtime/decide.js';
 import { aegAdaFacts } from './aeg.js';
 import type { RunContext } from './context.js';
+import type { FindingSink } from './student-rows.js';
 import type { AegResult, CoeEntitlement, EntitlementComponent, FindingResult } from './result.js';
 
 const money = (v: unknown): Dec => (v instanceof Dec ? v : ZERO);
@@ -21,7 +22,7 @@ const ratesOf = (reads: ParamRead[], names: string[]): string =>
     .map((r) => `${r.name} ${r.value} (${formatFiscalYear(r.year)})`)
     .join('; ');
 
-export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, findings: FindingResult[]): Promise<CoeEntitlement> {
+export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, findings: FindingSink): Promise<CoeEntitlement> {
   const s = ctx.scenario;
   const inputs = s.coe.inputs;
   const kinds = [...new Set(s.schools.filter((x) => x.operator.kind === 'coe').map((x) => x.kind))].sort();
@@ -89,7 +90,7 @@ export async function computeCoeEntitlement(ctx: RunContext, aeg: AegResult, fin
   const complete = components.every((c) => c.computed) && missing.length === 0;
   // decision entitlement_checks says whether a lack is a finding; the runner adds what is missing
   for (const f of await ctx.decide('entitlement_checks', 'coe', { coe: { ...coe, entitlement_missing: new Dec(missing.length + components.filter((c) => !c.computed).length) } })) {
-    findings.push({
+    findings.add({
       code: String(f.outputs.code),
       severity: String(f.outputs.level) as FindingResult['severity'],
       subject: s.coe.cds,

@@ -8,18 +8,23 @@ import { Dec, fixed, ONE, percentText, ZERO } from '../runtime/money.js';
 import { RunError } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { Conservation, TransferResult } from './result.js';
-import type { ClassifiedStudent } from './students.js';
+import type { StudentRows } from './student-rows.js';
+import type { StudentGroup } from './students.js';
 
-export function checkConservation(students: ClassifiedStudent[], leas: Map<string, LeaTally>, transfers: TransferResult[]): Conservation {
+export function checkConservation(students: { groups: readonly StudentGroup[]; rows: StudentRows }, leas: Map<string, LeaTally>, transfers: TransferResult[]): Conservation {
   const problems: string[] = [];
-  const ids = new Set<string>();
-  for (const s of students) {
-    if (ids.has(s.student.id)) problems.push(`student ${s.student.id} is counted twice`);
-    ids.add(s.student.id);
-    if (!leas.has(s.creditedTo)) problems.push(`student ${s.student.id} is credited to ${s.creditedTo}, which is not an LEA of the scenario`);
+  const { groups, rows } = students;
+  if (groups.some((g) => !leas.has(g.creditedTo)) || rows.duplicateIds().length > 0) {
+    // each student, in id order: only when something is wrong
+    let prior: string | undefined;
+    for (const s of rows) {
+      if (s.id === prior) problems.push(`student ${s.id} is counted twice`);
+      prior = s.id;
+      if (!leas.has(s.credited_to)) problems.push(`student ${s.id} is credited to ${s.credited_to}, which is not an LEA of the scenario`);
+    }
   }
   let adaIn = ZERO;
-  for (const s of students) adaIn = adaIn.plus(s.student.ada);
+  for (const g of groups) adaIn = adaIn.plus(g.ada);
   let adaBefore = ZERO;
   let adaOut = ZERO;
   let enrIn = 0;

@@ -32,12 +32,29 @@ export class RunError extends Error {
 export class RunContext {
   readonly trace: TraceEntry[] = [];
   readonly unconfirmed = new Set<string>();
+  /** Keep the engine path's trace (for --explain); a streamed run without --explain drops it. */
+  keepTrace = true;
 
+  /**
+   * `scenario` may come later (`bind`): a streamed run decides each student
+   * while the scenario's CSV is still being read.
+   */
   constructor(
     readonly program: Program,
-    readonly scenario: Scenario,
-    readonly evaluator: EvaluatorKind,
+    private bound: Scenario | undefined,
+    /** The evaluator of the next decisions; a streamed run may switch to the fast path once it knows the students are many. */
+    public evaluator: EvaluatorKind,
   ) {}
+
+  get scenario(): Scenario {
+    if (!this.bound) throw new Error('internal: the run context has no scenario yet');
+    return this.bound;
+  }
+
+  bind(scenario: Scenario): this {
+    this.bound = scenario;
+    return this;
+  }
 
   get year(): number {
     return this.program.year;
@@ -97,7 +114,7 @@ export class RunContext {
   private record(subject: string, o: DecisionOutcome): void {
     this.noteUnconfirmed(o.reads, o.calls);
     for (const f of o.firings) if (f.rule.status === 'unconfirmed') this.unconfirmed.add(`${f.rule.decision}.${f.rule.name}`);
-    if (this.evaluator !== 'engine') return;
+    if (this.evaluator !== 'engine' || !this.keepTrace) return;
     this.trace.push({
       subject,
       decision: o.decision,

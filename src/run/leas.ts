@@ -10,7 +10,8 @@ import type { CountPair } from '../scenario/model.js';
 import { checkCountsPossible } from './conservation.js';
 import { RunError, type RunContext } from './context.js';
 import type { LeaResult, FindingResult } from './result.js';
-import type { ClassifiedStudent } from './students.js';
+import type { FindingSink } from './student-rows.js';
+import type { StudentGroup } from './students.js';
 import { needed } from './vocabulary.js';
 
 export interface LeaTally {
@@ -28,7 +29,7 @@ export interface LeaTally {
   rollingBefore: Dec;
 }
 
-export function tallyLeas(ctx: RunContext, students: ClassifiedStudent[]): Map<string, LeaTally> {
+export function tallyLeas(ctx: RunContext, groups: readonly StudentGroup[]): Map<string, LeaTally> {
   const sc = ctx.scenario;
   const leas = new Map<string, LeaTally>();
   const add = (cds: string, kind: LeaTally['kind'], name: string, enr: number, upc: number, history?: Map<number, CountPair>): void => {
@@ -38,26 +39,27 @@ export function tallyLeas(ctx: RunContext, students: ClassifiedStudent[]): Map<s
   for (const d of sc.districts) add(d.cds, 'district', d.name, d.enrollment, d.unduplicated, d.history);
   for (const c of sc.charters) add(c.cds, 'charter', c.name, c.enrollment, c.unduplicated, c.history);
   const coe = leas.get(sc.coe.cds)!;
-  for (const s of students) {
-    // who reports the student: the COE for its own schools, the charter for its schools
-    const reporter = s.school.operator.kind === 'charter' ? leas.get(s.school.operator.cds)! : coe;
-    const credited = leas.get(s.creditedTo);
+  for (const g of groups) {
+    // who reports the students: the COE for its own schools, the charter for its schools
+    const reporter = g.school.operator.kind === 'charter' ? leas.get(g.school.operator.cds)! : coe;
+    const credited = leas.get(g.creditedTo);
     if (!credited) continue; // conservation reports it
-    reporter.adaBefore = reporter.adaBefore.plus(s.student.ada);
-    credited.adaAfter = credited.adaAfter.plus(s.student.ada);
-    if (!s.student.census_day) continue;
-    const upc = s.student.unduplicated ? 1 : 0;
+    reporter.adaBefore = reporter.adaBefore.plus(g.ada);
+    credited.adaAfter = credited.adaAfter.plus(g.ada);
+    if (!g.census_day) continue;
+    const n = g.students;
+    const upc = g.unduplicated ? n : 0;
     if (reporter === coe) {
       // the COE's own CALPADS counts are its schools' census-day students
-      coe.enrBefore += 1;
-      coe.enrAfter += 1;
+      coe.enrBefore += n;
+      coe.enrAfter += n;
       coe.upcBefore += upc;
       coe.upcAfter += upc;
     }
     if (credited !== reporter) {
-      reporter.enrAfter -= 1;
+      reporter.enrAfter -= n;
       reporter.upcAfter -= upc;
-      credited.enrAfter += 1;
+      credited.enrAfter += n;
       credited.upcAfter += upc;
     }
   }
@@ -86,7 +88,7 @@ function priorWindowYears(ctx: RunContext): number[] {
 }
 
 /** Rolling UPP: sums of unduplicated counts over sums of enrollment for the window's years (rules/county-programs/upp-window.lcff). */
-export async function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, findings: FindingResult[]): Promise<number> {
+export async function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, findings: FindingSink): Promise<number> {
   const prior = priorWindowYears(ctx).sort((a, b) => a - b);
   const window = prior.length + 1;
   for (const lea of leas.values()) {
@@ -102,7 +104,7 @@ export async function computeUpp(ctx: RunContext, leas: Map<string, LeaTally>, f
     }
     const facts = { lea: { cds: lea.cds, missing_history_years: new Dec(missing.length) } };
     for (const f of await ctx.decide('upp_history_checks', `lea ${lea.cds}`, facts)) {
-      findings.push({
+      findings.add({
         code: String(f.outputs.code),
         severity: String(f.outputs.level) as FindingResult['severity'],
         subject: lea.cds,

@@ -17,9 +17,10 @@ import { checkConservation } from './conservation.js';
 import { RunContext, type EvaluatorKind, type TraceEntry } from './context.js';
 import { priorYearAdjustments } from './corrections.js';
 import { computeUpp, leaResult, tallyLeas } from './leas.js';
-import { SEVERITIES, type FindingResult, type RunResult } from './result.js';
+import type { RunResult } from './result.js';
 import { categorySummary } from './categories.js';
-import { classifyStudents } from './students.js';
+import { StudentPass, type StudentPassOptions, type StudentTotals } from './student-pass.js';
+import type { FindingRows, StudentRows } from './student-rows.js';
 import { computeTransfers, districtRates } from './transfers.js';
 
 export interface RunOptions {
@@ -34,20 +35,49 @@ export interface RunOutput {
   trace: TraceEntry[];
 }
 
-const severityRank = (s: FindingResult['severity']): number => SEVERITIES.indexOf(s);
+/**
+ * A run's result with its two long lists (students, findings) as sequences
+ * that build each entry when iterated, in the result's order: what the
+ * streamed writers (JSON, NDJSON, CSV, the terminal report) read. Its keys
+ * are the result's, in the result's order.
+ */
+export type StreamedResult = Omit<RunResult, 'students' | 'findings'> & { students: StudentRows; findings: FindingRows };
+
+export interface StreamedRun {
+  result: StreamedResult;
+  trace: TraceEntry[];
+}
+
+/** The whole result in memory (small scenarios, the workbook, --explain, tests). */
+export function materialize(r: StreamedResult): RunResult {
+  return { ...r, students: [...r.students], findings: [...r.findings] };
+}
 
 export async function runScenario(lib: Library, scenario: Scenario, opts: RunOptions = {}): Promise<RunOutput> {
+  const { result, trace } = await runScenarioStreamed(lib, scenario, opts);
+  return { result: materialize(result), trace };
+}
+
+/** A run of a scenario whose students are in memory, its result's long lists left as sequences (for the streamed writers). */
+export async function runScenarioStreamed(lib: Library, scenario: Scenario, opts: RunOptions & StudentPassOptions = {}): Promise<StreamedRun> {
   const program = opts.program ?? compileProgram(lib, scenario.fiscal_year);
   const ctx = new RunContext(program, scenario, opts.evaluator ?? 'engine');
-  const findings: FindingResult[] = [];
-  const students = await classifyStudents(ctx, findings);
-  const leas = tallyLeas(ctx, students);
+  const pass = new StudentPass(ctx, scenario.schools, scenario.coe.cds, opts);
+  for (const s of [...scenario.students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) await pass.add(s);
+  return finishRun(lib, ctx, await pass.finish(), opts);
+}
+
+/** Everything after the student stage: LEAs, UPP, transfers, checks, AEG, the COE's entitlement, conservation. */
+export async function finishRun(lib: Library, ctx: RunContext, students: StudentTotals, opts: RunOptions = {}): Promise<StreamedRun> {
+  const scenario = ctx.scenario;
+  const { groups, findings } = students;
+  const leas = tallyLeas(ctx, groups);
   const window = await computeUpp(ctx, leas, findings);
-  const { transfers, accounting } = await computeTransfers(ctx, students, leas);
+  const { transfers, accounting } = await computeTransfers(ctx, groups, leas);
   await agreementChecks(ctx, leas, transfers, findings);
-  await aggregateChecks(ctx, students, findings);
+  await aggregateChecks(ctx, groups, students.reporting, findings);
   const coe = leas.get(scenario.coe.cds)!;
-  const aeg = await computeAeg(ctx, students, coe);
+  const aeg = await computeAeg(ctx, groups, coe);
   const coeEntitlement = await computeCoeEntitlement(ctx, aeg, findings);
   const adjustments = await priorYearAdjustments(ctx);
   const calpads = await calpadsFields(ctx);
@@ -57,13 +87,12 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
   for (const l of [...leas.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.cds < b.cds ? -1 : 1))) {
     leaResults.push(l.kind === 'district' ? { ...leaResult(l, window), rates: await districtRates(ctx, l) } : leaResult(l, window));
   }
-  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || cmp(a.subject, b.subject) || cmp(a.code, b.code));
-  const result: RunResult = {
+  const result: StreamedResult = {
     fiscal_year: formatFiscalYear(scenario.fiscal_year),
     county: { code: scenario.county.code, name: scenario.county.name },
     calpads,
-    categories: categorySummary(lib, students),
-    students: students.map((s) => s.result),
+    categories: categorySummary(lib, groups),
+    students: students.rows,
     leas: leaResults,
     transfers,
     findings,
@@ -76,8 +105,4 @@ export async function runScenario(lib: Library, scenario: Scenario, opts: RunOpt
     conservation,
   };
   return { result, trace: ctx.trace };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,15 +8,46 @@ import { visible } from '../core/safe-text.js';
 import { Dec, fixed } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
-import type { FindingResult, StudentResult } from './result.js';
+import type { FindingResult } from './result.js';
 
-export interface ClassifiedStudent {
-  student: Student;
-  school: School;
+/** What the student-level decisions say of one student (its findings without their subject, the student's id). */
+export interface Classification {
   category: string;
   creditedTo: string;
   expectedCodes: string[];
-  result: StudentResult;
+  rule: string;
+  cite: string;
+  findings: Array<Omit<FindingResult, 'subject'>>;
+}
+
+/**
+ * The students of a run that share everything the run's totals of ADA and
+ * counts read of them (school, category, credited LEA, grade, census day,
+ * unduplicated): the run's steps total groups, never students, so a run
+ * holds as many groups as there are distinct combinations, not one record
+ * per student.
+ */
+export interface StudentGroup {
+  school: School;
+  category: string;
+  creditedTo: string;
+  grade: number;
+  census_day: boolean;
+  unduplicated: boolean;
+  /** how many students */
+  students: number;
+  /** their ADA, summed */
+  ada: Dec;
+}
+
+/** The students alike in what their CALPADS records say (the FAQ Q13 counts of coded census-day students). */
+export interface ReportingGroup {
+  school: School;
+  census_day: boolean;
+  reportedCode?: string;
+  /** the district of residence the CALPADS record names: the reported one, else the student's */
+  namedDistrict?: string;
+  students: number;
 }
 
 export function studentFacts(s: Student, school: School, coeCds: string): Record<string, unknown> {
@@ -41,51 +72,28 @@ export function studentFacts(s: Student, school: School, coeCds: string): Record
   };
 }
 
-export async function classifyStudents(ctx: RunContext, findings: FindingResult[]): Promise<ClassifiedStudent[]> {
-  const schools = new Map(ctx.scenario.schools.map((s) => [s.code, s]));
-  const out: ClassifiedStudent[] = [];
-  const students = [...ctx.scenario.students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const s of students) {
-    const school = schools.get(s.school);
-    if (!school) throw new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`));
-    const facts = studentFacts(s, school, ctx.scenario.coe.cds);
-    const subject = `student ${s.id}`;
-    const [fc] = await ctx.decide('funding_category', subject, facts);
-    if (!fc) throw new RunError('LCFF-F001', visible(`no rule of decision funding_category classifies student ${s.id} (${s.source.file}:${s.source.line}) in ${formatFiscalYear(ctx.year)}`));
-    const category = String(fc.outputs.category);
-    const creditedTo = String(fc.outputs.credited_to);
-    (facts.student as Record<string, unknown>).category = category;
-    const [codes] = await ctx.decide('expected_transfer_codes', subject, facts);
-    const expectedCodes = codes ? (codes.outputs.codes as Value[]).map((v) => String(v)) : [];
-    (facts.student as Record<string, unknown>).expected_codes = expectedCodes;
-    for (const f of await ctx.decide('student_findings', subject, facts)) {
-      const field = f.outputs.senr_field instanceof Dec ? fixed(f.outputs.senr_field, 2) : valueText(f.outputs.senr_field);
-      findings.push({
-        code: String(f.outputs.code),
-        severity: String(f.outputs.level) as FindingResult['severity'],
-        subject: s.id,
-        message: `${String(f.outputs.message)} (SENR field ${field}; reported code ${s.reported?.transfer_code ?? 'none'}, residence ${s.reported?.district_of_residence ?? 'none'}; expected code ${expectedCodes.length ? expectedCodes.join('/') : 'none'})`,
-        rule: `student_findings.${f.rule.name}`,
-        cite: f.rule.cites.join('; '),
-      });
-    }
-    out.push({
-      student: s,
-      school,
-      category,
-      creditedTo,
-      expectedCodes,
-      result: {
-        id: s.id,
-        category,
-        credited_to: creditedTo,
-        rule: `funding_category.${fc.rule.name}`,
-        cite: fc.rule.cites.join('; '),
-        expected_transfer_codes: expectedCodes,
-        census_day: s.census_day,
-        ada: fixed(s.ada, 2),
-      },
+/** The three student-level decisions for one student: funding category and credited LEA, expected CALPADS codes, findings. */
+export async function classifyStudent(ctx: RunContext, s: Student, school: School, coeCds: string): Promise<Classification> {
+  const facts = studentFacts(s, school, coeCds);
+  const subject = `student ${s.id}`;
+  const [fc] = await ctx.decide('funding_category', subject, facts);
+  if (!fc) throw new RunError('LCFF-F001', visible(`no rule of decision funding_category classifies student ${s.id} (${s.source.file}:${s.source.line}) in ${formatFiscalYear(ctx.year)}`));
+  const category = String(fc.outputs.category);
+  const creditedTo = String(fc.outputs.credited_to);
+  (facts.student as Record<string, unknown>).category = category;
+  const [codes] = await ctx.decide('expected_transfer_codes', subject, facts);
+  const expectedCodes = codes ? (codes.outputs.codes as Value[]).map((v) => String(v)) : [];
+  (facts.student as Record<string, unknown>).expected_codes = expectedCodes;
+  const findings: Classification['findings'] = [];
+  for (const f of await ctx.decide('student_findings', subject, facts)) {
+    const field = f.outputs.senr_field instanceof Dec ? fixed(f.outputs.senr_field, 2) : valueText(f.outputs.senr_field);
+    findings.push({
+      code: String(f.outputs.code),
+      severity: String(f.outputs.level) as FindingResult['severity'],
+      message: `${String(f.outputs.message)} (SENR field ${field}; reported code ${s.reported?.transfer_code ?? 'none'}, residence ${s.reported?.district_of_residence ?? 'none'}; expected code ${expectedCodes.length ? expectedCodes.join('/') : 'none'})`,
+      rule: `student_findings.${f.rule.name}`,
+      cite: f.rule.cites.join('; '),
     });
   }
-  return out;
+  return { category, creditedTo, expectedCodes, rule: `funding_category.${fc.rule.name}`, cite: fc.rule.cites.join('; '), findings };
 }

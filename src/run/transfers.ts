@@ -8,7 +8,7 @@ import { Dec, fixed, ZERO } from '../runtime/money.js';
 import { RunError, type RunContext } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { AccountingEntry, SpanRate, TransferResult } from './result.js';
-import type { ClassifiedStudent } from './students.js';
+import type { StudentGroup } from './students.js';
 import { categoriesWhere, enumMembers } from './vocabulary.js';
 
 export function spanOf(ctx: RunContext, grade: number): string {
@@ -53,16 +53,19 @@ export async function districtRates(ctx: RunContext, lea: LeaTally): Promise<Rec
 
 export async function computeTransfers(
   ctx: RunContext,
-  students: ClassifiedStudent[],
+  groups: readonly StudentGroup[],
   leas: Map<string, LeaTally>,
 ): Promise<{ transfers: TransferResult[]; accounting: AccountingEntry[] }> {
   const coe = ctx.scenario.coe.cds;
   const districtFunded = categoriesWhere(ctx, 'transfer_ada_category');
   const adaBy = new Map<string, Dec>();
-  for (const s of students) {
-    if (!districtFunded.has(s.category) || s.creditedTo === coe) continue;
-    const key = `${s.creditedTo}|${spanOf(ctx, s.student.grade)}`;
-    adaBy.set(key, (adaBy.get(key) ?? ZERO).plus(s.student.ada));
+  const spans = new Map<number, string>();
+  for (const g of groups) {
+    if (!districtFunded.has(g.category) || g.creditedTo === coe) continue;
+    let span = spans.get(g.grade);
+    if (span === undefined) spans.set(g.grade, (span = spanOf(ctx, g.grade)));
+    const key = `${g.creditedTo}|${span}`;
+    adaBy.set(key, (adaBy.get(key) ?? ZERO).plus(g.ada));
   }
   const agreements = new Map(ctx.scenario.agreements.map((a) => [a.district, a]));
   const transfers: TransferResult[] = [];

@@ -1,6 +1,7 @@
 /** State shared by the section builders of one scenario load. */
 import { formatFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
 import type { At, Place } from './place.js';
+import { checkReference } from './references.js';
 import type { Sink } from './values.js';
 
 /** A reference to a declared thing, resolved once everything is read. */
@@ -19,7 +20,10 @@ export class Ctx {
   readonly districts = new Set<string>();
   readonly charters = new Set<string>();
   readonly schools = new Map<string, { at: At; field: string }>();
-  readonly studentIds = new Map<string, At>();
+  /** Each student id and the line it is first used at: one number per student, never a position object. */
+  readonly studentIds = new Map<string, number>();
+  /** The COE's code, once read: a reference check names it. */
+  coeCds?: string;
 
   constructor(
     readonly sink: Sink,
@@ -42,5 +46,16 @@ export class Ctx {
 
   ref(kind: Ref['kind'], value: string | undefined, place: Place, key: string): void {
     if (value !== undefined) this.refs.push({ kind, value, field: place.field([key]), at: () => place.at([key]) });
+  }
+
+  /**
+   * A reference checked at once, against what is declared so far: students
+   * come after the districts, charters and schools they name, and a CSV row
+   * is not kept alive until the end of the file for its references.
+   */
+  refNow(kind: Ref['kind'], value: string | undefined, place: Place, key: string): void {
+    if (value === undefined) return;
+    const known = kind === 'district' ? this.districts.has(value) : kind === 'charter' ? this.charters.has(value) : this.schools.has(value);
+    if (!known) checkReference(this, { kind, value, field: place.field([key]), at: () => place.at([key]) }, this.coeCds);
   }
 }

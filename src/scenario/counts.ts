@@ -20,18 +20,25 @@ export interface CharterPlaces {
   field: string;
 }
 
-export function checkCharterCounts(ctx: Ctx, charters: Charter[], schools: School[], students: Student[], places: Map<string, CharterPlaces>): void {
-  const operatorOf = new Map<string, string>();
-  for (const s of schools) if (s.operator.kind === 'charter') operatorOf.set(s.code, s.operator.cds);
-  const tally = new Map<string, { census: number; unduplicated: number }>();
-  for (const st of students) {
-    const charter = operatorOf.get(st.school);
-    if (charter === undefined || !st.census_day) continue;
-    const t = tally.get(charter) ?? { census: 0, unduplicated: 0 };
+/** Each charter's census-day students and unduplicated ones, counted as the students are read. */
+export class CharterCensus {
+  private readonly operatorOf = new Map<string, string>();
+  readonly tally = new Map<string, { census: number; unduplicated: number }>();
+  constructor(schools: readonly School[]) {
+    for (const s of schools) if (s.operator.kind === 'charter') this.operatorOf.set(s.code, s.operator.cds);
+  }
+  add(st: Student): void {
+    const charter = this.operatorOf.get(st.school);
+    if (charter === undefined || !st.census_day) return;
+    let t = this.tally.get(charter);
+    if (!t) this.tally.set(charter, (t = { census: 0, unduplicated: 0 }));
     t.census += 1;
     if (st.unduplicated) t.unduplicated += 1;
-    tally.set(charter, t);
   }
+}
+
+export function checkCharterCounts(ctx: Ctx, charters: Charter[], census: CharterCensus, places: Map<string, CharterPlaces>): void {
+  const tally = census.tally;
   for (const c of charters) {
     const t = tally.get(c.cds);
     const at = places.get(c.cds);

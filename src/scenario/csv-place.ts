@@ -28,28 +28,33 @@ export function lineAt(file: string, line: number, offset = 0): At {
 
 /** Positions within one record: line/column of each field, computed only when a diagnostic needs one. */
 export class RecordPos {
-  private computed?: { body: string; startLine: number; starts: number[]; baseOffset: number };
+  private computed?: { body: string; startLine: number; baseOffset: number };
+  private starts?: number[];
   constructor(
     readonly file: string,
     private readonly raw: string,
     private readonly lines: number,
     private readonly bytes: number,
   ) {}
-  private get c(): { body: string; startLine: number; starts: number[]; baseOffset: number } {
+  /** the record without blank lines before it and its line break: its first line and offset (no field positions yet) */
+  private get c(): { body: string; startLine: number; baseOffset: number } {
     if (!this.computed) {
       const lead = /^(\r?\n)*/.exec(this.raw)?.[0].length ?? 0;
       const body = this.raw.slice(lead).replace(/\r?\n$/, '');
       this.computed = {
         body,
         startLine: this.lines - (body.match(/\n/g)?.length ?? 0),
-        starts: fieldOffsets(body),
         baseOffset: Math.max(0, this.bytes - this.raw.length + lead),
       };
     }
     return this.computed;
   }
+  /** The record's first line (every student's source line): computed without the field positions. */
   get startLine(): number {
     return this.c.startLine;
+  }
+  private fieldStarts(): number[] {
+    return (this.starts ??= fieldOffsets(this.c.body));
   }
   private posOf(offset: number): { line: number; column: number; offset: number } {
     const { body, startLine, baseOffset } = this.c;
@@ -62,7 +67,8 @@ export class RecordPos {
     return this.at(0, this.c.body.length);
   }
   field(index: number): At {
-    const { body, starts } = this.c;
+    const { body } = this.c;
+    const starts = this.fieldStarts();
     const start = starts[index] ?? body.length;
     const next = starts[index + 1];
     const end = next === undefined ? body.length : next - 1;
@@ -111,7 +117,7 @@ export class CsvRowPlace implements Place {
     return i < 0 ? `line ${this.pos.startLine}` : this.header[i]!.name;
   }
   failed(path: Path): boolean {
-    return this.failedSet.has(pathPointer(this.full(path)));
+    return this.failedSet.size > 0 && this.failedSet.has(pathPointer(this.full(path)));
   }
   private valueAt(path: Path): unknown {
     let v: unknown = this.data;

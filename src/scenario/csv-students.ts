@@ -71,11 +71,22 @@ function csvProblem(err: { code?: string } | undefined): string {
   }
 }
 
+/** What is done with each student as it is read, besides checking it. */
+export interface CsvStudentsOptions {
+  /** Takes each good student instead of keeping it in the returned list (a streamed run). */
+  onStudent?: (s: Student) => void | Promise<void>;
+  /** Rows read so far and the bytes they took (for a progress bar). */
+  onProgress?: (rows: number, bytes: number) => void;
+  /** The file's own headers for the student columns (column-map.ts). */
+  mapping?: ColumnMap;
+}
+
 /**
  * Reads students from CSV text or a stream. `file` names the CSV in
- * diagnostics. Returns undefined when any row is bad (all rows reported).
+ * diagnostics. Returns undefined when any row is bad (all rows reported);
+ * with `onStudent`, the list it returns is empty.
  */
-export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, file: string, input: string | Readable, mapping: ColumnMap = []): Promise<Student[] | undefined> {
+export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, file: string, input: string | Readable, opts: CsvStudentsOptions = {}): Promise<Student[] | undefined> {
   const sink = ctx.sink;
   const { columns, required } = csvColumns(validators.schema);
   const out: Student[] = [];
@@ -107,22 +118,38 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   let header: Array<CsvColumn | undefined> | undefined;
   let sawHeader = false;
   let rows = 0;
+  /** an error of the consumer (the run), not of the file: thrown as it is, never reported as the file's */
+  let consumerError: { error: unknown } | undefined;
   try {
     for await (const row of parser as AsyncIterable<Row>) {
       const pos = new RecordPos(file, row.raw ?? row.record.join(','), row.info.lines, row.info.bytes);
-      if (!sawHeader) {
+      if (consumerError) throw consumerError.error;
+  if (!sawHeader) {
         sawHeader = true;
-        header = readHeader(ctx, file, columns, required, row.record, pos, mapping);
+        header = readHeader(ctx, file, columns, required, row.record, pos, opts.mapping ?? []);
         if (!header) ok = false;
         continue;
       }
       rows++;
+      opts.onProgress?.(rows, row.info.bytes);
       if (!header) continue;
       const s = readRow(ctx, validators, header, row.record, pos);
-      if (s) out.push(s);
-      else ok = false;
+      if (!s) ok = false;
+      else if (opts.onStudent) {
+        // after a bad row the scenario is refused: only checking goes on
+        if (ok) {
+          try {
+            await opts.onStudent(s);
+          } catch (error) {
+            consumerError = { error };
+            break;
+          }
+        }
+      }
+      else out.push(s);
     }
   } catch (e) {
+    if (consumerError) throw consumerError.error;
     const err = e as { code?: string; lines?: number };
     const known = typeof err.code === 'string' && err.code.startsWith('CSV_');
     if (known && syntaxLines.size > 0) return undefined; // a consequence of a syntax error already reported

@@ -15,12 +15,12 @@ import type { FiscalYear } from '../core/fiscal-year.js';
 import { excerpt } from '../core/safe-text.js';
 import { buildCharters, buildDistricts, buildSchools, declareLea, history } from './build.js';
 import { Ctx } from './context.js';
-import { checkCharterCounts, type CharterPlaces } from './counts.js';
+import { CharterCensus, checkCharterCounts, type CharterPlaces } from './counts.js';
 import { readColumnMap, type ColumnMap } from './column-map.js';
 import { csvColumns, readStudentsCsv } from './csv-students.js';
 import { ScenarioCodes as C } from './diagnostic-codes.js';
 import { lexicalRoot, openInside, OutsideError, resolveNamed } from './files.js';
-import type { Scenario, Student } from './model.js';
+import type { Scenario, School, Student } from './model.js';
 import { Doc, isObj, Rec, type At } from './place.js';
 import { checkReferences } from './references.js';
 import { reportSchemaErrors } from './schema-errors.js';
@@ -54,6 +54,27 @@ export interface LoadOptions {
   columns?: ColumnMap;
   /** Opens a student CSV (an absolute path already checked to be inside the allowed folders); default: a file stream after a realpath check. */
   openCsv?: (path: string) => Promise<string | Readable>;
+  /**
+   * A streamed run: called once the scenario's head is read without error,
+   * before its student CSV; the students it takes are not kept in
+   * `scenario.students` (left empty). Returning undefined keeps them.
+   * Inline students are always kept.
+   */
+  streamStudents?: (head: ScenarioHead) => StudentStream | undefined;
+}
+
+/** What a streamed run needs before the first student: the effective year, the COE, the schools. */
+export interface ScenarioHead {
+  fiscal_year: FiscalYear;
+  coe: string;
+  schools: School[];
+  /** the student CSV's size in bytes, when known */
+  csvBytes?: number;
+}
+
+export interface StudentStream {
+  onStudent: (s: Student) => void | Promise<void>;
+  onProgress?: (rows: number, bytes: number) => void;
 }
 
 /** The file names that make a folder a scenario (also how `lcff run <folder of scenarios>` recognises one). */
@@ -134,7 +155,12 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   const districts = buildDistricts(ctx, root);
   const charters = buildCharters(ctx, root);
   const schools = buildSchools(ctx, root);
-  const students = isObj(data.students) ? await csvStudents(ctx, validators, root, file, opts) : buildInlineStudents(ctx, root);
+  ctx.coeCds = coe.cds;
+  const census = new CharterCensus(schools ?? []);
+  const head = (csvBytes?: number): ScenarioHead | undefined =>
+    !hasErrors(sink.diagnostics) && (opts.year ?? fy) !== undefined && coe.cds !== undefined && schools ? { fiscal_year: (opts.year ?? fy)!, coe: coe.cds, schools, ...(csvBytes !== undefined ? { csvBytes } : {}) } : undefined;
+  const students = isObj(data.students) ? await csvStudents(ctx, validators, root, file, opts, census, head) : buildInlineStudents(ctx, root);
+  if (students && !isObj(data.students)) for (const s of students) census.add(s);
   if (opts.columns && !isObj(data.students)) sink.warning(C.csvColumnsIgnored, '--columns: the scenario lists its students and names no CSV file; the column mapping is not used', root.at('students'), { field: 'students' });
   const agreements = buildAgreements(ctx, root);
   const padc = root.has('padc') ? buildPadc(ctx, root) : undefined;
@@ -144,7 +170,7 @@ export async function loadScenarioText(file: string, text: string, opts: LoadOpt
   const assumptions = assumptionsRec ? buildAssumptions(ctx, assumptionsRec, file) : undefined;
 
   checkReferences(ctx, coe.cds);
-  if (charters && schools && students) checkCharterCounts(ctx, charters, schools, students, charterPlaces(root));
+  if (charters && schools && students) checkCharterCounts(ctx, charters, census, charterPlaces(root));
 
   const diagnostics = sortDiagnostics(sink.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -181,7 +207,7 @@ function charterPlaces(root: Rec): Map<string, CharterPlaces> {
 }
 
 /** Students from the CSV file the scenario names, if it lies inside an allowed folder. */
-async function csvStudents(ctx: Ctx, validators: ScenarioValidators, root: Rec, file: string, opts: LoadOptions): Promise<Student[] | undefined> {
+async function csvStudents(ctx: Ctx, validators: ScenarioValidators, root: Rec, file: string, opts: LoadOptions, census: CharterCensus, head: (csvBytes?: number) => ScenarioHead | undefined): Promise<Student[] | undefined> {
   const sf = root.rec('students');
   const named = sf && sf.str('file');
   if (!sf || named === undefined) return undefined;
@@ -210,6 +236,21 @@ async function csvStudents(ctx: Ctx, validators: ScenarioValidators, root: Rec, 
   if (!opts.columns && sf.has('columns') && !mapRec) return undefined; // the schema reported it
   const mapping = opts.columns ?? (mapRec ? readColumnMap(ctx.sink, mapRec, csvColumns(validators.schema).columns) : []);
   if (!mapping) return undefined;
-  return readStudentsCsv(ctx, validators, path, input, mapping);
+  const h = opts.streamStudents && head(typeof input === 'string' ? Buffer.byteLength(input) : await stat(path).then((s) => s.size, () => undefined));
+  const stream = h ? opts.streamStudents!(h) : undefined;
+  if (!stream) {
+    const read = await readStudentsCsv(ctx, validators, path, input, { mapping });
+    read?.forEach((s) => census.add(s));
+    return read;
+  }
+  const onStudent = stream.onStudent;
+  return readStudentsCsv(ctx, validators, path, input, {
+    mapping,
+    onStudent: (s) => {
+      census.add(s);
+      return onStudent(s);
+    },
+    ...(stream.onProgress ? { onProgress: stream.onProgress } : {}),
+  });
 }
 

@@ -31,17 +31,17 @@ export function assembleStudent(ctx: Ctx, rec: Rec): Student | undefined {
   const id = v.text(rec, 'id');
   if (id !== undefined) {
     const prior = ctx.studentIds.get(id);
-    if (prior) {
-      sink.error(C.duplicateStudent, `${rec.field('id')}: student id ${rec.place.show(['id'], id)} is already used at ${prior.file}:${prior.range.start.line}`, rec.at('id'), { field: rec.field('id') });
-    } else ctx.studentIds.set(id, rec.at('id'));
+    if (prior !== undefined) {
+      sink.error(C.duplicateStudent, `${rec.field('id')}: student id ${rec.place.show(['id'], id)} is already used at ${rec.place.file}:${prior}`, rec.at('id'), { field: rec.field('id') });
+    } else ctx.studentIds.set(id, rec.place.source().line);
   }
   const school = v.text(rec, 'school');
-  ctx.ref('school', school, rec.place, 'school');
+  ctx.refNow('school', school, rec.place, 'school');
   const grade = v.grade(rec, 'grade');
   const bases = rec.items('basis').map((it) => (typeof it.value === 'string' && !it.place.failed([]) ? it.value.trim() : undefined));
   const basis = bases.length > 0 && bases.every((b) => b !== undefined) ? (bases as string[]) : undefined;
   const dor = v.text(rec, 'district_of_residence');
-  ctx.ref('district', dor, rec.place, 'district_of_residence');
+  ctx.refNow('district', dor, rec.place, 'district_of_residence');
   const unduplicated = rec.bool('unduplicated');
   const census = rec.bool('census_day');
   const ada = v.ada(sink, rec, 'ada');

@@ -1,0 +1,243 @@
+/**
+ * The per-student part of a run's result, held compactly: a student's entry
+ * (`students[]`) is its id, its census-day flag, its ADA in hundredths and
+ * the index of its classification (category, credited LEA, rule, citation,
+ * expected codes), which few students differ in; a student finding is the
+ * student's index and the index of its finding text. Entries and findings
+ * are built one at a time when the result is written, in the result's order
+ * (students by id; findings by severity, subject, code), so a run of a
+ * million students never holds a million result objects.
+ */
+import type { FindingResult, StudentResult } from './result.js';
+
+/** A student's classification, shared by every student classified alike. */
+export interface StudentClass {
+  category: string;
+  credited_to: string;
+  rule: string;
+  cite: string;
+  expected_transfer_codes: string[];
+}
+
+/** `fixed(ada, 2)` of an ADA kept to two decimals, back from its hundredths. */
+function centsText(cents: number): string {
+  const whole = Math.floor(cents / 100);
+  const rest = cents - whole * 100;
+  return `${whole}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+const CENTS_TEXT = /^(\d{1,13})\.(\d\d)$/;
+
+/** Interns values by a key: each distinct value once, referred to by its index. */
+class Interned<T> {
+  readonly values: T[] = [];
+  private readonly index = new Map<string, number>();
+  of(key: string, make: () => T): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(make());
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}
+
+/**
+ * A map key of several values, cheap to build per student: the values
+ * joined by NUL, or (when one holds a NUL or a SOH, user text may) their
+ * JSON, which starts with "[" and so never equals a joined key.
+ */
+export function keyOf(parts: ReadonlyArray<string | number | boolean | undefined>): string {
+  let key = '\u0000';
+  for (const p of parts) {
+    const t = p === undefined ? '\u0001' : String(p);
+    if (typeof p === 'string' && (p.includes('\u0000') || p.includes('\u0001'))) return JSON.stringify(parts.map((x) => (x === undefined ? null : x)));
+    key += `${t}\u0000`;
+  }
+  return key;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every student's entry of the result, in input order, iterated in id order. */
+export class StudentRows {
+  readonly ids: string[] = [];
+  /** class index × 2 + census day */
+  private readonly packed: number[] = [];
+  /** ADA in hundredths; NaN where the text is kept in `odd` */
+  private readonly cents: number[] = [];
+  private readonly odd = new Map<number, string>();
+  private readonly classes = new Interned<StudentClass>();
+  private inIdOrder = true;
+  private order?: Int32Array;
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * Adds a student's entry. `adaText` is `fixed(ada, 2)`. Returns its index
+   * and its ADA in hundredths (NaN when the text is not a plain one).
+   */
+  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number } {
+    const i = this.ids.length;
+    if (i > 0 && !(this.ids[i - 1] < id)) this.inIdOrder = false;
+    this.ids.push(id);
+    const key = keyOf([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes]);
+    this.packed.push(this.classes.of(key, () => c) * 2 + (census ? 1 : 0));
+    const m = CENTS_TEXT.exec(adaText);
+    const cents = m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
+    this.cents.push(cents);
+    if (!m) this.odd.set(i, adaText);
+    this.order = undefined;
+    return { index: i, cents };
+  }
+
+  /**
+   * The entries as `--json` writes them, in id order: exactly
+   * `JSON.stringify(entry, null, 2)` nested `depth` levels deep, the part
+   * of a classification written once per classification.
+   */
+  *jsonTexts(depth: number): Iterable<string> {
+    const inner = '  '.repeat(depth + 1);
+    const outer = '  '.repeat(depth);
+    const middle = this.classes.values.map((c) => {
+      const text = JSON.stringify({ category: c.category, credited_to: c.credited_to, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expected_transfer_codes }, null, 2);
+      return text.slice(2, -2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+    });
+    const order = this.idOrder();
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const p = this.packed[i];
+      const cents = this.cents[i];
+      const ada = Number.isNaN(cents) ? this.odd.get(i)! : centsText(cents);
+      yield `{\n${inner}"id": ${JSON.stringify(this.ids[i])},\n${outer}${middle[p >> 1]},\n${inner}"census_day": ${(p & 1) === 1},\n${inner}"ada": ${JSON.stringify(ada)}\n${outer}}`;
+    }
+  }
+
+  /** The entry of the student at input index `i`, as the result contract writes it. */
+  entry(i: number): StudentResult {
+    const p = this.packed[i];
+    const c = this.classes.values[p >> 1];
+    const cents = this.cents[i];
+    return {
+      id: this.ids[i],
+      category: c.category,
+      credited_to: c.credited_to,
+      rule: c.rule,
+      cite: c.cite,
+      expected_transfer_codes: [...c.expected_transfer_codes],
+      census_day: (p & 1) === 1,
+      ada: Number.isNaN(cents) ? this.odd.get(i)! : centsText(cents),
+    };
+  }
+
+  /** Input indexes in id order (sorted once, only when the input was not already in id order). */
+  idOrder(): ArrayLike<number> {
+    if (this.order) return this.order;
+    const order = new Int32Array(this.ids.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    if (!this.inIdOrder) {
+      const ids = this.ids;
+      const sorted = Array.from(order).sort((a, b) => cmp(ids[a], ids[b]) || a - b);
+      order.set(sorted);
+    }
+    this.order = order;
+    return order;
+  }
+
+  /** The ids that occur more than once (a scenario built by hand; the loader refuses them). */
+  duplicateIds(): string[] {
+    const order = this.idOrder();
+    const out: string[] = [];
+    for (let k = 1; k < order.length; k++) if (this.ids[order[k]] === this.ids[order[k - 1]]) out.push(this.ids[order[k]]);
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<StudentResult> {
+    const order = this.idOrder();
+    for (let k = 0; k < order.length; k++) yield this.entry(order[k]);
+  }
+}
+
+type FindingText = Omit<FindingResult, 'subject'>;
+
+/** Where a step of the run puts its findings. */
+export interface FindingSink {
+  add(f: FindingResult): void;
+}
+
+/** Findings: the students' (compact) and the others' (as objects), in the result's order. */
+export class FindingRows {
+  private readonly student: number[] = [];
+  private readonly text: number[] = [];
+  private readonly texts = new Interned<FindingText>();
+  private readonly others: FindingResult[] = [];
+  private order?: Int32Array;
+
+  constructor(private readonly rows: StudentRows, private readonly severities: readonly string[]) {}
+
+  get length(): number {
+    return this.student.length + this.others.length;
+  }
+
+  /** A finding of the student at input index `i`. */
+  addStudent(i: number, f: FindingText): void {
+    this.student.push(i);
+    this.text.push(this.texts.of(keyOf([f.code, f.severity, f.message, f.rule, f.cite]), () => f));
+    this.order = undefined;
+  }
+
+  /** A finding of an LEA or of the COE; added after every student finding. */
+  add(f: FindingResult): void {
+    this.others.push(f);
+    this.order = undefined;
+  }
+
+  /** The finding at position `k` of the sequence students' findings then others'. */
+  at(k: number): FindingResult {
+    const n = this.student.length;
+    if (k >= n) return this.others[k - n];
+    const t = this.texts.values[this.text[k]];
+    return { code: t.code, severity: t.severity, subject: this.rows.ids[this.student[k]], message: t.message, rule: t.rule, cite: t.cite };
+  }
+
+  private severityOf(k: number): number {
+    const n = this.student.length;
+    return this.severities.indexOf(k >= n ? this.others[k - n].severity : this.texts.values[this.text[k]].severity);
+  }
+
+  private subjectOf(k: number): string {
+    const n = this.student.length;
+    return k >= n ? this.others[k - n].subject : this.rows.ids[this.student[k]];
+  }
+
+  private codeOf(k: number): string {
+    const n = this.student.length;
+    return k >= n ? this.others[k - n].code : this.texts.values[this.text[k]].code;
+  }
+
+  /**
+   * Positions in the result's order: severity, subject, code; ties keep the
+   * order they were found in (a student's findings in its rules' order,
+   * students' before the LEAs'), as a stable sort of the findings would.
+   */
+  resultOrder(): ArrayLike<number> {
+    if (this.order) return this.order;
+    const n = this.length;
+    const rank = new Int8Array(n);
+    for (let k = 0; k < n; k++) rank[k] = this.severityOf(k);
+    const keys = Array.from({ length: n }, (_, k) => k);
+    keys.sort((a, b) => rank[a] - rank[b] || cmp(this.subjectOf(a), this.subjectOf(b)) || cmp(this.codeOf(a), this.codeOf(b)) || a - b);
+    this.order = Int32Array.from(keys);
+    return this.order;
+  }
+
+  *[Symbol.iterator](): Iterator<FindingResult> {
+    const order = this.resultOrder();
+    for (let k = 0; k < order.length; k++) yield this.at(order[k]);
+  }
+}
