@@ -1,6 +1,7 @@
 /** Runs one scenario on two libraries and compares the results (`lcff compare`, and test cases with `compare:`). */
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import type { UserSupplied } from '../params/index.js';
+import type { Provenance } from '../run/result.js';
 import { runScenario } from '../run/run.js';
 import type { Scenario } from '../scenario/model.js';
 import { diffLaw } from '../semantics/diff.js';
@@ -14,6 +15,8 @@ export interface CompareInput {
   source: string;
   a: { lib: Library; side: CompareSide };
   b: { lib: Library; side: CompareSide; supplied: readonly UserSupplied[] };
+  /** The provenance of a side (the command's: src/cli/provenance.ts), given how many unconfirmed values its run relied on; none in test cases. */
+  provenance?: (side: 'a' | 'b', unconfirmed: number) => Provenance;
 }
 
 /** Both sides on json-rules-engine (its trace names what each figure used); a RunError of either side is thrown as is. */
@@ -25,8 +28,8 @@ export async function compareScenario(input: CompareInput): Promise<CompareResul
   return {
     scenario: input.source,
     fiscal_year: formatFiscalYear(year),
-    a: input.a.side,
-    b: input.b.side,
+    a: { ...input.a.side, ...(input.provenance ? { provenance: input.provenance('a', sideA.result.unconfirmed.length) } : {}) },
+    b: { ...input.b.side, ...(input.provenance ? { provenance: input.provenance('b', sideB.result.unconfirmed.length) } : {}) },
     law: { rules: law.rules, values: law.values },
     ...compareRuns(sideA, sideB, law, year),
   };

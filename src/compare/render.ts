@@ -1,4 +1,5 @@
 /** `lcff compare` in the terminal and as CSV: the law that differs, every changed figure with its causes, the totals. */
+import { provenanceFooter } from '../report/provenance.js';
 import pc from 'picocolors';
 import { stringify } from 'csv-stringify/sync';
 import { visible } from '../core/safe-text.js';
@@ -53,4 +54,9 @@ export const COMPARE_CSV_COLUMNS = ['subject_kind', 'subject', 'name', 'field', 
 export function compareCsv(c: CompareResult): string {
   const rows = c.deltas.map((d) => ({ ...d, change: d.change ?? '', causes: d.causes.map((x) => `${x.kind}:${x.name}${x.traced ? '' : ' (run)'}`).join('; ') }));
   return stringify(rows, { header: true, columns: [...COMPARE_CSV_COLUMNS], cast: { string: neutralise } });
+}
+
+/** The closing lines: the provenance of each side (the law it ran, the program, the time). */
+export function sidesProvenance(r: CompareResult): string {
+  return (['a', 'b'] as const).map((k) => (r[k].provenance ? `\nSide ${k} (${r[k].label}):\n${provenanceFooter(r[k].provenance)}\n` : '')).join('');
 }

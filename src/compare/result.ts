@@ -7,6 +7,8 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
+import { provenanceContract } from '../run/result.js';
+
 const closed = { additionalProperties: false } as const;
 
 const fiscalYear = Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'a fiscal year, 2019-20' });
@@ -18,6 +20,7 @@ const side = Type.Object(
     reform: Type.Optional(Type.String({ minLength: 1, description: 'the reform folder overlaid on the library' })),
     reform_files: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'the files the reform loaded' })),
     set: Type.Array(Type.String({ minLength: 1 }), { description: 'the --set overrides applied, as written' }),
+    provenance: Type.Optional(provenanceContract(fiscalYear)),
   },
   closed,
 );

@@ -233,7 +233,7 @@ describe('large scenarios', () => {
     // the same figures; the provenance names each evaluator
     const { provenance: pf, ...figuresFast } = JSON.parse(fast.stdout);
     const { provenance: pe, ...figuresEngine } = JSON.parse(engine.stdout);
-    expect([pf.evaluator, pe.evaluator]).toEqual(['fast', 'engine']);
+    expect([pf.evaluator, pe.evaluator]).toEqual(['kernel', 'engine']);
     expect(JSON.stringify(figuresFast)).toBe(JSON.stringify(figuresEngine));
     expect(figuresFast.students).toHaveLength(10_020);
     // two whole runs of 10,020 students: a budget for a busy shared machine, not a speed assertion

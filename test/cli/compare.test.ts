@@ -57,7 +57,12 @@ describe('lcff compare', () => {
     expect(reform.totals).toEqual(set.totals);
     expect(set.law.values.map((v) => v.name)).toEqual(['supplemental_pct']);
     expect(reform.law.values.map((v) => v.name)).toEqual(['supplemental_pct']);
-    expect(reform.b).toEqual({ label: 'reform', rules: 'the bundled rules/', reform: 'examples/reforms/supplemental-25', reform_files: ['examples/reforms/supplemental-25/supplemental.yaml'], set: [] });
+    const { provenance: pb, ...sideB } = reform.b;
+    expect(sideB).toEqual({ label: 'reform', rules: 'the bundled rules/', reform: 'examples/reforms/supplemental-25', reform_files: ['examples/reforms/supplemental-25/supplemental.yaml'], set: [] });
+    // each side states the law it ran: side b's hash covers the reform, side a's is the library's
+    expect(pb.reform).toMatchObject({ path: 'examples/reforms/supplemental-25', files: 1 });
+    expect(pb.library.hash).not.toBe(reform.a.provenance.library.hash);
+    expect(set.b.provenance.overrides).toEqual(['supplemental_pct@2019-20=25%']);
     expect(validateCompare(set)).toEqual([]);
     expect(validateCompare(reform)).toEqual([]);
   });

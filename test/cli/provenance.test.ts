@@ -87,7 +87,7 @@ describe('every output carries the provenance', () => {
     // a clone has .git; an npm tarball has not (then null)
     expect(p.package.git_revision).toMatch(existsSync(`${ROOT}.git`) ? /^[0-9a-f]{40}$/ : /^$/);
     expect([p.evaluator, p.ran_at, p.ran_at_from]).toEqual(['engine', AT, 'SOURCE_DATE_EPOCH']);
-    expect(json(['run', EX, '--json', '--fast']).provenance.evaluator).toBe('fast');
+    expect(json(['run', EX, '--json', '--fast']).provenance.evaluator).toBe('kernel');
   }, 120_000);
 
   it('without SOURCE_DATE_EPOCH the time is the clock\'s, to the second', () => {
@@ -147,8 +147,9 @@ describe('every output carries the provenance', () => {
   }, 120_000);
 
   it('terminal: the tables, --explain, lcff rates and lcff report end with the same two provenance lines', () => {
-    const hash = json(['rates', '-y', '2019-20', '--json']).provenance.library.hash.slice(7, 19);
-    const law = `Provenance: rule library rules (bundled) — lcff-rules county programs sha256:${hash} (25 files) · no reform · overrides supplemental_pct@2019-20=25%`;
+    const library = json(['rates', '-y', '2019-20', '--json']).provenance.library;
+    const hash = library.hash.slice(7, 19);
+    const law = `Provenance: rule library rules (bundled) — lcff-rules county programs sha256:${hash} (${library.files} files) · no reform · overrides supplemental_pct@2019-20=25%`;
     const when = '2026-01-02 03:04:05 UTC (from SOURCE_DATE_EPOCH)';
     const outputs = [
       ['run', EX, ...SET],
@@ -165,8 +166,8 @@ describe('every output carries the provenance', () => {
     expect(outputs[2].stdout.trimEnd().split('\n').at(-1)).not.toContain('engine');
     const report = lcff(['report', 'transfers', EX], { env: EPOCH });
     expect(report.code).toBe(0);
-    expect(report.stdout).toContain(`Provenance: rule library rules (bundled) — lcff-rules county programs sha256:${hash} (25 files) · no reform · no overrides\n`);
-    expect(report.stdout).toContain(`· compiled fast path · ${when}`);
+    expect(report.stdout).toContain(`Provenance: rule library rules (bundled) — lcff-rules county programs sha256:${hash} (${library.files} files) · no reform · no overrides\n`);
+    expect(report.stdout).toContain(`· compiled fast path (generated kernel) · ${when}`);
     // five whole runs of the CLI: a budget for a busy shared machine, not a speed assertion
   }, 180_000);
 

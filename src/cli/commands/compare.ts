@@ -9,13 +9,16 @@
 import { writeFile } from 'node:fs/promises';
 import { againstLibrary, AgainstError } from '../../compare/against.js';
 import { compareScenario } from '../../compare/compare.js';
-import { compareCsv, renderCompare } from '../../compare/render.js';
+import { compareCsv, renderCompare, sidesProvenance } from '../../compare/render.js';
 import { renderCompareHtml } from '../../compare/html.js';
 import { packageVersion } from '../package-info.js';
 import type { CompareResult } from '../../compare/result.js';
 import { RunError } from '../../run/context.js';
 import { EXIT, UserError } from '../errors.js';
 import { checkedLibrary, yearInLibrary } from '../library.js';
+import { commandProvenance } from '../provenance.js';
+import { table } from '../../report/csv.js';
+import { provenanceRows } from '../../report/provenance.js';
 import { bundledRules } from '../paths.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
@@ -56,6 +59,11 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
     yearInLibrary(libA, year, `side a (${against?.label ?? rules}) for ${path}`);
     try {
       result = await compareScenario({
+        // each side states the law it ran: its library's hash (side b with the reform), the overrides, the time
+        provenance: (which, unconfirmed) =>
+          which === 'a'
+            ? commandProvenance(libA, { rules: against?.rules ?? rules }, { supplied: [], unconfirmed, evaluator: 'engine' })
+            : commandProvenance(b.lib, opts, { supplied: b.supplied, unconfirmed, evaluator: 'engine' }),
         scenario: b.scenario,
         source: path,
         a: { lib: libA, side: { label: against ? 'against' : 'library', rules: against?.label ?? rulesLabel, set: [] } },
@@ -80,8 +88,13 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
   const wrote: string[] = [];
   if (opts.csv !== undefined) {
     const file = opts.csv;
-    await writeOutput('--csv', file, () => writeFile(file, compareCsv(result)));
-    wrote.push(file);
+    const beside = file.replace(/(\.csv)?$/i, '.provenance.csv');
+    await writeOutput('--csv', file, async () => {
+      await writeFile(file, compareCsv(result));
+      // each side's provenance beside the data, never inside it (docs/outputs.md, "Provenance")
+      await writeFile(beside, table(['side', 'key', 'value'], (['a', 'b'] as const).flatMap((k) => provenanceRows(result[k].provenance!).map(([key, value]) => ({ side: k, key, value })))));
+    });
+    wrote.push(file, beside);
   }
   if (opts.html !== undefined) {
     const file = opts.html;
@@ -92,6 +105,6 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
     (opts.json ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
     if (!opts.json) return EXIT.ok;
   }
-  process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderCompare(result));
+  process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderCompare(result)}${sidesProvenance(result)}`);
   return EXIT.ok;
 }

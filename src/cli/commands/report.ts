@@ -40,7 +40,7 @@ export async function reportCommand(name: string, path: string, opts: ReportComm
     throw e;
   }
   const report = cdeReport(name, cdeInput(result, scenario, lib, program));
-  const provenance = commandProvenance(lib, opts, { supplied: [], unconfirmed: result.unconfirmed.length, evaluator: 'fast' });
+  const provenance = commandProvenance(lib, opts, { supplied: [], unconfirmed: result.unconfirmed.length, evaluator: 'kernel' });
   if (opts.csv !== undefined) {
     const file = opts.csv;
     const beside = provenanceFileFor(file);

@@ -36,6 +36,8 @@ export interface Scope {
   decision?: DecisionState;
   /** formula parameters → JS parameter names */
   locals?: Map<string, string>;
+  /** the formula's `where` names → their per-call variable and the function inside the formula that computes it */
+  wheres?: Map<LetDecl, { v: string; fn: string }>;
 }
 
 type Binary = Extract<Expr, { kind: 'binary' }>;
@@ -192,6 +194,9 @@ export class ExprEmitter {
 
   /** A rule's let: computed at most once per evaluation of the decision, when first used. */
   private let(decl: LetDecl, sc: Scope): string {
+    // a formula's `where`: computed at most once per call of the formula, when first used (as callFormula's fresh lets)
+    const w = sc.wheres?.get(decl);
+    if (w) return `(${w.v} !== U ? ${w.v} : (${w.v} = ${w.fn}()))`;
     const d = sc.decision;
     if (!d) return 'undefined';
     let v = d.lets.get(decl);
@@ -234,9 +239,18 @@ export class ExprEmitter {
     const locals = new Map<string, string>();
     const params = decl.params.map((_, i) => `a${i}`);
     decl.params.forEach((p, i) => locals.set(p.name.text, `a${i}`));
-    const sc: Scope = { fn: new FnState(), locals };
+    const wheres = new Map<LetDecl, { v: string; fn: string }>();
+    decl.lets.forEach((l, i) => wheres.set(l, { v: `w${i}`, fn: `wf${i}` }));
+    const sc: Scope = { fn: new FnState(), locals, wheres };
+    // each where is a function nested in the formula's (it reads the parameters and earlier wheres), its variable reset on every call
+    const whereFns = decl.lets.map((l, i) => {
+      const inner: Scope = { fn: new FnState(), locals, wheres };
+      const value = this.emit(l.value, inner);
+      return `function wf${i}() { ${inner.fn.declarations()} return ${value}; }`;
+    });
     const body = this.emit(decl.body, sc);
-    this.m.add(`function ${name}(${params.join(', ')}) { CALL(${str(decl.name.text)}); ${sc.fn.declarations()} return ${body}; }`);
+    const whereVars = decl.lets.length > 0 ? `var ${decl.lets.map((_, i) => `w${i} = U`).join(', ')}; ${whereFns.join(' ')}` : '';
+    this.m.add(`function ${name}(${params.join(', ')}) { CALL(${str(decl.name.text)}); ${whereVars} ${sc.fn.declarations()} return ${body}; }`);
     return name;
   }
 
