@@ -30,15 +30,16 @@ async function reportOf(example: string): Promise<string> {
   return renderHtml({ result: { ...result, provenance: testProvenance(lib) }, scenario: scenario!, lib, source: `examples/${example}` });
 }
 
-describe('HTML report in headless Chromium', () => {
-  let session: Awaited<ReturnType<typeof openChromium>>;
-  beforeAll(async () => {
-    session = await openChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+// one browser for every test of the file
+let session: Awaited<ReturnType<typeof openChromium>>;
+beforeAll(async () => {
+  session = await openChromium();
+}, 60_000);
+afterAll(async () => {
+  await session?.close();
+});
 
+describe('HTML report in headless Chromium', () => {
   const open = async (html: string, width = 1280) => {
     const page = await session.browser.newPage();
     await page.setViewportSize({ width, height: 900 });
@@ -125,14 +126,6 @@ describe('HTML report in headless Chromium', () => {
 });
 
 describe('flow picture layouts in headless Chromium', () => {
-  let session: Awaited<ReturnType<typeof openChromium>>;
-  beforeAll(async () => {
-    session = await openChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('keeps every label clear for counties of 1 to 24 districts and 0 to 3 charters, long names and large amounts (fixed-seed sample)', async () => {
     const lib = await bundledLibrary();
     const { scenario } = await loadScenario(`${ROOT}examples/2019-20-county-charter`);
