@@ -28,7 +28,8 @@ function generated(): string {
   return out.join('\n');
 }
 
-async function session(label: string, file: string, text: string, needle: string, rows: Measurement[], runs: number): Promise<void> {
+/** A language server over stdio on a copy of rules/, watching the diagnostics of one file (`rules/<file>`). */
+async function startServer(file: string) {
   const dir = mkdtempSync(join(tmpdir(), 'lcff-bench-'));
   cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
   const proc = spawn(process.execPath, [join(ROOT, 'dist/lsp/server/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -41,8 +42,25 @@ async function session(label: string, file: string, text: string, needle: string
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
   await conn.sendNotification('initialized', {});
+  return {
+    dir,
+    conn,
+    uri,
+    /** resolves at the next diagnostics of the watched file */
+    diagnosed: (): Promise<void> => new Promise((r) => (waiting = r)),
+    async stop(): Promise<void> {
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+      conn.dispose();
+      proc.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function session(label: string, file: string, text: string, needle: string, rows: Measurement[], runs: number): Promise<void> {
+  const { conn, uri, diagnosed, stop } = await startServer(file);
   let version = 1;
-  const diagnosed = (): Promise<void> => new Promise((r) => (waiting = r));
   let ready = diagnosed();
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lcff', version, text } });
   await ready;
@@ -60,11 +78,7 @@ async function session(label: string, file: string, text: string, needle: string
   const position = { line, character };
   rows.push(await measure(`${label}: completion`, runs, () => conn.sendRequest('textDocument/completion', { textDocument: { uri }, position })));
   rows.push(await measure(`${label}: hover`, runs, () => conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })));
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  proc.kill();
-  rmSync(dir, { recursive: true, force: true });
+  await stop();
 }
 
 /**
@@ -74,21 +88,10 @@ async function session(label: string, file: string, text: string, needle: string
  * to block about 39 s per request with a 5 MB document open).
  */
 async function hugeDocuments(rows: Measurement[], runs: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'lcff-bench-'));
-  cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
-  const proc = spawn(process.execPath, [join(ROOT, 'dist/lsp/server/main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  const uri = pathToFileURL(join(dir, 'rules/county-programs/transfer.lcff')).href;
-  let waiting: (() => void) | undefined;
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
-    if (p.uri === uri) waiting?.();
-  });
-  conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
-  await conn.sendNotification('initialized', {});
+  const { dir, conn, uri, diagnosed, stop } = await startServer('county-programs/transfer.lcff');
   const text = readFileSync(join(dir, 'rules/county-programs/transfer.lcff'), 'utf8');
   const open = (u: string, t: string, languageId: string): Promise<void> => conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId, version: 1, text: t } });
-  let ready = new Promise<void>((r) => (waiting = r));
+  let ready = diagnosed();
   await open(uri, text, 'lcff');
   await ready;
   const params = Array.from({ length: 62000 }, (_, i) => `p${i}:\n  description: x\n  unit: USD\n  cite: x\n  status: confirmed\n  values:\n    2019-20: ${i}\n`).join('');
@@ -102,17 +105,13 @@ async function hugeDocuments(rows: Measurement[], runs: number): Promise<void> {
   let version = 1;
   rows.push(
     await measure(`${label}: change → diagnostics`, runs, async () => {
-      ready = new Promise<void>((r) => (waiting = r));
+      ready = diagnosed();
       version++;
       await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: version % 2 ? text : text + '\n' }] });
       await ready;
     }),
   );
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  proc.kill();
-  rmSync(dir, { recursive: true, force: true });
+  await stop();
 }
 
 export async function benchLsp(): Promise<void> {
