@@ -67,13 +67,19 @@ function csvFiles(r: CsvSource): Array<{ name: string; columns: string[]; rows: 
     { name: 'prior_year_adjustments.csv', columns: fieldsOf('priorYearAdjustment'), rows: r.prior_year_adjustments },
     { name: 'unconfirmed.csv', columns: ['name'], rows: r.unconfirmed.map((name) => ({ name })) },
     { name: 'user_supplied.csv', columns: fieldsOf('userSupplied'), rows: r.user_supplied },
-    ...(r.provenance ? [{ name: 'provenance.csv', columns: ['key', 'value'], rows: provenanceRows(r.provenance).map(([key, value]) => ({ key, value })) }] : []),
+    ...(r.provenance ? [{ name: 'provenance.csv', columns: PROVENANCE_COLUMNS, rows: provenanceTableRows(r.provenance) }] : []),
   ];
+}
+
+const PROVENANCE_COLUMNS = ['key', 'value'];
+
+function provenanceTableRows(p: Provenance): Row[] {
+  return provenanceRows(p).map(([key, value]) => ({ key, value }));
 }
 
 /** provenance.csv: `key,value` rows of an output's provenance (src/report/provenance.ts), beside the data tables, never inside them. */
 export function provenanceCsv(p: Provenance): string {
-  return table(['key', 'value'], provenanceRows(p).map(([key, value]) => ({ key, value })));
+  return table(PROVENANCE_COLUMNS, provenanceTableRows(p));
 }
 
 /** Every table as text (in memory: for small results and tests). */

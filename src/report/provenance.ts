@@ -86,3 +86,8 @@ export function provenanceRows(p: Provenance): Array<[string, string]> {
   walk('', p);
   return rows;
 }
+
+/** Where a one-file CSV output's provenance goes, beside it: `out/transfers.csv` → `out/transfers.provenance.csv` (a name without .csv gets `.provenance.csv` appended). */
+export function provenanceFileFor(file: string): string {
+  return /\.csv$/i.test(file) ? file.replace(/\.csv$/i, '.provenance.csv') : `${file}.provenance.csv`;
+}

@@ -18,7 +18,7 @@ import { EXIT, UserError } from '../errors.js';
 import { checkedLibrary, yearInLibrary } from '../library.js';
 import { commandProvenance } from '../provenance.js';
 import { table } from '../../report/csv.js';
-import { provenanceRows } from '../../report/provenance.js';
+import { provenanceFileFor, provenanceRows } from '../../report/provenance.js';
 import { bundledRules } from '../paths.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
@@ -88,7 +88,7 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
   const wrote: string[] = [];
   if (opts.csv !== undefined) {
     const file = opts.csv;
-    const beside = file.replace(/(\.csv)?$/i, '.provenance.csv');
+    const beside = provenanceFileFor(file);
     await writeOutput('--csv', file, async () => {
       await writeFile(file, compareCsv(result));
       // each side's provenance beside the data, never inside it (docs/outputs.md, "Provenance")

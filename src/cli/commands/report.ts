@@ -16,7 +16,7 @@ import { scenarioInput, type ScenarioInputOptions } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
 import { commandProvenance } from '../provenance.js';
 import { provenanceCsv } from '../../report/csv.js';
-import { provenanceFooter } from '../../report/provenance.js';
+import { provenanceFileFor, provenanceFooter } from '../../report/provenance.js';
 
 import { REPORT_NAMES } from '../../report/cde/names.js';
 
@@ -51,9 +51,4 @@ export async function reportCommand(name: string, path: string, opts: ReportComm
   }
   process.stdout.write(`${renderReportText(report)}\n${provenanceFooter(provenance)}\n`);
   return EXIT.ok;
-}
-
-/** `out/transfers.csv` → `out/transfers.provenance.csv` (a name without .csv gets `.provenance.csv` appended). */
-export function provenanceFileFor(file: string): string {
-  return /\.csv$/i.test(file) ? file.replace(/\.csv$/i, '.provenance.csv') : `${file}.provenance.csv`;
 }
