@@ -21,7 +21,7 @@ import type { DecideFigures } from './decide-process.js';
 import { CONTENDERS, type ContenderFigure, type ContenderId, type ThroughputFigures } from './figures.js';
 import { generate, isGeneratedStudentId } from './generate.js';
 import { scanJsonFile } from './json-scan.js';
-import { median, runProcess, type ProcRun } from './scale.js';
+import { median, runProcess, type ProcRun } from './process.js';
 
 /** A run longer than this is not repeated (the runs column says how many were made). */
 const LONG_RUN_MS = 120_000;
