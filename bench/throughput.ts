@@ -39,7 +39,7 @@ interface Runs {
 }
 
 /** Per category: students, census-day students, ADA in hundredths (from "610.03"); undefined for a figure written otherwise. */
-function categoriesOf(json: string): BaselineSummary['categories'] | undefined {
+export function categoriesOf(json: string): BaselineSummary['categories'] | undefined {
   const out: BaselineSummary['categories'] = {};
   for (const c of JSON.parse(json) as Array<{ category: string; students: number; census_day: number; ada: string }>) {
     const m = /^(\d+)\.(\d{2})$/.exec(c.ada);
@@ -49,7 +49,7 @@ function categoriesOf(json: string): BaselineSummary['categories'] | undefined {
   return out;
 }
 
-const sameCategories = (a: BaselineSummary['categories'], b: BaselineSummary['categories']): boolean => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+export const sameCategories = (a: BaselineSummary['categories'], b: BaselineSummary['categories']): boolean => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 export async function measureThroughput(rows: number, seed: number, repeat: number, sample: number, log: (line: string) => void = () => {}): Promise<ThroughputFigures> {
   const root = packageRoot();

@@ -7,6 +7,7 @@ import { CONTENDERS, ratioToBaseline, type BenchFigures, type ContenderFigure, t
 import { GOALS, lspGoal, startupGoal, throughputGoal } from '../../bench/goals.js';
 import { DEFAULTS, parseSummaryArgs } from '../../bench/options.js';
 import { renderSummary, textTable } from '../../bench/summary.js';
+import { categoriesOf, sameCategories } from '../../bench/throughput.js';
 
 /** A throughput table of 1,000 rows with the given time (ms) and RSS (MB) per contender; the engine decides a 100-row sample. */
 function throughput(ms: Partial<Record<ContenderId, number>>, rss: Partial<Record<ContenderId, number>> = {}, jsonValid = true): ThroughputFigures {
@@ -138,5 +139,19 @@ describe('arguments of the summary', () => {
     [['--fast'], 'unknown argument "--fast"'],
   ])('refuses %j', (argv, message) => {
     expect(() => parseSummaryArgs(argv)).toThrow(message);
+  });
+});
+
+describe('the agreement check of the throughput table', () => {
+  it("reads a run's categories as whole hundredths of ADA, and refuses a figure written otherwise", () => {
+    const run = JSON.stringify([
+      { category: 'district_funded', students: 3, census_day: 2, ada: '1401.99' },
+      { category: 'charter_funded', students: 1, census_day: 1, ada: '0.05' },
+    ]);
+    const got = categoriesOf(run)!;
+    expect(got).toEqual({ district_funded: { students: 3, census_day: 2, ada_hundredths: 140199 }, charter_funded: { students: 1, census_day: 1, ada_hundredths: 5 } });
+    expect(sameCategories(got, { charter_funded: { students: 1, census_day: 1, ada_hundredths: 5 }, district_funded: { students: 3, census_day: 2, ada_hundredths: 140199 } })).toBe(true);
+    expect(sameCategories(got, { charter_funded: { students: 1, census_day: 1, ada_hundredths: 5 }, district_funded: { students: 3, census_day: 2, ada_hundredths: 140198 } })).toBe(false);
+    expect(categoriesOf(JSON.stringify([{ category: 'x', students: 1, census_day: 1, ada: '1.5' }]))).toBeUndefined();
   });
 });
