@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/cli/paths.js';
 import { generateCounties } from './generate-counties.js';
-import { median, printRows, runProcess, type ProcRun, type Row } from './scale.js';
+import { median, printRows, runProcess, type ProcRun, type Row } from './process.js';
 
 /** A whole batch on json-rules-engine may take minutes on a busy machine. */
 const TIMEOUT_MS = 1_200_000;

@@ -71,6 +71,9 @@ const CODES = ['1', '2', '3', '4', '5', '6'];
 
 export const CSV_HEADER = 'id,school,grade,basis,district_of_residence,unduplicated,census_day,ada,reported_transfer_code,reported_district_of_residence';
 
+/** Whether a finding's subject is a generated student (ids `S` and at least 8 digits), not an LEA. */
+export const isGeneratedStudentId = (id: string): boolean => /^S\d{8,}$/.test(id);
+
 /** One student row, with what the generator needs to keep counts consistent. */
 export interface GeneratedRow {
   line: string;

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { StartupFigure } from './figures.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const LCFF = join(ROOT, 'dist/src/cli/main.js');
@@ -25,7 +26,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-export async function benchStartup(runs = 15): Promise<void> {
+/** Median whole-process times of each command (the `node -e 0` row first), interleaved runs. */
+export async function measureStartup(runs = 15): Promise<StartupFigure[]> {
   const cache = mkdtempSync(join(tmpdir(), 'lcff-bench-cache-'));
   const env: NodeJS.ProcessEnv = { ...process.env, LCFF_CACHE_DIR: cache, NO_COLOR: '1' };
   delete env.LCFF_NO_CACHE;
@@ -54,9 +56,14 @@ export async function benchStartup(runs = 15): Promise<void> {
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
-  const base = median(rows[0].times);
+  return rows.map((r) => ({ name: r.name, runs: r.times.length, ms: median(r.times) }));
+}
+
+export async function benchStartup(runs = 15): Promise<void> {
+  const rows = await measureStartup(runs);
+  const base = rows[0].ms;
   const head = ['command (whole process)', 'runs', 'median ms', `× node -e 0`];
-  const body = rows.map((r) => [r.name, String(r.times.length), median(r.times).toFixed(1), (median(r.times) / base).toFixed(2)]);
+  const body = rows.map((r) => [r.name, String(r.runs), r.ms.toFixed(1), (r.ms / base).toFixed(2)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   process.stdout.write(`\nStart-up (interleaved runs, medians)\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}\n`);
