@@ -12,7 +12,7 @@ import { closed, oneOf, ref } from '../run/result.js';
 /** What became of one scenario, named as the exit code it stands for (src/cli/errors.ts): ran (0), ran and --fail-on matched (1, `lcff run` only), bad input (2), fatal run error (3). */
 export const BATCH_STATUSES = Object.keys(EXIT) as Array<keyof typeof EXIT>;
 
-export function scenarioRowBase(fiscalYear: TSchema) {
+export function scenarioRowBase<Y extends TSchema>(fiscalYear: Y) {
   const status = oneOf(BATCH_STATUSES, 'ok: ran; findings: ran, and --fail-on found a finding of that severity (lcff run); input: the scenario could not be read (exit 2 kind); fatal: a fatal run error (exit 3 kind)');
   const county = Type.Object({ code: Type.String({ pattern: '^\\d{2}$' }), name: Type.String() }, closed);
   const exitCode = Type.Integer({ minimum: 0, maximum: 3, description: 'the exit code: the highest of the scenarios\'' });
