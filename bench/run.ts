@@ -1,4 +1,4 @@
-/** `npm run bench [compiler|startup|runner|scale [rows...]|kernel [rows]|lsp|batch [counties] [min..max]]`: every benchmark of the project, as tables with ratios measured in the same run. */
+/** `npm run bench [compiler|startup|runner|scale [rows...]|kernel [rows]|lsp|batch [counties] [min..max] [run|compare|project]]`: every benchmark of the project, as tables with ratios measured in the same run. */
 import { benchCompiler } from './compiler.js';
 import { benchRunner } from './runner.js';
 
@@ -25,7 +25,8 @@ if (!only || only === 'lsp') {
 }
 if (!only || only === 'batch') {
   const { benchBatch } = await import('./batch.js');
-  const [counties, range] = process.argv.slice(3);
+  const [counties, range, command] = process.argv.slice(3);
   const m = /^(\d+)\.\.(\d+)$/.exec(range ?? '');
-  await benchBatch(counties && /^\d+$/.test(counties) ? Number(counties) : undefined, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined);
+  const kind = command === 'compare' || command === 'project' ? command : 'run';
+  await benchBatch(counties && /^\d+$/.test(counties) ? Number(counties) : undefined, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined, undefined, kind);
 }
