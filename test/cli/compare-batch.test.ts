@@ -119,6 +119,16 @@ describe('lcff compare over a folder of scenarios with a broken one', () => {
     expect(readFileSync(join(c1, 'summary.csv'), 'utf8').split('\n')[4]).toBe(`4,${join(folder, names[3])},ok,0,2019-20,01,Alameda,11,73560.34,73560.34,0.00,24533.93,25043.59,509.66,0,${single.get(names[1])!.deltas.length},4-4-2019-20-copy,`);
   }, SLOW);
 
+  it('--against a git revision: resolved once, read by every worker, no law differs and nothing changes', () => {
+    const r = lcff(['compare', join(folder, names[0]), join(folder, names[1]), '--against', 'HEAD', '--json', '--jobs', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(validateBatch(doc, 'compare')).toEqual([]);
+    expect(doc.runs.map((x: { result: CompareResult }) => x.result.a.rules)).toEqual([expect.stringMatching(/^git:HEAD \([0-9a-f]{12}\)$/), expect.stringMatching(/^git:HEAD \([0-9a-f]{12}\)$/)]);
+    expect(doc.summary.scenarios.map((x: { change: unknown; deltas: number }) => [x.change, x.deltas])).toEqual([[{ coe_entitlement: '0.00', transfers: '0.00' }, 0], [{ coe_entitlement: '0.00', transfers: '0.00' }, 0]]);
+    expect(doc.summary.totals.flatMap((y: { causes: unknown[] }) => y.causes)).toEqual([]);
+  }, SLOW);
+
   it('refuses --html for a batch, and nothing to compare, before running anything (exit 2)', () => {
     const h = lcff(['compare', folder, ...REFORM, '--html', join(tmpdir(), 'x.html')]);
     expect(h.code).toBe(2);
