@@ -6,7 +6,13 @@
  * and --fast. Wall time (median), CPU time of every thread, peak RSS; the
  * JSON of --jobs 2 is checked byte-identical to that of --jobs 1.
  *
- *   npm run bench batch [counties] [min..max students]
+ *   npm run bench batch [counties] [min..max students] [run|compare|project]
+ *
+ * `compare` and `project` time the same batch through `lcff compare <folder>
+ * --set supplemental_pct@2023-24=25% --json` (both sides on
+ * json-rules-engine, as a comparison always runs) and `lcff project <folder>
+ * --years 2024-25..2025-26 --json` (the library's enacted years: no
+ * assumptions needed), with --jobs 1 and 2.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +29,15 @@ function sha(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-export async function benchBatch(counties = 58, min = 50, max = 8_000, seed = 7): Promise<void> {
+/** The command line of each batch benchmark after `lcff`, and its variants: [label, extra arguments, repeats]. */
+const COMMANDS = {
+  run: { args: (dir: string) => ['run', dir, '--json'], variants: [['default evaluator', [], 1], ['--fast', ['--fast'], 3]] },
+  compare: { args: (dir: string) => ['compare', dir, '--set', 'supplemental_pct@2023-24=25%', '--json'], variants: [['compare --set supplemental_pct@2023-24=25%', [], 1]] },
+  project: { args: (dir: string) => ['project', dir, '--years', '2024-25..2025-26', '--json'], variants: [['project --years 2024-25..2025-26', [], 1]] },
+} as const satisfies Record<string, { args: (dir: string) => string[]; variants: ReadonlyArray<readonly [string, readonly string[], number]> }>;
+export type BatchBenchCommand = keyof typeof COMMANDS;
+
+export async function benchBatch(counties = 58, min = 50, max = 8_000, seed = 7, command: BatchBenchCommand = 'run'): Promise<void> {
   const dir = join(tmpdir(), `lcff-bench-state-${counties}-${min}-${max}-${seed}`);
   let students: number;
   const marker = join(dir, '.students');
@@ -35,13 +49,14 @@ export async function benchBatch(counties = 58, min = 50, max = 8_000, seed = 7)
   }
   const cli = join(packageRoot(), 'dist/src/cli/main.js');
   const rows: Row[] = [];
-  for (const [label, extra, repeats] of [['default evaluator', [], 1], ['--fast', ['--fast'], 3]] as const) {
+  const { args, variants } = COMMANDS[command];
+  for (const [label, extra, repeats] of variants) {
     const hashes = new Map<number, string>();
     for (const jobs of [1, 2]) {
       const out = join(tmpdir(), `lcff-bench-batch-${process.pid}-${jobs}.json`);
       const runs: ProcRun[] = [];
       for (let i = 0; i < repeats; i++) {
-        const r = runProcess([cli, 'run', dir, '--json', '--jobs', String(jobs), ...extra], out, TIMEOUT_MS);
+        const r = runProcess([cli, ...args(dir), '--jobs', String(jobs), ...extra], out, TIMEOUT_MS);
         runs.push(r);
         if (r.code !== 0) break;
       }
@@ -59,5 +74,5 @@ export async function benchBatch(counties = 58, min = 50, max = 8_000, seed = 7)
       });
     }
   }
-  printRows(`Batch: lcff run <${counties} generated counties, ${students.toLocaleString('en-US')} students> --json, whole processes`, rows, 'default evaluator, --jobs 1');
+  printRows(`Batch: lcff ${command} <${counties} generated counties, ${students.toLocaleString('en-US')} students> --json, whole processes`, rows, `${variants[0][0]}, --jobs 1`);
 }

@@ -3,7 +3,7 @@
  * with its goals (bench/report.ts; options in bench/options.ts).
  * `npm run bench <name> [args]`: one bench alone —
  * compiler | startup | runner | scale [rows...] | kernel [rows] | lsp |
- * batch [counties] [min..max] — or `all` for every one of them in turn.
+ * batch [counties] [min..max] [run|compare|project] — or `all` for every one of them in turn.
  */
 import { benchCompiler } from './compiler.js';
 import { benchRunner } from './runner.js';
@@ -49,8 +49,9 @@ if (first === undefined || first.startsWith('--')) {
   }
   if (!only || only === 'batch') {
     const { benchBatch } = await import('./batch.js');
-    const [counties, range] = process.argv.slice(3);
+    const [counties, range, command] = process.argv.slice(3);
     const m = /^(\d+)\.\.(\d+)$/.exec(range ?? '');
-    await benchBatch(counties && /^\d+$/.test(counties) ? Number(counties) : undefined, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined);
+    const kind = command === 'compare' || command === 'project' ? command : 'run';
+    await benchBatch(counties && /^\d+$/.test(counties) ? Number(counties) : undefined, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined, undefined, kind);
   }
 }

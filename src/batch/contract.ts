@@ -9,16 +9,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EXIT } from '../cli/errors.js';
 import { closed, oneOf, ref, resultContract, SEVERITIES, type Vocabulary } from '../run/result.js';
+import { scenarioRowBase } from './contract-parts.js';
 
-/** What became of one scenario, named as the exit code it stands for (src/cli/errors.ts): ran (0), ran and --fail-on matched (1), bad input (2), fatal run error (3). */
-export const BATCH_STATUSES = Object.keys(EXIT) as Array<keyof typeof EXIT>;
+export { BATCH_STATUSES } from './contract-parts.js';
 export type BatchStatus = keyof typeof EXIT;
 
 export function batchContract(v: Vocabulary) {
   const { defs, result } = resultContract(v);
   const { money, ada, count, fiscalYear, categorySummary } = defs;
-  const status = oneOf(BATCH_STATUSES, 'ok: ran; findings: ran, and --fail-on found a finding of that severity; input: the scenario could not be read (exit 2 kind); fatal: a fatal run error (exit 3 kind)');
-  const county = Type.Object({ code: Type.String({ pattern: '^\\d{2}$' }), name: Type.String() }, closed);
+  const { status, county } = scenarioRowBase(fiscalYear);
 
   const scenarioRow = Type.Object(
     {

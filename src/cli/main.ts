@@ -183,41 +183,45 @@ examples(program.commands.at(-1)!, [
 program
   .command('project')
   .description("the scenario's year and the years after it side by side (a multi-year projection); a year past the library's last year of enacted law only with an assumed COLA")
-  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .argument('<scenarios...>', 'scenario YAML/JSON file, or a folder with scenario.yaml; several of them, or a folder of such folders, for a batch')
   .requiredOption('--years <from..to>', "the years to project: from the year after the scenario's, e.g. 2026-27..2028-29")
   .option('--assumptions <file>', "a YAML/JSON file of assumptions (cola, ada_growth, enrollment_growth, upc_growth), instead of the scenario's assumptions:")
   .option('--json', 'print the projection as JSON (schemas/projection.schema.json), and nothing else')
-  .option('--csv <dir>', 'write the projection as CSV files (projection.csv, assumptions.csv, law.csv, carried_forward.csv, user_supplied.csv)')
+  .option('--csv <dir>', 'write the projection as CSV files (projection.csv, assumptions.csv, law.csv, carried_forward.csv, user_supplied.csv); a batch: summary files and a folder of them per scenario')
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--fast', 'use the compiled fast path instead of json-rules-engine')
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, projected years included (repeatable)', collect)
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action(async (path: string, opts: ProjectCommandOptions) => (await commands.project()).projectCommand(path, opts)));
+  .option('-j, --jobs <n>', `batch: scenarios projected at once on worker threads (default ${DEFAULT_JOBS})`, jobsOption)
+  .action(action(async (paths: string[], opts: ProjectCommandOptions) => (await commands.project()).projectCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff project examples/2025-26-projection --years 2026-27..2027-28', 'the scenario year and two projected years, with the COLA its assumptions state'],
   ['lcff project my-county --years 2026-27..2028-29 --assumptions budget.yaml', 'a three-year projection with the assumptions of a file'],
   ['lcff project my-county --years 2026-27 --set cola_coe@2026-27=2.5%', 'a different COE COLA for one projected year'],
   ['lcff project my-county --years 2026-27..2028-29 --json > projection.json', 'the projection as JSON'],
+  ['lcff project state/ --years 2026-27..2028-29 --jobs 2', 'every county of a folder, and the totals of each year across them'],
 ]);
 
 program
   .command('compare')
   .description('run a scenario on two sides of the law (the library, and the library with a reform or overrides; or --against another library) and print every figure that changed, with the rule or parameter that caused it')
-  .argument('<scenario>', 'scenario YAML/JSON file, or a folder with scenario.yaml')
+  .argument('<scenarios...>', 'scenario YAML/JSON file, or a folder with scenario.yaml; several of them, or a folder of such folders, for a batch')
   .option('--reform <folder>', 'side b: the library with this reform overlaid (docs/reforms.md)')
   .option('--set <parameter@year=value>', `side b: ${SET_HELP}`, collect)
   .option('--against <folder or revision>', 'side a: another rule library, as a folder or a git revision of rules/ (default: the library itself)')
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--json', 'print the comparison as JSON (schemas/compare.schema.json), and nothing else')
-  .option('--csv <file>', 'write every changed figure as one CSV file')
+  .option('--csv <file>', 'write every changed figure as one CSV file; a batch: a folder of summary files and, per scenario, a folder with that file')
   .option('--html <file>', 'write the comparison as a standalone page: both sides, the law that differs, every changed figure and its cause')
   .option('--data-dir <dir>', 'a folder the scenario may read data files from, besides its own folder')
   .option('--rules <dir>', 'rule library (default: the bundled rules/)')
-  .action(action(async (path: string, opts: CompareOptions) => (await commands.compare()).compareCommand(path, opts)));
+  .option('-j, --jobs <n>', `batch: scenarios compared at once on worker threads (default ${DEFAULT_JOBS})`, jobsOption)
+  .action(action(async (paths: string[], opts: CompareOptions) => (await commands.compare()).compareCommand(paths, opts)));
 examples(program.commands.at(-1)!, [
   ['lcff compare examples/2019-20-county-charter --set supplemental_pct@2019-20=25%', 'each district\'s rate and transfer at a 25% supplemental grant'],
   ['lcff compare examples/2019-20-county-charter --reform examples/reforms/no-zero-alternative-rate', 'what a reform of one rule changes'],
   ['lcff compare examples/2019-20-county-charter --against HEAD~3', 'the library as it is against the library three commits ago'],
+  ['lcff compare state/ --reform examples/reforms/supplemental-25 --jobs 2', 'every county of a folder, and the deltas and their causes across them'],
 ]);
 
 program

@@ -1,7 +1,7 @@
 /** Runs one scenario on two libraries and compares the results (`lcff compare`, and test cases with `compare:`). */
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import type { UserSupplied } from '../params/index.js';
-import type { Provenance } from '../run/result.js';
+import type { Provenance, RunResult } from '../run/result.js';
 import { runScenario } from '../run/run.js';
 import type { Scenario } from '../scenario/model.js';
 import { diffLaw } from '../semantics/diff.js';
@@ -21,11 +21,16 @@ export interface CompareInput {
 
 /** Both sides on json-rules-engine (its trace names what each figure used); a RunError of either side is thrown as is. */
 export async function compareScenario(input: CompareInput): Promise<CompareResult> {
+  return (await compareScenarioRuns(input)).result;
+}
+
+/** The comparison and each side's run result (a batch of comparisons adds up the sides' figures: src/batch/compare-summary.ts). */
+export async function compareScenarioRuns(input: CompareInput): Promise<{ result: CompareResult; a: RunResult; b: RunResult }> {
   const year = input.scenario.fiscal_year;
   const sideA = { lib: input.a.lib, ...(await runScenario(input.a.lib, input.scenario, { evaluator: 'engine' })) };
   const sideB = { lib: input.b.lib, ...(await runScenario(input.b.lib, input.scenario, { evaluator: 'engine', userSupplied: input.b.supplied })) };
   const law = diffLaw({ lib: input.a.lib, year }, { lib: input.b.lib, year });
-  return {
+  const result: CompareResult = {
     scenario: input.source,
     fiscal_year: formatFiscalYear(year),
     a: { ...input.a.side, ...(input.provenance ? { provenance: input.provenance('a', sideA.result.unconfirmed.length) } : {}) },
@@ -33,4 +38,5 @@ export async function compareScenario(input: CompareInput): Promise<CompareResul
     law: { rules: law.rules, values: law.values },
     ...compareRuns(sideA, sideB, law, year),
   };
+  return { result, a: sideA.result, b: sideB.result };
 }

@@ -14,7 +14,8 @@ const money = (s: string): string => grouped(dec(s), 2);
 
 const STATUS_TEXT: Record<BatchStatus, string> = { ok: 'ok', findings: 'ran; --fail-on', input: 'bad input', fatal: 'fatal error' };
 
-function status(s: BatchStatus, exit: number): { content: string } {
+/** A scenario's status as a table cell: coloured, with its exit code when not 0 (every batch summary). */
+export function statusCell(s: BatchStatus, exit: number): { content: string } {
   const text = exit === 0 ? STATUS_TEXT[s] : `${STATUS_TEXT[s]} (exit ${exit})`;
   return styled(text, s === 'ok' ? (t) => t : s === 'findings' ? pc.yellow : pc.red);
 }
@@ -27,7 +28,7 @@ export function renderBatch(summary: BatchSummary, suppliedLine?: string): strin
 
   const t = newTable({ head: ['#', 'scenario', 'year', 'county', 'students', 'COE entitlement', 'transfers', 'findings', 'status'] });
   for (const r of summary.scenarios) {
-    t.push([String(r.index), r.scenario, r.fiscal_year ?? '', r.county ? `${r.county.code} ${r.county.name}` : '', r.students ?? '', r.coe_entitlement !== undefined ? money(r.coe_entitlement) : '', r.transfers !== undefined ? money(r.transfers) : '', r.findings ?? '', status(r.status, r.exit_code)]);
+    t.push([String(r.index), r.scenario, r.fiscal_year ?? '', r.county ? `${r.county.code} ${r.county.name}` : '', r.students ?? '', r.coe_entitlement !== undefined ? money(r.coe_entitlement) : '', r.transfers !== undefined ? money(r.transfers) : '', r.findings ?? '', statusCell(r.status, r.exit_code)]);
   }
   out.push(`\n${t.toString()}`);
   for (const y of summary.totals) out.push(yearSection(y));

@@ -1,39 +1,40 @@
 /**
- * Runs a batch's scenarios on the main thread (--jobs 1) or on worker threads
- * (--jobs N): each worker loads the library once, then takes the next
+ * Runs a batch's scenarios (of `lcff run`, `compare` or `project`: task.ts)
+ * on the main thread (--jobs 1) or on worker threads (--jobs N): each worker
+ * loads the library once, then takes the next
  * scenario whenever it is free. Outcomes are handed on strictly in input
  * order (a finished scenario waits for those before it), so what is printed
  * or written is the same whatever the number of jobs.
  */
 import { Worker } from 'node:worker_threads';
-import type { ScenarioOutcome } from '../../batch/outcome.js';
+import type { OutcomeBase } from '../../batch/outcome.js';
 import { UserError } from '../errors.js';
-import { ScenarioRunner, type BatchRunOptions } from './run-one.js';
+import { createRunner, type BatchTask, type OutcomeOf } from './task.js';
 
 /** Messages from a worker (src/cli/batch/worker.ts). */
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'init-error'; message: string; exitCode: number; internal: boolean }
-  | { type: 'outcome'; index: number; outcome: ScenarioOutcome };
+  | { type: 'outcome'; index: number; outcome: OutcomeBase };
 
 /** Messages to a worker: the next scenario, or none left (the worker exits). */
 export type ToWorker = { index: number; path: string } | { done: true };
 
-export type OutcomeSink = (outcome: ScenarioOutcome, index: number) => void | Promise<void>;
+export type OutcomeSink<O> = (outcome: O, index: number) => void | Promise<void>;
 
-export async function runScenarios(paths: readonly string[], opts: BatchRunOptions, jobs: number, sink: OutcomeSink): Promise<void> {
+export async function runScenarios<T extends BatchTask>(paths: readonly string[], task: T, jobs: number, sink: OutcomeSink<OutcomeOf[T['kind']]>): Promise<void> {
   if (jobs <= 1 || paths.length <= 1) {
-    const runner = await ScenarioRunner.create(opts);
+    const runner = await createRunner(task);
     for (const [i, p] of paths.entries()) await sink(await runner.run(p), i);
     return;
   }
-  await inWorkers(paths, opts, Math.min(jobs, paths.length), sink);
+  await inWorkers(paths, task, Math.min(jobs, paths.length), sink as OutcomeSink<OutcomeBase>);
 }
 
-function inWorkers(paths: readonly string[], opts: BatchRunOptions, count: number, sink: OutcomeSink): Promise<void> {
+function inWorkers(paths: readonly string[], task: BatchTask, count: number, sink: OutcomeSink<OutcomeBase>): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
-    const waiting = new Map<number, ScenarioOutcome>();
+    const waiting = new Map<number, OutcomeBase>();
     let nextTask = 0;
     let nextOut = 0;
     let failed = false;
@@ -63,7 +64,7 @@ function inWorkers(paths: readonly string[], opts: BatchRunOptions, count: numbe
     };
 
     for (let i = 0; i < count; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: opts });
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
       workers.push(w);
       w.on('message', (m: FromWorker) => {
         if (failed) return;

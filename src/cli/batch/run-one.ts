@@ -5,7 +5,7 @@
  * Used on the main thread (--jobs 1) and inside each worker thread.
  */
 import { compileProgram, type Program } from '../../compile/program.js';
-import type { ScenarioOutcome } from '../../batch/outcome.js';
+import type { OutcomeBase, ScenarioOutcome } from '../../batch/outcome.js';
 import { formatFiscalYear } from '../../core/fiscal-year.js';
 import { RunError } from '../../run/context.js';
 import type { PublishedResult } from '../../run/result.js';
@@ -20,6 +20,19 @@ import { loadScenarioInput, prepareInput, type PreparedInput } from '../scenario
 
 /** The options of `lcff run` that apply to every scenario of a batch: all but the outputs (plain data: they are sent to the workers). */
 export type BatchRunOptions = Omit<RunCommandOptions, 'json' | 'csv' | 'html' | 'xlsx' | 'explain' | 'jobs'>;
+
+/** What is known of a scenario once it is read, even when its run then fails. */
+export function knownOf(scenario: Scenario | undefined): Pick<OutcomeBase, 'fiscal_year' | 'county'> {
+  return scenario ? { fiscal_year: formatFiscalYear(scenario.fiscal_year), county: { code: scenario.county.code, name: scenario.county.name } } : {};
+}
+
+/** The outcome of a scenario whose run threw: bad input (a UserError of exit 2), a fatal run error (exit 3), or a bug (kept with this scenario so the others still run; exit 3 as for any internal error). */
+export function failedOutcome(path: string, e: unknown, warnings: string[], scenario: Scenario | undefined): OutcomeBase {
+  const known = knownOf(scenario);
+  if (e instanceof UserError) return { scenario: path, status: e.exitCode === EXIT.fatal ? 'fatal' : 'input', warnings, error: e.message, ...known };
+  if (e instanceof RunError) return { scenario: path, status: 'fatal', warnings, error: `${path}: ${e.code} ${e.message}`, ...known };
+  return { scenario: path, status: 'fatal', warnings, error: `internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug in lcff-rules; please report it with the command you ran)`, ...known };
+}
 
 export class ScenarioRunner {
   /** Programs compiled once per fiscal year and reused by every scenario of that year. */
@@ -41,18 +54,14 @@ export class ScenarioRunner {
     try {
       scenario = await loadScenarioInput(path, this.input, (line) => warnings.push(line));
       const evaluator = evaluatorFor(scenario, this.opts);
-      const known = { fiscal_year: formatFiscalYear(scenario.fiscal_year), county: { code: scenario.county.code, name: scenario.county.name } };
+      const known = knownOf(scenario);
       const run = await runScenario(this.input.lib, scenario, { evaluator, userSupplied: this.input.supplied, program: this.program(scenario.fiscal_year) });
       // each result states its provenance, as a single run's does (one library, per-run facts and time)
       const result: PublishedResult = { provenance: commandProvenance(this.input.lib, this.opts, { supplied: this.input.supplied, unconfirmed: run.result.unconfirmed.length, evaluator }), ...run.result };
       const hits = failOnHits(result.findings, this.opts.failOn);
       return { scenario: path, status: hits ? 'findings' : 'ok', warnings, result, evaluator, ...known, ...(hits ? { error: hits } : {}) };
     } catch (e) {
-      const known = scenario ? { fiscal_year: formatFiscalYear(scenario.fiscal_year), county: { code: scenario.county.code, name: scenario.county.name } } : {};
-      if (e instanceof UserError) return { scenario: path, status: e.exitCode === EXIT.fatal ? 'fatal' : 'input', warnings, error: e.message, ...known };
-      if (e instanceof RunError) return { scenario: path, status: 'fatal', warnings, error: `${path}: ${e.code} ${e.message}`, ...known };
-      // a bug, not the input's fault: kept with this scenario so the others still run; exit 3 as for any internal error
-      return { scenario: path, status: 'fatal', warnings, error: `internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug in lcff-rules; please report it with the command you ran)`, ...known };
+      return failedOutcome(path, e, warnings, scenario);
     }
   }
 

@@ -22,6 +22,7 @@ import { provenanceFileFor, provenanceRows } from '../../report/provenance.js';
 import { bundledRules } from '../paths.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
+import { batchScenarios } from '../batch/inputs.js';
 
 export interface CompareOptions {
   reform?: string;
@@ -35,7 +36,14 @@ export interface CompareOptions {
   html?: string;
 }
 
-export async function compareCommand(path: string, opts: CompareOptions): Promise<number> {
+/** `lcff compare <paths...>`: one scenario (below), or a batch (several paths, or a folder of scenarios: compare-batch.ts). */
+export async function compareCommand(paths: string | string[], opts: CompareOptions & { jobs?: number }): Promise<number> {
+  const list = typeof paths === 'string' ? [paths] : paths;
+  const batch = await batchScenarios(list);
+  return batch ? (await import('./compare-batch.js')).compareBatch(batch, opts) : compareOne(list[0], opts);
+}
+
+async function compareOne(path: string, opts: CompareOptions): Promise<number> {
   const sets = opts.set ?? [];
   if (opts.reform === undefined && sets.length === 0 && opts.against === undefined) {
     throw new UserError('lcff compare: nothing to compare; give --reform <folder>, --set <parameter@year=value> or --against <folder or git revision>', EXIT.input);

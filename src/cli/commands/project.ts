@@ -18,6 +18,7 @@ import { EXIT, UserError } from '../errors.js';
 import { commandProvenance } from '../provenance.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputFolder, writeOutput } from '../write-output.js';
+import { batchScenarios } from '../batch/inputs.js';
 
 export interface ProjectCommandOptions {
   years: string;
@@ -48,7 +49,14 @@ export function yearsOption(text: string): { from: FiscalYear; to: FiscalYear } 
   return { from, to };
 }
 
-export async function projectCommand(path: string, opts: ProjectCommandOptions): Promise<number> {
+/** `lcff project <paths...>`: one scenario (below), or a batch (several paths, or a folder of scenarios: project-batch.ts). */
+export async function projectCommand(paths: string | string[], opts: ProjectCommandOptions & { jobs?: number }): Promise<number> {
+  const list = typeof paths === 'string' ? [paths] : paths;
+  const batch = await batchScenarios(list);
+  return batch ? (await import('./project-batch.js')).projectBatch(batch, opts) : projectOne(list[0], opts);
+}
+
+async function projectOne(path: string, opts: ProjectCommandOptions): Promise<number> {
   if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
   const range = yearsOption(opts.years);
   let sets;

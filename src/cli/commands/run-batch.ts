@@ -61,7 +61,7 @@ export async function runBatch(paths: string[], opts: RunCommandOptions): Promis
     }
     json?.run(o.result ? { scenario: o.scenario, result: o.result } : { scenario: o.scenario, error: { status: o.status, message: o.error ?? o.status } });
   };
-  await runScenarios(paths, scenarioOptions(opts), jobs, take);
+  await runScenarios(paths, { kind: 'run', opts: scenarioOptions(opts) }, jobs, take);
 
   const built = summary.build();
   const wrote: string[] = [];
