@@ -188,6 +188,8 @@ program
   .option('--assumptions <file>', "a YAML/JSON file of assumptions (cola, ada_growth, enrollment_growth, upc_growth), instead of the scenario's assumptions:")
   .option('--json', 'print the projection as JSON (schemas/projection.schema.json), and nothing else')
   .option('--csv <dir>', 'write the projection as CSV files (projection.csv, assumptions.csv, law.csv, carried_forward.csv, user_supplied.csv)')
+  .option('--html <file>', 'write the projection as a standalone page: the years side by side, projected figures marked, the assumptions and the provenance')
+  .option('--xlsx <file>', 'write an Excel workbook: Projection (the years side by side, projected columns shaded), Assumptions, Law, Provenance (with --json: both)')
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--fast', 'use the compiled fast path instead of json-rules-engine')
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, projected years included (repeatable)', collect)
@@ -198,6 +200,7 @@ examples(program.commands.at(-1)!, [
   ['lcff project my-county --years 2026-27..2028-29 --assumptions budget.yaml', 'a three-year projection with the assumptions of a file'],
   ['lcff project my-county --years 2026-27 --set cola_coe@2026-27=2.5%', 'a different COE COLA for one projected year'],
   ['lcff project my-county --years 2026-27..2028-29 --json > projection.json', 'the projection as JSON'],
+  ['lcff project my-county --years 2026-27..2028-29 --xlsx budget.xlsx --html budget.html', 'the projection as a workbook and a page'],
 ]);
 
 program

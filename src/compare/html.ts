@@ -5,7 +5,7 @@
  * totals. Built from the report's HTML blocks and style (src/report/html/).
  */
 import { esc, section, table, type Cell } from '../report/html/markup.js';
-import { STYLE } from '../report/html/style.js';
+import { htmlPage } from '../report/html/page.js';
 import type { CompareDelta, CompareResult, CompareSide } from './result.js';
 
 const TITLES: Record<CompareDelta['subject_kind'], string> = { lea: 'LEAs: credits, UPP and rates', transfer: 'Transfers (EC 2576)', coe: 'County office: AEG and entitlement', student: 'Students whose category, crediting or codes changed', finding: 'Findings that appear or go' };
@@ -36,13 +36,9 @@ export function renderCompareHtml(c: CompareResult, version: string): string {
     ['COE entitlement', { n: c.totals.coe_entitlement.a }, { n: c.totals.coe_entitlement.b }, { n: c.totals.coe_entitlement.change }],
   ]);
   sections.push(section('totals', 'Totals', undefined, totals));
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="generator" content="${esc(`lcff-rules ${version}`)}"><title>${esc(title)}</title><style>${STYLE}</style></head>
-<body>
-<header><h1>${esc(title)}</h1></header>
+  const body = `<header><h1>${esc(title)}</h1></header>
 <main>
 ${sections.join('\n')}
-</main>
-</body></html>
-`;
+</main>`;
+  return htmlPage({ title, generator: `lcff-rules ${version}`, body });
 }

@@ -12,18 +12,21 @@ import { provenanceCsv } from '../../report/csv.js';
 import { provenanceFooter } from '../../report/provenance.js';
 import { writeProjectionCsv } from '../../report/projection-csv.js';
 import { renderProjection } from '../../report/projection-tables.js';
+import { renderProjectionHtml } from '../../report/projection-html.js';
 import { RunError } from '../../run/context.js';
 import { loadAssumptionsFile } from '../../scenario/assumptions.js';
 import { EXIT, UserError } from '../errors.js';
 import { commandProvenance } from '../provenance.js';
 import { scenarioInput } from '../scenario-input.js';
-import { checkOutputFolder, writeOutput } from '../write-output.js';
+import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
 
 export interface ProjectCommandOptions {
   years: string;
   assumptions?: string;
   json?: boolean;
   csv?: string;
+  html?: string;
+  xlsx?: string;
   rules?: string;
   dataDir?: string;
   fast?: boolean;
@@ -50,6 +53,8 @@ export function yearsOption(text: string): { from: FiscalYear; to: FiscalYear } 
 
 export async function projectCommand(path: string, opts: ProjectCommandOptions): Promise<number> {
   if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
+  if (opts.html !== undefined) checkOutputPath('--html', opts.html);
+  if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
   const range = yearsOption(opts.years);
   let sets;
   try {
@@ -85,14 +90,29 @@ export async function projectCommand(path: string, opts: ProjectCommandOptions):
   const unconfirmed = output.result.unconfirmed.length;
   const result: ProjectionResult = { provenance: commandProvenance(lib, opts, { supplied: [], unconfirmed, evaluator: opts.fast ? 'fast' : 'engine' }), ...output.result };
   result.provenance!.overrides = (opts.set ?? []).slice();
+  const wrote: string[] = [];
   if (opts.csv !== undefined) {
     const dir = opts.csv;
-    const wrote: string[] = [];
     await writeOutput('--csv', dir, async () => {
       wrote.push(...(await writeProjectionCsv(dir, result)));
       await writeFile(join(dir, 'provenance.csv'), provenanceCsv(result.provenance!));
       wrote.push(join(dir, 'provenance.csv'));
     });
+  }
+  const published = { result: { ...result, provenance: result.provenance! }, scenario, lib, source: path };
+  if (opts.html !== undefined) {
+    const file = opts.html;
+    await writeOutput('--html', file, () => writeFile(file, renderProjectionHtml(published)));
+    wrote.push(file);
+  }
+  if (opts.xlsx !== undefined) {
+    const file = opts.xlsx;
+    // exceljs is loaded only when a workbook is asked for
+    const { projectionWorkbookBytes } = await import('../../report/xlsx/projection.js');
+    await writeOutput('--xlsx', file, async () => writeFile(file, await projectionWorkbookBytes(published)));
+    wrote.push(file);
+  }
+  if (wrote.length > 0) {
     (opts.json ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
     if (!opts.json) return EXIT.ok;
   }
