@@ -210,6 +210,7 @@ program
   .option('--reform <folder>', 'side b: the library with this reform overlaid (docs/reforms.md)')
   .option('--set <parameter@year=value>', `side b: ${SET_HELP}`, collect)
   .option('--against <folder or revision>', 'side a: another rule library, as a folder or a git revision of rules/ (default: the library itself)')
+  .option('--assumptions <file>', "side a past its library's last year: the COLA of each year to project it by (a YAML/JSON file as lcff project reads; else the scenario's assumptions:)")
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--json', 'print the comparison as JSON (schemas/compare.schema.json), and nothing else')
   .option('--csv <file>', 'write every changed figure as one CSV file')
@@ -221,6 +222,7 @@ examples(program.commands.at(-1)!, [
   ['lcff compare examples/2019-20-county-charter --set supplemental_pct@2019-20=25%', 'each district\'s rate and transfer at a 25% supplemental grant'],
   ['lcff compare examples/2019-20-county-charter --reform examples/reforms/no-zero-alternative-rate', 'what a reform of one rule changes'],
   ['lcff compare examples/2019-20-county-charter --against HEAD~3', 'the library as it is against the library three commits ago'],
+  ['lcff compare my-county-2026-27 --reform examples/reforms/2026-27-concentration-70 --assumptions cola.yaml', 'a reform adding 2026-27 against current law projected by an assumed COLA'],
 ]);
 
 program

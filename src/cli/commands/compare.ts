@@ -9,7 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { againstLibrary, AgainstError } from '../../compare/against.js';
 import { compareScenario } from '../../compare/compare.js';
-import { compareCsv, renderCompare, sidesProvenance } from '../../compare/render.js';
+import { compareCsv, projectionRows, renderCompare, sidesProvenance } from '../../compare/render.js';
 import { renderCompareHtml } from '../../compare/html.js';
 import { packageVersion } from '../package-info.js';
 import type { CompareResult } from '../../compare/result.js';
@@ -22,6 +22,14 @@ import { provenanceFileFor, provenanceRows } from '../../report/provenance.js';
 import { bundledRules } from '../paths.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
+import { assumptionsOption } from '../assumptions-option.js';
+import { projectedSide, type SideProjection } from '../../compare/projected-side.js';
+import { AssumptionsError } from '../../project/project.js';
+import { formatDiagnostic } from '../../core/diagnostics.js';
+import { formatFiscalYear } from '../../core/fiscal-year.js';
+import { visible } from '../../core/safe-text.js';
+import type { Scenario } from '../../scenario/model.js';
+import type { Library } from '../../semantics/library.js';
 
 export interface CompareOptions {
   reform?: string;
@@ -33,6 +41,32 @@ export interface CompareOptions {
   json?: boolean;
   csv?: string;
   html?: string;
+  assumptions?: string;
+}
+
+/**
+ * The law side a runs: its library in a year it holds law for; past its
+ * last year, with assumptions (--assumptions, else the scenario's), the
+ * library projected (src/compare/projected-side.ts); without them exit 2
+ * (LCFF-S072). A year before its first is refused as by every command.
+ */
+async function sideALaw(libA: Library, scenario: Scenario, file: string | undefined, label: string, path: string): Promise<{ lib: Library; projection?: SideProjection }> {
+  const year = scenario.fiscal_year;
+  if (year <= libA.horizon.last) {
+    yearInLibrary(libA, year, `side a (${label}) for ${path}`);
+    if (file !== undefined) process.stderr.write(`${visible(`--assumptions ${file}: not used: side a (${label}) holds law for ${formatFiscalYear(year)}`)}\n`);
+    return { lib: libA };
+  }
+  // the file's years are checked against side a's library (a COLA only past its last year), not against the scenario's year
+  const assumptions = file !== undefined ? await assumptionsOption(file, libA.horizon.first - 1, scenario) : scenario.assumptions;
+  try {
+    const side = projectedSide(libA, scenario, assumptions, label);
+    if (side.unused.length > 0) process.stderr.write(`${visible(`assumptions not used by a comparison (both sides run the scenario's own data): ${side.unused.join(', ')}`)}\n`);
+    return side;
+  } catch (e) {
+    if (e instanceof AssumptionsError) throw new UserError(e.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
+    throw e;
+  }
 }
 
 export async function compareCommand(path: string, opts: CompareOptions): Promise<number> {
@@ -45,7 +79,6 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
   const rules = opts.rules ?? bundledRules();
   const rulesLabel = opts.rules ?? 'the bundled rules/';
   const b = await scenarioInput(path, opts);
-  const year = b.scenario.fiscal_year;
   let against;
   try {
     against = opts.against !== undefined ? await againstLibrary(opts.against, rules) : undefined;
@@ -56,7 +89,8 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
   let result: CompareResult;
   try {
     const libA = await checkedLibrary(against?.rules ?? rules);
-    yearInLibrary(libA, year, `side a (${against?.label ?? rules}) for ${path}`);
+    const labelA = against?.label ?? rulesLabel;
+    const sideA = await sideALaw(libA, b.scenario, opts.assumptions, labelA, path);
     try {
       result = await compareScenario({
         // each side states the law it ran: its library's hash (side b with the reform), the overrides, the time
@@ -66,7 +100,7 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
             : commandProvenance(b.lib, opts, { supplied: b.supplied, unconfirmed, evaluator: 'engine' }),
         scenario: b.scenario,
         source: path,
-        a: { lib: libA, side: { label: against ? 'against' : 'library', rules: against?.label ?? rulesLabel, set: [] } },
+        a: { lib: sideA.lib, side: { label: against ? 'against' : 'library', rules: labelA, set: [], ...(sideA.projection ? { projection: sideA.projection } : {}) } },
         b: {
           lib: b.lib,
           supplied: b.supplied,
@@ -92,7 +126,9 @@ export async function compareCommand(path: string, opts: CompareOptions): Promis
     await writeOutput('--csv', file, async () => {
       await writeFile(file, compareCsv(result));
       // each side's provenance beside the data, never inside it (docs/outputs.md, "Provenance")
-      await writeFile(beside, table(['side', 'key', 'value'], (['a', 'b'] as const).flatMap((k) => provenanceRows(result[k].provenance!).map(([key, value]) => ({ side: k, key, value })))));
+      // side a's projection and its assumptions with it, when side a ran projected
+      const rows = (['a', 'b'] as const).flatMap((k) => [...provenanceRows(result[k].provenance!), ...(k === 'a' ? projectionRows(result) : [])].map(([key, value]) => ({ side: k, key, value })));
+      await writeFile(beside, table(['side', 'key', 'value'], rows));
     });
     wrote.push(file, beside);
   }

@@ -1,7 +1,7 @@
 /** `lcff project <scenario> --years A..B`: the scenario's year and the years after it side by side, past the library's horizon only with stated assumptions (docs/projections.md). */
-import { formatDiagnostic, hasErrors } from '../../core/diagnostics.js';
+import { formatDiagnostic } from '../../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear, type FiscalYear } from '../../core/fiscal-year.js';
-import { excerpt, visible } from '../../core/safe-text.js';
+import { excerpt } from '../../core/safe-text.js';
 import { OverrideError, parseOverride } from '../../params/index.js';
 import { AssumptionsError, runProjection } from '../../project/project.js';
 import { ProjectionInputError } from '../../project/roll-forward.js';
@@ -14,8 +14,8 @@ import { writeProjectionCsv } from '../../report/projection-csv.js';
 import { renderProjection } from '../../report/projection-tables.js';
 import { renderProjectionHtml } from '../../report/projection-html.js';
 import { RunError } from '../../run/context.js';
-import { loadAssumptionsFile } from '../../scenario/assumptions.js';
 import { EXIT, UserError } from '../errors.js';
+import { assumptionsOption } from '../assumptions-option.js';
 import { commandProvenance } from '../provenance.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
@@ -70,13 +70,7 @@ export async function projectCommand(path: string, opts: ProjectCommandOptions):
   }
   if (range.to - fy > MAX_PROJECTED_YEARS) throw new UserError(`--years: a projection reaches at most ${MAX_PROJECTED_YEARS} years after the scenario's ${formatFiscalYear(fy)} (through ${formatFiscalYear(fy + MAX_PROJECTED_YEARS)})`, EXIT.input);
   let assumptions = scenario.assumptions;
-  if (opts.assumptions !== undefined) {
-    const loaded = await loadAssumptionsFile(opts.assumptions, fy);
-    if (!loaded.assumptions || hasErrors(loaded.diagnostics)) throw new UserError(loaded.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
-    for (const d of loaded.diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
-    if (assumptions) process.stderr.write(`${visible(`--assumptions ${opts.assumptions}: used instead of the scenario's own assumptions (${scenario.file})`)}\n`);
-    assumptions = loaded.assumptions;
-  }
+  if (opts.assumptions !== undefined) assumptions = await assumptionsOption(opts.assumptions, fy, scenario);
   let output;
   try {
     output = await runProjection({ lib, scenario, through: range.to, ...(assumptions ? { assumptions } : {}), sets, evaluator: opts.fast ? 'fast' : 'engine' });
