@@ -32,7 +32,7 @@ export function renderCompareHtml(c: CompareResult, version: string): string {
   const title = `What changes — ${c.scenario}, ${c.fiscal_year}`;
   const sides = `<p>a = ${esc(c.a.label)}: ${esc(side(c.a))}<br>b = ${esc(c.b.label)}: ${esc(side(c.b))}</p>`;
   const lawRows: Cell[][] = [
-    ...c.law.values.map((v): Cell[] => [`parameter ${v.name}${v.user_supplied ? ' (--set)' : ''}`, v.from, v.to, v.cite]),
+    ...c.law.values.map((v): Cell[] => [`parameter ${v.name}${v.user_supplied ? ' (--set)' : ''}`, c.a.projection ? { n: aFigure(v.from, true), cls: 'projected' } : v.from, v.to, v.cite]),
     ...c.law.rules.map((r): Cell[] => [`${r.what} ${r.name} (${r.kind})`, r.from ? `${r.from.effective} — ${r.from.source}` : '—', r.to ? `${r.to.effective} — ${r.to.source}` : '—', r.to?.cite.join('; ') ?? '']),
   ];
   const law = lawRows.length > 0 ? table(['law that differs', 'a', 'b', 'citation (b)'], lawRows) : '<p>The law is the same on both sides in this year.</p>';

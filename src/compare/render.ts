@@ -46,7 +46,7 @@ export function renderCompare(c: CompareResult): string {
   if (c.law.values.length === 0 && c.law.rules.length === 0) out.push('The law is the same on both sides in this year.');
   else {
     const t = newTable({ head: ['law that differs', 'a', 'b', 'citation (b)'], wordWrap: true, colWidths: [44, 30, 30, 36] });
-    for (const v of c.law.values) t.push([`parameter ${v.name}${v.user_supplied ? ' (--set)' : ''}`, v.from, v.to, v.cite]);
+    for (const v of c.law.values) t.push([`parameter ${v.name}${v.user_supplied ? ' (--set)' : ''}`, aFigure(v.from, c.a.projection !== undefined), v.to, v.cite]);
     for (const r of c.law.rules) t.push([`${r.what} ${r.name} (${r.kind})`, r.from ? `${r.from.effective}\n${r.from.source}` : '—', r.to ? `${r.to.effective}\n${r.to.source}` : '—', r.to?.cite.join('; ') ?? '']);
     out.push(t.toString());
   }

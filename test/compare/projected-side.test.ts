@@ -114,11 +114,15 @@ describe('lcff compare, side a past its library\'s last year', () => {
     expect(page).toContain('<section id="projection"><h2>Side a is projected</h2>');
     expect(page).toContain('<td>cola</td><td>2026-27</td><td class="n">3.02%</td>');
     expect(page).toContain('<td class="n projected">15133.44*</td><td class="n">15166.27</td><td class="n">32.83</td>');
+    // side a's law values are projected too
+    expect(page).toContain('<td>parameter concentration_pct</td><td class="n projected">65%*</td><td>70%</td>');
     const term = lcff(['compare', SCENARIO, ...REFORM, '--assumptions', COLA]);
     expect(term.code).toBe(0);
     expect(term.stdout).toContain('a = library: the bundled rules/ (projected)');
     expect(term.stdout).toContain(`Side a is projected past 2025-26 (its last year of enacted law) by the assumed COLA 2026-27 3.02% (${COLA})`);
     expect(term.stdout).toMatch(/rates\.g9_12\.total\s+│ 15133\.44\*\s+│ 15166\.27\s+│ 32\.83\s+│ concentration_pct/);
+    expect(term.stdout).toMatch(/parameter concentration_pct\s+│ 65%\*\s+│ 70%\s+│/);
+    expect(term.stdout).toContain('Transfers in total: 33792.72* → 33838.31 (45.59)');
   });
 
   it('refuses a COLA assumed for a year side a holds law for (LCFF-S073), and says growth assumptions are not used', () => {
