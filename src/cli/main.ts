@@ -188,6 +188,8 @@ program
   .option('--assumptions <file>', "a YAML/JSON file of assumptions (cola, ada_growth, enrollment_growth, upc_growth), instead of the scenario's assumptions:")
   .option('--json', 'print the projection as JSON (schemas/projection.schema.json), and nothing else')
   .option('--csv <dir>', 'write the projection as CSV files (projection.csv, assumptions.csv, law.csv, carried_forward.csv, user_supplied.csv); a batch: summary files and a folder of them per scenario')
+  .option('--html <file>', 'write the projection as a standalone page: the years side by side, projected figures marked, the assumptions and the provenance')
+  .option('--xlsx <file>', 'write an Excel workbook: Projection (the years side by side, projected columns shaded), Assumptions, Law, Provenance (with --json: both)')
   .option('--data-dir <dir>', "a folder the scenario may read data files from, besides its own folder")
   .option('--fast', 'use the compiled fast path instead of json-rules-engine')
   .option('--set <parameter@year=value>', 'replace a parameter value in force in a fiscal year, projected years included (repeatable)', collect)
@@ -200,6 +202,7 @@ examples(program.commands.at(-1)!, [
   ['lcff project my-county --years 2026-27 --set cola_coe@2026-27=2.5%', 'a different COE COLA for one projected year'],
   ['lcff project my-county --years 2026-27..2028-29 --json > projection.json', 'the projection as JSON'],
   ['lcff project state/ --years 2026-27..2028-29 --jobs 2', 'every county of a folder, and the totals of each year across them'],
+  ['lcff project my-county --years 2026-27..2028-29 --xlsx budget.xlsx --html budget.html', 'the projection as a workbook and a page'],
 ]);
 
 program
@@ -209,6 +212,7 @@ program
   .option('--reform <folder>', 'side b: the library with this reform overlaid (docs/reforms.md)')
   .option('--set <parameter@year=value>', `side b: ${SET_HELP}`, collect)
   .option('--against <folder or revision>', 'side a: another rule library, as a folder or a git revision of rules/ (default: the library itself)')
+  .option('--assumptions <file>', "side a past its library's last year: the COLA of each year to project it by (a YAML/JSON file as lcff project reads; else the scenario's assumptions:)")
   .option('-y, --year <year>', "fiscal year (default: the scenario's)")
   .option('--json', 'print the comparison as JSON (schemas/compare.schema.json), and nothing else')
   .option('--csv <file>', 'write every changed figure as one CSV file; a batch: a folder of summary files and, per scenario, a folder with that file')
@@ -222,6 +226,7 @@ examples(program.commands.at(-1)!, [
   ['lcff compare examples/2019-20-county-charter --reform examples/reforms/no-zero-alternative-rate', 'what a reform of one rule changes'],
   ['lcff compare examples/2019-20-county-charter --against HEAD~3', 'the library as it is against the library three commits ago'],
   ['lcff compare state/ --reform examples/reforms/supplemental-25 --jobs 2', 'every county of a folder, and the deltas and their causes across them'],
+  ['lcff compare my-county-2026-27 --reform examples/reforms/2026-27-concentration-70 --assumptions cola.yaml', 'a reform adding 2026-27 against current law projected by an assumed COLA'],
 ]);
 
 program

@@ -13,6 +13,7 @@ export interface CompareInput {
   scenario: Scenario;
   /** How the scenario is named in the result (its path). */
   source: string;
+  /** Side a: its library (extended past its last year when side.projection says so: projected-side.ts). */
   a: { lib: Library; side: CompareSide };
   b: { lib: Library; side: CompareSide; supplied: readonly UserSupplied[] };
   /** The provenance of a side (the command's: src/cli/provenance.ts), given how many unconfirmed values its run relied on; none in test cases. */
@@ -36,7 +37,15 @@ export async function compareScenarioRuns(input: CompareInput): Promise<{ result
     a: { ...input.a.side, ...(input.provenance ? { provenance: input.provenance('a', sideA.result.unconfirmed.length) } : {}) },
     b: { ...input.b.side, ...(input.provenance ? { provenance: input.provenance('b', sideB.result.unconfirmed.length) } : {}) },
     law: { rules: law.rules, values: law.values },
-    ...compareRuns(sideA, sideB, law, year),
+    ...(input.a.side.projection ? markedProjected(compareRuns(sideA, sideB, law, year)) : compareRuns(sideA, sideB, law, year)),
   };
   return { result, a: sideA.result, b: sideB.result };
+}
+
+/** Side a ran as a projection (projected-side.ts): every figure of it is marked. */
+function markedProjected(c: Pick<CompareResult, 'deltas' | 'totals'>): Pick<CompareResult, 'deltas' | 'totals'> {
+  return {
+    deltas: c.deltas.map((d) => ({ ...d, a_projected: true as const })),
+    totals: { transfers: { ...c.totals.transfers, a_projected: true }, coe_entitlement: { ...c.totals.coe_entitlement, a_projected: true } },
+  };
 }

@@ -7,11 +7,21 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
+import { projectedLawFields } from '../project/result.js';
 import { provenanceContract } from '../run/result.js';
 
 const closed = { additionalProperties: false } as const;
 
 const fiscalYear = Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'a fiscal year, 2019-20' });
+
+const projectedSide = Type.Object(
+  {
+    library_last_year: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: "the last year the side's library holds enacted law for; its law after it is projected" }),
+    years: Type.Array(fiscalYear, { minItems: 1, description: 'the years past library_last_year the law was extended through, up to the scenario\'s' }),
+    ...projectedLawFields(),
+  },
+  { ...closed, description: "side a holds no law for the scenario's year: it ran the library extended past its last year by the assumed COLA, as lcff project does (docs/projections.md); every figure of side a is projected" },
+);
 
 const side = Type.Object(
   {
@@ -20,6 +30,7 @@ const side = Type.Object(
     reform: Type.Optional(Type.String({ minLength: 1, description: 'the reform folder overlaid on the library' })),
     reform_files: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'the files the reform loaded' })),
     set: Type.Array(Type.String({ minLength: 1 }), { description: 'the --set overrides applied, as written' }),
+    projection: Type.Optional(projectedSide),
     provenance: Type.Optional(provenanceContract(fiscalYear)),
   },
   closed,
@@ -69,10 +80,13 @@ const delta = Type.Object(
     a: Type.String({ description: 'the figure on side a; "" when the subject is not on that side' }),
     b: Type.String({ description: 'the figure on side b' }),
     change: Type.Optional(Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', description: 'b − a, exact, when both are numbers' })),
+    a_projected: Type.Optional(Type.Literal(true, { description: 'the figure a is projected: side a ran as a projection (a.projection)' })),
     causes: Type.Array(cause, { description: 'the law that differs between the sides and that this figure used; [] when none is found' }),
   },
   closed,
 );
+
+const total = Type.Object({ a: Type.String(), b: Type.String(), change: Type.String(), a_projected: Type.Optional(Type.Literal(true, { description: 'a is projected (a.projection)' })) }, closed);
 
 export const compareContract = Type.Object(
   {
@@ -84,8 +98,8 @@ export const compareContract = Type.Object(
     deltas: Type.Array(delta),
     totals: Type.Object(
       {
-        transfers: Type.Object({ a: Type.String(), b: Type.String(), change: Type.String() }, closed),
-        coe_entitlement: Type.Object({ a: Type.String(), b: Type.String(), change: Type.String() }, closed),
+        transfers: total,
+        coe_entitlement: total,
       },
       { ...closed, description: 'the sum of transfer amounts and the COE entitlement total on each side' },
     ),

@@ -46,8 +46,11 @@ export interface ProjectionOutput {
   runs: RunResult[];
 }
 
-/** What the assumptions lack for, or say about years outside, this projection. */
-function checkAssumptions(lib: Library, scenario: Scenario, years: FiscalYear[], a: Assumptions | undefined): Diagnostic[] {
+/** How a missing COLA is fixed in `lcff project`; a comparison says its own (src/compare/projected-side.ts). */
+const ADD_COLA = (fy: string) => `add assumptions: { cola: { ${fy}: <percent> } } to the scenario or to an --assumptions file`;
+
+/** What the assumptions lack for, or say about years outside, a projection of `years` (LCFF-S072, LCFF-S073). */
+export function checkAssumptions(lib: Library, scenario: Scenario, years: FiscalYear[], a: Assumptions | undefined, fix: (fy: string) => string = ADD_COLA): Diagnostic[] {
   const out: Diagnostic[] = [];
   const last = lib.horizon.last;
   const file = a?.file ?? scenario.file;
@@ -60,7 +63,7 @@ function checkAssumptions(lib: Library, scenario: Scenario, years: FiscalYear[],
       file,
       range: a?.range ?? NO_RANGE,
       data: { field: 'assumptions.cola' },
-      message: `assumptions.cola: ${fy} is past the library's last year of enacted law (${formatFiscalYear(last)}${lib.horizon.file ? `, ${lib.horizon.file}` : ''}): a projection needs the COLA assumed for it; add assumptions: { cola: { ${fy}: <percent> } } to the scenario or to an --assumptions file`,
+      message: `assumptions.cola: ${fy} is past the library's last year of enacted law (${formatFiscalYear(last)}${lib.horizon.file ? `, ${lib.horizon.file}` : ''}): a projection needs the COLA assumed for it; ${fix(fy)}`,
     });
   }
   for (const c of a?.cola ?? []) {
@@ -78,9 +81,7 @@ export async function runProjection(request: ProjectionRequest): Promise<Project
   const problems = checkAssumptions(req.lib, scenario, years, req.assumptions);
   if (problems.length > 0) throw new AssumptionsError(problems);
   const libraryLast = req.lib.horizon.last;
-  const lawYears = years.filter((y) => y > libraryLast);
-  const cola = (req.assumptions?.cola ?? []).filter((c) => lawYears.includes(c.year)).map((c) => ({ year: c.year, value: c.value, text: c.text, origin: `${c.file} ${c.field}` }));
-  const extended = withProjection(req.lib, lawYears, cola);
+  const extended = projectedLaw(req.lib, years, req.assumptions);
   const { lib, supplied } = withOverrides(extended.lib, req.sets ?? []);
   const runs: RunResult[] = [];
   let current = scenario;
@@ -101,8 +102,15 @@ export async function runProjection(request: ProjectionRequest): Promise<Project
   return { result: summarise({ lib, scenarioYear: scenario.fiscal_year, libraryLast, runs, projection: extended.projection, assumptions: used, supplied }), runs };
 }
 
+/** The library extended past its last year through the last of `years` by the assumed COLAs (checked by checkAssumptions first). */
+export function projectedLaw(lib: Library, years: readonly FiscalYear[], a: Assumptions | undefined): ReturnType<typeof withProjection> {
+  const lawYears = years.filter((y) => y > lib.horizon.last);
+  const cola = (a?.cola ?? []).filter((c) => lawYears.includes(c.year)).map((c) => ({ year: c.year, value: c.value, text: c.text, origin: `${c.file} ${c.field}` }));
+  return withProjection(lib, lawYears, cola);
+}
+
 /** The assumptions of the projected years only, as written. */
-function usedAssumptions(a: Assumptions | undefined, years: FiscalYear[]): ProjectionResult['projection']['assumptions'] {
+export function usedAssumptions(a: Assumptions | undefined, years: FiscalYear[]): ProjectionResult['projection']['assumptions'] {
   const out = { source: a?.file ?? '', cola: [], ada_growth: [], enrollment_growth: [], upc_growth: [] } as ProjectionResult['projection']['assumptions'];
   for (const k of ASSUMPTION_KINDS) out[k] = (a?.[k] ?? []).filter((x) => years.includes(x.year)).map((x) => ({ fiscal_year: formatFiscalYear(x.year), value: x.text }));
   return out;

@@ -13,6 +13,28 @@ import { ASSUMPTION_KINDS, type AssumptionKind } from '../scenario/model.js';
 
 const closed = { additionalProperties: false } as const;
 
+/**
+ * How the law was extended past the library's last year, and the
+ * assumptions it was extended by: the fields a projection states, and so
+ * does a comparison whose side a ran projected (src/compare/result.ts).
+ */
+export function projectedLawFields() {
+  const fiscalYear = Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'a fiscal year, 2019-20' });
+  const assumed = Type.Object({ fiscal_year: fiscalYear, value: Type.String({ pattern: '^[+-]?\\d+(\\.\\d+)?%$' }) }, closed);
+  return {
+    assumptions: Type.Object(
+      {
+        source: Type.String({ description: 'the file the assumptions were read from (the scenario, or --assumptions); empty when none was needed' }),
+        ...(Object.fromEntries(ASSUMPTION_KINDS.map((k) => [k, Type.Array(assumed)])) as Record<AssumptionKind, TArray<typeof assumed>>),
+      },
+      { ...closed, description: 'the assumptions used, as written, for the projected years only: each kind of schemas/scenario.schema.json $defs/assumptions' },
+    ),
+    cola_parameters: Type.Array(Type.String(), { description: 'the percent parameters that take the assumed COLA in each year past the library\'s last' }),
+    derived: Type.Array(Type.Object({ parameter: Type.String(), steps: Type.Array(Type.String()), round: Type.Optional(Type.String()) }, closed), { description: 'parameters derived in each year past the library\'s last as the library derives its last year: prior year × (1 + step), rounded' }),
+    carried_forward: Type.Array(Type.Object({ parameter: Type.String(), value: Type.String(), from: fiscalYear }, closed), { description: "every other parameter: its value in force in the library's last year holds, unchanged ('unknown' stays unknown)" }),
+  };
+}
+
 export function projectionContract(v: Vocabulary) {
   const fiscalYear = Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'a fiscal year, 2019-20' });
   const money = Type.String({ pattern: '^-?\\d+\\.\\d{2}$', description: 'dollars, two decimals' });
@@ -58,22 +80,12 @@ export function projectionContract(v: Vocabulary) {
     { ...closed, description: 'a parameter the projection moves: the COLAs (assumed) and what the library derives from them yearly, each year side by side' },
   );
 
-  const assumed = Type.Object({ fiscal_year: fiscalYear, value: Type.String({ pattern: '^[+-]?\\d+(\\.\\d+)?%$' }) }, closed);
   const projection = Type.Object(
     {
       scenario_year: fiscalYear,
       library_last_year: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: "the last year the rule library holds enacted law for (rules/library.yaml); law after it is projected" }),
       years: Type.Array(Type.Object({ fiscal_year: fiscalYear, projected, law: Type.Unsafe<'enacted' | 'projected'>({ enum: ['enacted', 'projected'], description: 'enacted: the library\'s law of the year; projected: the library extended by the assumptions' }) }, closed)),
-      assumptions: Type.Object(
-        {
-          source: Type.String({ description: 'the file the assumptions were read from (the scenario, or --assumptions); empty when none was needed' }),
-          ...(Object.fromEntries(ASSUMPTION_KINDS.map((k) => [k, Type.Array(assumed)])) as Record<AssumptionKind, TArray<typeof assumed>>),
-        },
-        { ...closed, description: 'the assumptions used, as written, for the projected years only: each kind of schemas/scenario.schema.json $defs/assumptions' },
-      ),
-      cola_parameters: Type.Array(Type.String(), { description: 'the percent parameters that take the assumed COLA in each year past the library\'s last' }),
-      derived: Type.Array(Type.Object({ parameter: Type.String(), steps: Type.Array(Type.String()), round: Type.Optional(Type.String()) }, closed), { description: 'parameters derived in each year past the library\'s last as the library derives its last year: prior year × (1 + step), rounded' }),
-      carried_forward: Type.Array(Type.Object({ parameter: Type.String(), value: Type.String(), from: fiscalYear }, closed), { description: "every other parameter: its value in force in the library's last year holds, unchanged ('unknown' stays unknown)" }),
+      ...projectedLawFields(),
       law: Type.Array(lawValue),
       rounding: Type.Object({ ada: Type.String(), counts: Type.String() }, { ...closed, description: 'how grown ADA and counts are rounded' }),
       not_carried: Type.Array(Type.String(), { description: 'scenario data that a projected year does not have' }),

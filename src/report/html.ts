@@ -11,7 +11,7 @@ import { header, provenance } from './html/header.js';
 import type { HtmlInput } from './html/input.js';
 import { esc, section } from './html/markup.js';
 import { accounting, aeg, coeEntitlement, credits, priorYear, summary, transfers } from './html/sections.js';
-import { STYLE } from './html/style.js';
+import { htmlPage } from './html/page.js';
 import { Words } from './html/words.js';
 import { userSuppliedLine } from './user-supplied.js';
 
@@ -34,15 +34,12 @@ export function renderHtml(input: HtmlInput): string {
     students(r, words),
     provenance(input, words),
   ].filter((s) => s !== '');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="generator" content="${esc(`${r.provenance.package.name} ${r.provenance.package.version}`)}"><meta name="lcff-library-hash" content="${esc(r.provenance.library.hash)}"><title>${esc(title)}</title><style>${STYLE}</style></head>
-<body>
-${header(input, words, title)}
+  const supplied = userSuppliedLine(r.user_supplied);
+  const body = `${header(input, words, title)}
 ${banner(input, words)}
-${userSuppliedLine(r.user_supplied) ? `<p class="warning user-supplied">${esc(userSuppliedLine(r.user_supplied)!)}</p>` : ''}
+${supplied ? `<p class="warning user-supplied">${esc(supplied)}</p>` : ''}
 <main>
 ${sections.join('\n')}
-</main>
-</body></html>
-`;
+</main>`;
+  return htmlPage({ title, generator: `${r.provenance.package.name} ${r.provenance.package.version}`, libraryHash: r.provenance.library.hash, body });
 }

@@ -12,14 +12,24 @@ import type { ProjectionResult } from '../project/result.js';
 import { ASSUMPTION_KINDS } from '../scenario/model.js';
 import { neutralise } from './csv.js';
 
-type Row = Record<string, unknown>;
-
-function table(columns: string[], rows: Row[]): string {
+function table(columns: string[], rows: object[]): string {
   return stringify(rows, { header: true, columns, cast: { string: neutralise, boolean: (b) => (b ? 'true' : 'false') } });
 }
 
-export function projectionCsvTables(r: ProjectionResult): Record<string, string> {
-  const figures: Row[] = [];
+/** One figure of the projection: its year, whether it is projected, what it is of and the value (decimal text, a whole number, or "not computed"). */
+export interface ProjectionFigure {
+  fiscal_year: string;
+  projected: boolean;
+  /** An LEA's CDS code, "coe" or "county". */
+  subject: string;
+  name: string;
+  measure: string;
+  value: string | number;
+}
+
+/** Every figure of the projection, one a row, in the order of the result (the CSV's projection.csv, the workbook's Projection sheet). */
+export function projectionFigures(r: ProjectionResult): ProjectionFigure[] {
+  const figures: ProjectionFigure[] = [];
   const fig = (fiscal_year: string, projected: boolean, subject: string, name: string, measure: string, value: string | number) => figures.push({ fiscal_year, projected, subject, name, measure, value });
   for (const l of r.leas) {
     for (const y of l.years) {
@@ -40,6 +50,11 @@ export function projectionCsvTables(r: ProjectionResult): Record<string, string>
     fig(t.fiscal_year, t.projected, 'county', r.county.name, 'ada', t.ada);
     fig(t.fiscal_year, t.projected, 'county', r.county.name, 'transfers', t.transfers);
   }
+  return figures;
+}
+
+export function projectionCsvTables(r: ProjectionResult): Record<string, string> {
+  const figures = projectionFigures(r);
   const p = r.projection;
   const assumptions = ASSUMPTION_KINDS.flatMap((k) => p.assumptions[k].map((a) => ({ assumption: k, fiscal_year: a.fiscal_year, value: a.value, source: p.assumptions.source })));
   return {

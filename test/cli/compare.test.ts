@@ -81,8 +81,8 @@ describe('lcff compare', () => {
     const r = lcff(['compare', EX, ...SET, '--csv', file]);
     expect(r.code).toBe(0);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('subject_kind,subject,name,field,a,b,change,causes');
-    expect(lines).toContain('transfer,0161176 g4_6,Fremont Unified,amount,3283.56,3322.66,39.10,parameter:supplemental_pct');
+    expect(lines[0]).toBe('subject_kind,subject,name,field,a,b,change,causes,a_projected');
+    expect(lines).toContain('transfer,0161176 g4_6,Fremont Unified,amount,3283.56,3322.66,39.10,parameter:supplemental_pct,false');
     expect(lines.length - 1).toBe(compareJson(SET).deltas.length);
   });
 

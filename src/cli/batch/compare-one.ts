@@ -11,9 +11,9 @@ import { sideFigures, type CompareOutcome } from '../../batch/compare-outcome.js
 import type { Scenario } from '../../scenario/model.js';
 import type { Library } from '../../semantics/library.js';
 import type { CompareOptions } from '../commands/compare.js';
-import { checkedLibrary, yearInLibrary } from '../library.js';
+import { checkedLibrary } from '../library.js';
 import { bundledRules } from '../paths.js';
-import { commandProvenance } from '../provenance.js';
+import { compareSides } from '../compare-sides.js';
 import { loadScenarioInput, prepareInput, type PreparedInput } from '../scenario-input.js';
 import { failedOutcome, knownOf } from './run-one.js';
 
@@ -41,29 +41,10 @@ export class CompareRunner {
       scenario = await loadScenarioInput(path, this.input, (line) => warnings.push(line));
       const { opts, libA, input } = this;
       const rules = opts.rules ?? bundledRules();
-      const rulesLabel = opts.rules ?? 'the bundled rules/';
-      const against = opts.againstSide;
-      const sets = opts.set ?? [];
-      yearInLibrary(libA, scenario.fiscal_year, `side a (${against?.label ?? rules}) for ${path}`);
-      const { result, a, b } = await compareScenarioRuns({
-        provenance: (which, unconfirmed) =>
-          which === 'a'
-            ? commandProvenance(libA, { rules: against?.rules ?? rules }, { supplied: [], unconfirmed, evaluator: 'engine' })
-            : commandProvenance(input.lib, opts, { supplied: input.supplied, unconfirmed, evaluator: 'engine' }),
-        scenario,
-        source: path,
-        a: { lib: libA, side: { label: against ? 'against' : 'library', rules: against?.label ?? rulesLabel, set: [] } },
-        b: {
-          lib: input.lib,
-          supplied: input.supplied,
-          side: {
-            label: opts.reform !== undefined ? 'reform' : sets.length > 0 ? 'overrides' : 'library',
-            rules: rulesLabel,
-            ...(opts.reform !== undefined ? { reform: opts.reform, reform_files: input.lib.reform?.files ?? [] } : {}),
-            set: sets,
-          },
-        },
-      });
+      const warn = (line: string): void => void warnings.push(line);
+      const { result, a, b } = await compareScenarioRuns(
+        await compareSides({ scenario, path, libA, ...(opts.againstSide ? { againstSide: opts.againstSide } : {}), libB: input.lib, supplied: input.supplied, rules, opts }, warn),
+      );
       return { scenario: path, status: 'ok', warnings, result, sides: { a: sideFigures(a), b: sideFigures(b) }, ...knownOf(scenario) };
     } catch (e) {
       return failedOutcome(path, e, warnings, scenario);

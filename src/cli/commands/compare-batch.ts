@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import { CompareSummaryBuilder } from '../../batch/compare-summary.js';
 import type { CompareBatchSummary } from '../../batch/compare-contract.js';
 import { againstLibrary, AgainstError } from '../../compare/against.js';
-import { compareCsv, sidesProvenance } from '../../compare/render.js';
+import { compareCsv, compareProvenanceCsv, sidesProvenance } from '../../compare/render.js';
 import { renderCompareBatch } from '../../report/compare-batch-tables.js';
 import { compareBatchCsvTables } from '../../report/compare-batch-csv.js';
-import { table } from '../../report/csv.js';
-import { provenanceFileFor, provenanceRows } from '../../report/provenance.js';
+import { provenanceFileFor } from '../../report/provenance.js';
 import { EXIT, UserError } from '../errors.js';
 import { DEFAULT_JOBS } from '../jobs-option.js';
 import { bundledRules } from '../paths.js';
@@ -54,7 +53,7 @@ export async function compareBatch(paths: string[], opts: CompareBatchOptions): 
         await mkdir(dir, { recursive: true });
         const file = join(dir, COMPARE_CSV_FILE);
         await writeFile(file, compareCsv(result));
-        await writeFile(provenanceFileFor(file), table(['side', 'key', 'value'], (['a', 'b'] as const).flatMap((k) => provenanceRows(result[k].provenance!).map(([key, value]) => ({ side: k, key, value })))));
+        await writeFile(provenanceFileFor(file), compareProvenanceCsv(result));
       },
       tables: (s: CompareBatchSummary, folders) => compareBatchCsvTables(s, folders),
       render: (s: CompareBatchSummary, first) => `${renderCompareBatch(s, first)}${first ? sidesProvenance(first) : ''}`,

@@ -9,20 +9,19 @@
 import { writeFile } from 'node:fs/promises';
 import { againstLibrary, AgainstError } from '../../compare/against.js';
 import { compareScenario } from '../../compare/compare.js';
-import { compareCsv, renderCompare, sidesProvenance } from '../../compare/render.js';
+import { compareCsv, compareProvenanceCsv, renderCompare, sidesProvenance } from '../../compare/render.js';
 import { renderCompareHtml } from '../../compare/html.js';
 import { packageVersion } from '../package-info.js';
 import type { CompareResult } from '../../compare/result.js';
 import { RunError } from '../../run/context.js';
 import { EXIT, UserError } from '../errors.js';
-import { checkedLibrary, yearInLibrary } from '../library.js';
-import { commandProvenance } from '../provenance.js';
-import { table } from '../../report/csv.js';
-import { provenanceFileFor, provenanceRows } from '../../report/provenance.js';
+import { checkedLibrary } from '../library.js';
+import { provenanceFileFor } from '../../report/provenance.js';
 import { bundledRules } from '../paths.js';
 import { scenarioInput } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
 import { batchScenarios } from '../batch/inputs.js';
+import { compareSides } from '../compare-sides.js';
 
 export interface CompareOptions {
   reform?: string;
@@ -34,6 +33,7 @@ export interface CompareOptions {
   json?: boolean;
   csv?: string;
   html?: string;
+  assumptions?: string;
 }
 
 /** `lcff compare <paths...>`: one scenario (below), or a batch (several paths, or a folder of scenarios: compare-batch.ts). */
@@ -51,9 +51,7 @@ async function compareOne(path: string, opts: CompareOptions): Promise<number> {
   if (opts.csv !== undefined) checkOutputPath('--csv', opts.csv);
   if (opts.html !== undefined) checkOutputPath('--html', opts.html);
   const rules = opts.rules ?? bundledRules();
-  const rulesLabel = opts.rules ?? 'the bundled rules/';
   const b = await scenarioInput(path, opts);
-  const year = b.scenario.fiscal_year;
   let against;
   try {
     against = opts.against !== undefined ? await againstLibrary(opts.against, rules) : undefined;
@@ -64,28 +62,9 @@ async function compareOne(path: string, opts: CompareOptions): Promise<number> {
   let result: CompareResult;
   try {
     const libA = await checkedLibrary(against?.rules ?? rules);
-    yearInLibrary(libA, year, `side a (${against?.label ?? rules}) for ${path}`);
+    const input = await compareSides({ scenario: b.scenario, path, libA, ...(against ? { againstSide: against } : {}), libB: b.lib, supplied: b.supplied, rules, opts }, (line) => void process.stderr.write(`${line}\n`));
     try {
-      result = await compareScenario({
-        // each side states the law it ran: its library's hash (side b with the reform), the overrides, the time
-        provenance: (which, unconfirmed) =>
-          which === 'a'
-            ? commandProvenance(libA, { rules: against?.rules ?? rules }, { supplied: [], unconfirmed, evaluator: 'engine' })
-            : commandProvenance(b.lib, opts, { supplied: b.supplied, unconfirmed, evaluator: 'engine' }),
-        scenario: b.scenario,
-        source: path,
-        a: { lib: libA, side: { label: against ? 'against' : 'library', rules: against?.label ?? rulesLabel, set: [] } },
-        b: {
-          lib: b.lib,
-          supplied: b.supplied,
-          side: {
-            label: opts.reform !== undefined ? 'reform' : sets.length > 0 ? 'overrides' : 'library',
-            rules: rulesLabel,
-            ...(opts.reform !== undefined ? { reform: opts.reform, reform_files: b.lib.reform?.files ?? [] } : {}),
-            set: sets,
-          },
-        },
-      });
+      result = await compareScenario(input);
     } catch (e) {
       if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
       throw e;
@@ -99,8 +78,8 @@ async function compareOne(path: string, opts: CompareOptions): Promise<number> {
     const beside = provenanceFileFor(file);
     await writeOutput('--csv', file, async () => {
       await writeFile(file, compareCsv(result));
-      // each side's provenance beside the data, never inside it (docs/outputs.md, "Provenance")
-      await writeFile(beside, table(['side', 'key', 'value'], (['a', 'b'] as const).flatMap((k) => provenanceRows(result[k].provenance!).map(([key, value]) => ({ side: k, key, value })))));
+      // each side's provenance beside the data, never inside it
+      await writeFile(beside, compareProvenanceCsv(result));
     });
     wrote.push(file, beside);
   }

@@ -17,18 +17,22 @@ import { projectBatchCsvTables } from '../../report/project-batch-csv.js';
 import { renderProjectBatch } from '../../report/project-batch-tables.js';
 import { writeProjectionCsv } from '../../report/projection-csv.js';
 import { provenanceFooter } from '../../report/provenance.js';
+import { UserError } from '../errors.js';
 import { DEFAULT_JOBS } from '../jobs-option.js';
 import { checkOutputFolder } from '../write-output.js';
-import { projectSets, type ProjectEachOptions } from '../batch/project-one.js';
+import type { ProjectEachOptions } from '../batch/project-one.js';
 import { driveBatch } from '../batch/drive.js';
-import { yearsOption, type ProjectCommandOptions } from './project.js';
+import { projectSets, yearsOption, type ProjectCommandOptions } from './project.js';
 
 export async function projectBatch(paths: string[], opts: ProjectCommandOptions & { jobs?: number }): Promise<number> {
   // what does not depend on a scenario is checked once: a bad option stops the batch (exit 2)
   if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
+  for (const [flag, value] of [['--html', opts.html], ['--xlsx', opts.xlsx]] as const) {
+    if (value !== undefined) throw new UserError(`${flag} shows one projection; with ${paths.length} scenarios use the summary, --json or --csv <dir> (or project the scenario alone)`);
+  }
   yearsOption(opts.years);
   projectSets(opts);
-  const { json: _json, csv: _csv, jobs, ...each } = opts;
+  const { json: _json, csv: _csv, html: _html, xlsx: _xlsx, jobs, ...each } = opts;
   return driveBatch(paths, { kind: 'project', opts: each satisfies ProjectEachOptions }, jobs ?? DEFAULT_JOBS, opts, {
     summary: new ProjectSummaryBuilder(),
     writeFolder: async (dir, result) => {

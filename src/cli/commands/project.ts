@@ -1,9 +1,11 @@
 /** `lcff project <scenario> --years A..B`: the scenario's year and the years after it side by side, past the library's horizon only with stated assumptions (docs/projections.md). */
-import { formatDiagnostic, hasErrors } from '../../core/diagnostics.js';
+import { formatDiagnostic } from '../../core/diagnostics.js';
 import { formatFiscalYear, parseFiscalYear, type FiscalYear } from '../../core/fiscal-year.js';
-import { excerpt, visible } from '../../core/safe-text.js';
-import { OverrideError, parseOverride } from '../../params/index.js';
-import { AssumptionsError, runProjection } from '../../project/project.js';
+import { excerpt } from '../../core/safe-text.js';
+import { OverrideError, parseOverride, type OverrideSpec } from '../../params/index.js';
+import { AssumptionsError, runProjection, type ProjectionOutput } from '../../project/project.js';
+import type { Scenario } from '../../scenario/model.js';
+import type { Library } from '../../semantics/library.js';
 import { ProjectionInputError } from '../../project/roll-forward.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,12 +14,13 @@ import { provenanceCsv } from '../../report/csv.js';
 import { provenanceFooter } from '../../report/provenance.js';
 import { writeProjectionCsv } from '../../report/projection-csv.js';
 import { renderProjection } from '../../report/projection-tables.js';
+import { renderProjectionHtml } from '../../report/projection-html.js';
 import { RunError } from '../../run/context.js';
-import { loadAssumptionsFile } from '../../scenario/assumptions.js';
 import { EXIT, UserError } from '../errors.js';
+import { assumptionsOption } from '../assumptions-option.js';
 import { commandProvenance } from '../provenance.js';
 import { scenarioInput } from '../scenario-input.js';
-import { checkOutputFolder, writeOutput } from '../write-output.js';
+import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
 import { batchScenarios } from '../batch/inputs.js';
 
 export interface ProjectCommandOptions {
@@ -25,6 +28,8 @@ export interface ProjectCommandOptions {
   assumptions?: string;
   json?: boolean;
   csv?: string;
+  html?: string;
+  xlsx?: string;
   rules?: string;
   dataDir?: string;
   fast?: boolean;
@@ -49,6 +54,53 @@ export function yearsOption(text: string): { from: FiscalYear; to: FiscalYear } 
   return { from, to };
 }
 
+/** The --set overrides read; a bad one is a usage error that stops the batch (as it stops a single projection). */
+export function projectSets(opts: Pick<ProjectCommandOptions, 'set'>): OverrideSpec[] {
+  try {
+    return (opts.set ?? []).map((t) => parseOverride(t));
+  } catch (e) {
+    if (e instanceof OverrideError) throw new UserError(e.message, EXIT.input);
+    throw e;
+  }
+}
+
+/**
+ * One scenario projected as `lcff project` projects it, alone or in a batch
+ * (batch/project-one.ts): the year range checked against the scenario's
+ * year, the assumptions (--assumptions instead of the scenario's own), the
+ * run, and the provenance of the law it ran on (the library extended past
+ * its horizon for this run only, the --set values, the time). Bad input is
+ * a UserError (exit 2); a RunError is thrown as is, for the caller to name
+ * the scenario.
+ */
+export async function projectScenario(
+  lib: Library,
+  scenario: Scenario,
+  range: { from: FiscalYear; to: FiscalYear },
+  sets: OverrideSpec[],
+  opts: Pick<ProjectCommandOptions, 'assumptions' | 'fast' | 'set' | 'rules'>,
+  warn: (line: string) => void,
+): Promise<{ result: ProjectionResult; runs: ProjectionOutput['runs'] }> {
+  const fy = scenario.fiscal_year;
+  if (range.from !== fy + 1) {
+    throw new UserError(`--years: a projection runs year after year from the scenario's ${formatFiscalYear(fy)}, so it starts in ${formatFiscalYear(fy + 1)}; write --years ${formatFiscalYear(fy + 1)}..${formatFiscalYear(Math.max(range.to, fy + 1))}`, EXIT.input);
+  }
+  if (range.to - fy > MAX_PROJECTED_YEARS) throw new UserError(`--years: a projection reaches at most ${MAX_PROJECTED_YEARS} years after the scenario's ${formatFiscalYear(fy)} (through ${formatFiscalYear(fy + MAX_PROJECTED_YEARS)})`, EXIT.input);
+  const assumptions = opts.assumptions !== undefined ? await assumptionsOption(opts.assumptions, fy, scenario, warn) : scenario.assumptions;
+  const evaluator = opts.fast ? 'fast' : 'engine';
+  let output;
+  try {
+    output = await runProjection({ lib, scenario, through: range.to, ...(assumptions ? { assumptions } : {}), sets, evaluator });
+  } catch (e) {
+    if (e instanceof AssumptionsError) throw new UserError(e.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
+    if (e instanceof OverrideError || e instanceof ProjectionInputError) throw new UserError(e.message, EXIT.input);
+    throw e;
+  }
+  const unconfirmed = output.result.unconfirmed.length;
+  const provenance = { ...commandProvenance(lib, opts, { supplied: [], unconfirmed, evaluator }), overrides: (opts.set ?? []).slice() };
+  return { result: { provenance, ...output.result }, runs: output.runs };
+}
+
 /** `lcff project <paths...>`: one scenario (below), or a batch (several paths, or a folder of scenarios: project-batch.ts). */
 export async function projectCommand(paths: string | string[], opts: ProjectCommandOptions & { jobs?: number }): Promise<number> {
   const list = typeof paths === 'string' ? [paths] : paths;
@@ -58,49 +110,42 @@ export async function projectCommand(paths: string | string[], opts: ProjectComm
 
 async function projectOne(path: string, opts: ProjectCommandOptions): Promise<number> {
   if (opts.csv !== undefined) checkOutputFolder('--csv', opts.csv);
+  if (opts.html !== undefined) checkOutputPath('--html', opts.html);
+  if (opts.xlsx !== undefined) checkOutputPath('--xlsx', opts.xlsx);
   const range = yearsOption(opts.years);
-  let sets;
-  try {
-    sets = (opts.set ?? []).map((t) => parseOverride(t));
-  } catch (e) {
-    if (e instanceof OverrideError) throw new UserError(e.message, EXIT.input);
-    throw e;
-  }
+  const sets = projectSets(opts);
   const { lib, scenario } = await scenarioInput(path, { ...(opts.rules !== undefined ? { rules: opts.rules } : {}), ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}) });
-  const fy = scenario.fiscal_year;
-  if (range.from !== fy + 1) {
-    throw new UserError(`--years: a projection runs year after year from the scenario's ${formatFiscalYear(fy)}, so it starts in ${formatFiscalYear(fy + 1)}; write --years ${formatFiscalYear(fy + 1)}..${formatFiscalYear(Math.max(range.to, fy + 1))}`, EXIT.input);
-  }
-  if (range.to - fy > MAX_PROJECTED_YEARS) throw new UserError(`--years: a projection reaches at most ${MAX_PROJECTED_YEARS} years after the scenario's ${formatFiscalYear(fy)} (through ${formatFiscalYear(fy + MAX_PROJECTED_YEARS)})`, EXIT.input);
-  let assumptions = scenario.assumptions;
-  if (opts.assumptions !== undefined) {
-    const loaded = await loadAssumptionsFile(opts.assumptions, fy);
-    if (!loaded.assumptions || hasErrors(loaded.diagnostics)) throw new UserError(loaded.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
-    for (const d of loaded.diagnostics) process.stderr.write(`${visible(formatDiagnostic(d))}\n`);
-    if (assumptions) process.stderr.write(`${visible(`--assumptions ${opts.assumptions}: used instead of the scenario's own assumptions (${scenario.file})`)}\n`);
-    assumptions = loaded.assumptions;
-  }
-  let output;
+  let projected;
   try {
-    output = await runProjection({ lib, scenario, through: range.to, ...(assumptions ? { assumptions } : {}), sets, evaluator: opts.fast ? 'fast' : 'engine' });
+    projected = await projectScenario(lib, scenario, range, sets, opts, (line) => void process.stderr.write(`${line}\n`));
   } catch (e) {
-    if (e instanceof AssumptionsError) throw new UserError(e.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
-    if (e instanceof OverrideError || e instanceof ProjectionInputError) throw new UserError(e.message, EXIT.input);
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;
   }
-  // the provenance of the law the projection ran on: the library (extended past its horizon for this run only), the --set values, the time
-  const unconfirmed = output.result.unconfirmed.length;
-  const result: ProjectionResult = { provenance: commandProvenance(lib, opts, { supplied: [], unconfirmed, evaluator: opts.fast ? 'fast' : 'engine' }), ...output.result };
-  result.provenance!.overrides = (opts.set ?? []).slice();
+  const { result } = projected;
+  const wrote: string[] = [];
   if (opts.csv !== undefined) {
     const dir = opts.csv;
-    const wrote: string[] = [];
     await writeOutput('--csv', dir, async () => {
       wrote.push(...(await writeProjectionCsv(dir, result)));
       await writeFile(join(dir, 'provenance.csv'), provenanceCsv(result.provenance!));
       wrote.push(join(dir, 'provenance.csv'));
     });
+  }
+  const published = { result: { ...result, provenance: result.provenance! }, scenario, lib, source: path };
+  if (opts.html !== undefined) {
+    const file = opts.html;
+    await writeOutput('--html', file, () => writeFile(file, renderProjectionHtml(published)));
+    wrote.push(file);
+  }
+  if (opts.xlsx !== undefined) {
+    const file = opts.xlsx;
+    // exceljs is loaded only when a workbook is asked for
+    const { projectionWorkbookBytes } = await import('../../report/xlsx/projection.js');
+    await writeOutput('--xlsx', file, async () => writeFile(file, await projectionWorkbookBytes(published)));
+    wrote.push(file);
+  }
+  if (wrote.length > 0) {
     (opts.json ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
     if (!opts.json) return EXIT.ok;
   }

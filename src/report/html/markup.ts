@@ -4,8 +4,8 @@ import { dec, grouped, percentText, type Dec } from '../../runtime/money.js';
 
 export const esc = (text: string | number): string => escape(String(text));
 
-/** A table cell: text, or a figure (right-aligned, tabular digits). Values are already formatted text. */
-export type Cell = string | { n: string } | { html: string };
+/** A table cell: text, or a figure (right-aligned, tabular digits; `cls` marks it, e.g. projected). Values are already formatted text. */
+export type Cell = string | { n: string; cls?: string } | { html: string };
 
 export const money = (v: string | Dec): Cell => ({ n: `$${grouped(dec(v), 2)}` });
 export const ada = (v: string | Dec): Cell => ({ n: grouped(dec(v), 2) });
@@ -17,7 +17,7 @@ export const moneyText = (v: string | Dec): string => `$${grouped(dec(v), 2)}`;
 
 function cell(c: Cell, tag: 'td' | 'th' = 'td'): string {
   if (typeof c === 'string') return `<${tag}>${esc(c)}</${tag}>`;
-  if ('n' in c) return `<${tag} class="n">${esc(c.n)}</${tag}>`;
+  if ('n' in c) return `<${tag} class="n${c.cls ? ` ${esc(c.cls)}` : ''}">${esc(c.n)}</${tag}>`;
   return `<${tag}>${c.html}</${tag}>`;
 }
 

@@ -1,6 +1,6 @@
 /** The report's CSS: one self-contained stylesheet, with print rules so "Print to PDF" gives clean pages readable without colour. */
 export const STYLE = `
-:root{--ink:#1d232b;--muted:#5a6572;--line:#c9d1da;--warn:#8a4b00;--warnbg:#fff6e5;--user:#1f4e8c;--userbg:#eef4fc;--money:#1b6e20;--ada:#2c5d9e}
+:root{--ink:#1d232b;--muted:#5a6572;--line:#c9d1da;--warn:#8a4b00;--warnbg:#fff6e5;--user:#1f4e8c;--userbg:#eef4fc;--money:#1b6e20;--ada:#2c5d9e;--projbg:#f1ecfa}
 *{box-sizing:border-box}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 auto;padding:1.5em 2em;max-width:1400px;color:var(--ink)}
 h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.2em;margin:0 0 .4em}
@@ -22,6 +22,7 @@ table{border-collapse:collapse;margin:.5em 0;width:auto}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 thead th{background:#eef1f4}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.projected{background:var(--projbg);font-style:italic}.legend .mark{font-weight:700}
 tfoot tr.total th,tfoot tr.total td{font-weight:700;border-top:2px solid var(--ink);background:#f7f8fa}
 table.unconfirmed td:first-child{min-width:18em}
 ul{margin:0;padding-left:1.1em}
@@ -55,6 +56,7 @@ svg.flow .edge-label.money text{fill:var(--money);font-weight:700}svg.flow .edge
   table.unconfirmed td:first-child{min-width:0;width:34%}
   dl.meta{grid-template-columns:repeat(3,1fr)}
   .banner{background:none!important;break-inside:auto}
+  td.projected{background:none}
   .banner.warn{border-style:double;border-width:4px 4px 4px 10px}
   thead th,tfoot tr.total th,tfoot tr.total td{background:none}
   details::details-content{content-visibility:visible;display:block}

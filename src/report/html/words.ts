@@ -10,7 +10,7 @@ import type { HtmlInput } from './input.js';
 export class Words {
   private readonly leas = new Map<string, string>();
 
-  constructor(private readonly lib: Library, input: Pick<HtmlInput, 'scenario' | 'result'>) {
+  constructor(private readonly lib: Library, input: { scenario: HtmlInput['scenario']; result: { leas: ReadonlyArray<{ cds: string; name: string }> } }) {
     const s = input.scenario;
     this.leas.set(s.coe.cds, s.coe.name);
     for (const d of s.districts) this.leas.set(d.cds, d.name);

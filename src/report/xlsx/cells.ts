@@ -36,6 +36,20 @@ export interface Column<R> {
   format?: (row: R) => string | undefined;
   /** Summed (exactly, in decimal) in the totals row. */
   total?: boolean;
+  /** A look for the column's header and data cells (a projected year's shading); what it marks is said in a legend. */
+  style?: CellStyle;
+}
+
+/** A fill and font set on cells on top of their type's format. */
+export interface CellStyle {
+  fill?: ExcelJS.Fill;
+  font?: Partial<ExcelJS.Font>;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
+  if (!style) return;
+  if (style.fill) cell.fill = style.fill;
+  if (style.font) cell.font = { ...cell.font, ...style.font };
 }
 
 // Characters XML 1.0 cannot carry (a workbook containing one would not open).
@@ -147,12 +161,14 @@ export function writeTable<R>(ws: ExcelJS.Worksheet, columns: Column<R>[], rows:
   const header = ws.getRow(start);
   columns.forEach((c, i) => setCell(header.getCell(i + 1), 'text', c.header));
   header.font = { bold: true };
+  columns.forEach((c, i) => applyStyle(header.getCell(i + 1), c.style));
   header.commit();
   let r = start + 1;
   for (const [index, values] of cells.entries()) {
     const out = ws.getRow(r);
     values.forEach((v, i) => setCell(out.getCell(i + 1), v.kind, v.value, v.format));
     if (opts.bold?.(index)) out.font = { bold: true };
+    columns.forEach((c, i) => applyStyle(out.getCell(i + 1), c.style));
     out.commit();
     r += 1;
   }

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parseFiscalYear } from '../../core/fiscal-year.js';
+import type { Provenance } from '../../run/result.js';
 import { cdeInput } from '../cde/index.js';
 import { aboutSheet } from './about.js';
 import { calpads119Sheet } from './calpads-119.js';
@@ -51,8 +52,8 @@ export function writeSheets(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   aboutSheet(wb, input);
 }
 
-/** The workbook as the bytes of an .xlsx file (streamed: rows leave memory as they are committed). */
-export async function workbookBytes(input: WorkbookInput): Promise<Buffer> {
+/** A workbook's bytes, its sheets written by `write` into a streaming WorkbookWriter (rows leave memory as they are committed); its author and dates are the provenance's. */
+export async function streamedWorkbook(prov: Provenance, write: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -61,15 +62,19 @@ export async function workbookBytes(input: WorkbookInput): Promise<Buffer> {
     sink.on('error', reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-  const prov = input.result.provenance;
   wb.creator = `${prov.package.name} ${prov.package.version}`;
   wb.lastModifiedBy = wb.creator;
   wb.created = new Date(prov.ran_at);
   wb.modified = wb.created;
-  writeSheets(wb, input);
+  write(wb);
   await wb.commit();
   await ended;
   return Buffer.concat(chunks);
+}
+
+/** The workbook as the bytes of an .xlsx file. */
+export function workbookBytes(input: WorkbookInput): Promise<Buffer> {
+  return streamedWorkbook(input.result.provenance, (wb) => writeSheets(wb, input));
 }
 
 /** Writes the workbook; file-system errors propagate for the caller to word. */
