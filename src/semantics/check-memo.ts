@@ -10,14 +10,27 @@
  * in the same place of the same order, and the types and resolutions of its
  * nodes are found in the memo's maps (the library's maps fall back to them).
  * Any change of the environment forgets everything.
+ *
+ * A declaration moved by an edit above it is the same object with its
+ * positions moved in place (syntax/declaration-memo.ts), so the ranges its
+ * check wrote have moved with it. What a check wrote from a position in
+ * text — the key of a `let` local names its offset — has not: a moved
+ * decision whose check wrote a local name is checked again.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DecisionDecl, Node } from '../syntax/ast.js';
 import type { Library, Reference, Resolution, SymbolDef } from './library.js';
 import type { Type } from './types.js';
+import { symbolKey } from './declarations.js';
+
+const LOCAL = symbolKey('local');
 
 interface Recorded {
   file: string;
+  /** where the decision started when checked */
+  offset: number;
+  /** whether its check wrote a text made from a position (a local's key) */
+  positional: boolean;
   diagnostics: Diagnostic[];
   definitions: SymbolDef[];
   references: Reference[];
@@ -65,7 +78,7 @@ export class CheckMemo {
   /** Checks a decision with `check`, or writes again what its last check wrote. */
   check(lib: Library, decl: DecisionDecl, file: string, check: () => void): void {
     const hit = this.recorded.get(decl);
-    if (hit && hit.file === file) {
+    if (hit && hit.file === file && (!hit.positional || hit.offset === decl.range.start.offset)) {
       for (const d of hit.diagnostics) lib.diagnostics.push(d);
       for (const d of hit.definitions) lib.definitions.push(d);
       for (const r of hit.references) lib.references.push(r);
@@ -82,11 +95,15 @@ export class CheckMemo {
       lib.types = realTypes;
       lib.resolutions = realResolutions;
     }
+    const definitions = lib.definitions.slice(start.definitions);
+    const references = lib.references.slice(start.references);
     this.recorded.set(decl, {
       file,
+      offset: decl.range.start.offset,
+      positional: definitions.some((d) => d.key.startsWith(LOCAL)) || references.some((r) => r.key.startsWith(LOCAL)),
       diagnostics: lib.diagnostics.slice(start.diagnostics),
-      definitions: lib.definitions.slice(start.definitions),
-      references: lib.references.slice(start.references),
+      definitions,
+      references,
     });
   }
 }
