@@ -3,7 +3,11 @@
  * edits, files parsed one at a time) gives exactly what a full re-check of
  * the same texts gives: the same ASTs, diagnostics, definitions, references,
  * types and resolutions, after every edit of random edit sequences on a
- * library file. Decisions whose check is replayed (check-memo.ts) included.
+ * library file. Decisions whose check is replayed (check-memo.ts) included,
+ * and declarations moved in place below an edit (declaration-memo.ts) on
+ * lines re-lexed alone (relex.ts): the edits split declarations (a new
+ * `decision` keyword), merge them (deleting one), open strings and comments
+ * that never close, and add `let` locals whose keys hold their offsets.
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
@@ -33,6 +37,13 @@ const snippet = fc.constantFrom(
   '"',
   'enum fuzz_e\n  a\n  b\nend\n',
   '\u0000',
+  'decision fuzz_d for student\n',
+  '    let fuzz_l = 1\n',
+  '"unterminated',
+  '// a comment "',
+  '/// doc\n',
+  '\r\n',
+  'x',
 );
 
 type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'copy'; at: number; length: number; to: number };
@@ -68,14 +79,23 @@ function view(lib: Library): string {
   return JSON.stringify({ files: lib.files, diagnostics: lib.diagnostics, definitions: lib.definitions, references: lib.references, typed });
 }
 
+/** The library file with its first decision (the one with `let` locals) moved last, so that edits above it move it. */
+function withLetsLast(text: string): string {
+  const first = text.indexOf('decision transfer ');
+  const second = text.indexOf('decision sacs_entries ');
+  // the doc lines of the second decision go with it
+  const cut = text.lastIndexOf('\n\n', second) + 2;
+  return `${text.slice(0, first)}${text.slice(cut).trimEnd()}\n\n${text.slice(first, cut)}`;
+}
+
 describe('incremental re-check', () => {
   it('equals a full re-check after every edit', async () => {
     const index = new WorkspaceIndex();
     await index.scan([RULES]);
-    const original = index.text(FILE)!;
+    const texts = [index.text(FILE)!, withLetsLast(index.text(FILE)!)];
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), async (edits, prepared) => {
-        let text = original;
+      fc.asyncProperty(fc.nat(1), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), async (start, edits, prepared) => {
+        let text = texts[start];
         let version = 1;
         index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', version, text));
         index.library();
@@ -102,5 +122,26 @@ describe('incremental re-check', () => {
     const after = index.library();
     expect(index.checkMemo.replayed).toBe(before.decisions.size);
     expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+  }, 60_000);
+
+  it('replays the check of every moved decision after an edit at the top of a file, except those with let locals', async () => {
+    const index = new WorkspaceIndex();
+    await index.scan([RULES]);
+    const text = withLetsLast(index.text(FILE)!);
+    index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', 1, text));
+    const before = index.library();
+    const decisions = before.files.find((f) => f.file === FILE)!.declarations.filter((d) => d.kind === 'decision');
+    expect(decisions.map((d) => [d.name.text, d.rules.some((r) => r.lets.length > 0)])).toEqual([
+      ['sacs_entries', false],
+      ['transfer_conventions', false],
+      ['transfer', true],
+    ]);
+    // a line added inside the first decision: it is parsed and checked again, the other two move; the one with lets is checked again
+    const at = text.indexOf('\n', text.indexOf('decision sacs_entries ')) + 1;
+    index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', 2, `${text.slice(0, at)}  // a new line\n${text.slice(at)}`));
+    const after = index.library();
+    const replayed = index.checkMemo.replayed;
+    expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+    expect(replayed).toBe(before.decisions.size - 2);
   }, 60_000);
 });
