@@ -16,12 +16,16 @@
  * check wrote have moved with it. What a check wrote from a position in
  * text — the key of a `let` local names its offset — has not: a moved
  * decision whose check wrote a local name is checked again.
+ *
+ * It also keeps the resolution of each citation text while the sources
+ * register is unchanged (citations.ts).
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DecisionDecl, Node } from '../syntax/ast.js';
 import type { Library, Reference, Resolution, SymbolDef } from './library.js';
 import type { Type } from './types.js';
 import { symbolKey } from './declarations.js';
+import { resolveCitation, type CitationResult } from '../params/citations.js';
 
 const LOCAL = symbolKey('local');
 
@@ -46,6 +50,20 @@ export class CheckMemo {
   private resolutions = new WeakMap<Node, Resolution>();
   /** decisions whose check was replayed by the last build (for tests and benchmarks) */
   replayed = 0;
+  /** citation texts resolved against `register` (a resolution reads only the text and the register) */
+  private citations = new Map<string, CitationResult>();
+  private register: Library['register'];
+
+  /** The resolution of a citation text, remembered while the register is the same object. */
+  readonly resolveCitation = (text: string, register: Library['register']): CitationResult => {
+    if (register !== this.register) {
+      this.register = register;
+      this.citations = new Map();
+    }
+    let r = this.citations.get(text);
+    if (!r) this.citations.set(text, (r = resolveCitation(text, register)));
+    return r;
+  };
 
   private id(o: object | undefined): number {
     if (!o) return 0;

@@ -37,15 +37,22 @@ function inside(text: string | undefined, r: SourceRange): SourceRange {
   return { start: { ...r.start, column: r.start.column + 1, offset: r.start.offset + 1 }, end: { ...r.end, column: r.end.column - 1, offset: r.end.offset - 1 } };
 }
 
-/** Every citation of the library, once per place it is written (a YAML alias shares its anchor's citation). */
-export function citeOccurrences(lib: Library): CiteOccurrence[] {
+/** Resolves one citation text against a register (the language server's memo keeps the results between builds). */
+export type CitationResolver = (text: string, register: Library['register']) => CitationResult;
+
+const occurrencesOf = new WeakMap<Library, CiteOccurrence[]>();
+
+/** Every citation of the library, once per place it is written (a YAML alias shares its anchor's citation); found once per library. */
+export function citeOccurrences(lib: Library, resolve: CitationResolver = resolveCitation): CiteOccurrence[] {
+  const known = occurrencesOf.get(lib);
+  if (known) return known;
   const out: CiteOccurrence[] = [];
   const seen = new Set<string>();
   const add = (file: string, range: SourceRange, text: string): void => {
     const key = `${file}:${range.start.offset}:${range.end.offset}:${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ file, range, text, result: resolveCitation(text, lib.register) });
+    out.push({ file, range, text, result: resolve(text, lib.register) });
   };
   for (const f of lib.files) {
     for (const d of f.declarations) {
@@ -70,12 +77,13 @@ export function citeOccurrences(lib: Library): CiteOccurrence[] {
     for (const e of p.values) addList(e.file ?? p.file, e.citeRange, e.cite);
   }
   if (lib.manifest) addList(lib.manifest.file, lib.manifest.citeRange, lib.manifest.cite);
+  occurrencesOf.set(lib, out);
   return out;
 }
 
 /** LCFF-E063 for every citation that resolves to nothing. */
-export function checkCitations(lib: Library): void {
-  for (const c of citeOccurrences(lib)) {
+export function checkCitations(lib: Library, resolve?: CitationResolver): void {
+  for (const c of citeOccurrences(lib, resolve)) {
     if (c.result.ok || c.result.reported) continue;
     const d: Diagnostic = { code: SourceCodes.unresolvedCitation, severity: 'error', file: c.file, range: c.range, message: `citation ${excerpt(c.text)} resolves to nothing: ${c.result.message}` };
     if (c.result.suggestions?.length) d.data = { suggestions: c.result.suggestions };

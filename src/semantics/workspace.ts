@@ -92,7 +92,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache, reform?
   }
   collectDeclarations(lib, files);
   checkLibrary(lib, memo);
-  checkCitations(lib);
+  checkCitations(lib, memo?.resolveCitation);
   lib.diagnostics = withoutNoiseFromSyntaxErrors(lib.diagnostics, files);
   sortDiagnostics(lib.diagnostics);
   return lib;

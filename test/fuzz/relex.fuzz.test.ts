@@ -20,7 +20,7 @@ const cfg = fuzzConfig(60);
 const LIBRARY = readFileSync(join(ROOT, 'rules/county-programs/transfer.lcff'), 'utf8');
 
 const snippet = fc.constantFrom('\n', '\r\n', '\r', ' ', '"', '"open', '"closed"', '\\', '//', '///', '/// doc\n', '// note', '@', '#$', 'decision d for student\n', 'end\n', 'formula', 'rule', '2019-20', '$1,000', '20%', 'x', '\u0000');
-const base = fc.oneof(fc.constant(LIBRARY), fc.array(snippet, { maxLength: 60 }).map((xs) => xs.join('')));
+const base = fc.oneof(fc.constant(LIBRARY), fc.constant(LIBRARY.repeat(3)), fc.array(snippet, { maxLength: 60 }).map((xs) => xs.join('')));
 
 type Edit = { at: number; length: number; text: string };
 const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 200 })), text: fc.array(snippet, { maxLength: 4 }).map((xs) => xs.join('')) });
