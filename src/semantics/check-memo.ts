@@ -17,8 +17,9 @@
  * text — the key of a `let` local names its offset — has not: a moved
  * decision whose check wrote a local name is checked again.
  *
- * It also keeps the resolution of each citation text while the sources
- * register is unchanged (citations.ts).
+ * It also keeps the parameter table while the parameters (by object) and
+ * the enums' members are unchanged, and the resolution of each citation
+ * text while the sources register is unchanged (citations.ts).
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DecisionDecl, Node } from '../syntax/ast.js';
@@ -26,6 +27,9 @@ import type { Library, Reference, Resolution, SymbolDef } from './library.js';
 import type { Type } from './types.js';
 import { symbolKey } from './declarations.js';
 import { resolveCitation, type CitationResult } from '../params/citations.js';
+import type { Parameter, ParameterTable } from '../params/index.js';
+
+type ResolvedParameters = { table: ParameterTable; diagnostics: Diagnostic[] };
 
 const LOCAL = symbolKey('local');
 
@@ -53,6 +57,20 @@ export class CheckMemo {
   /** citation texts resolved against `register` (a resolution reads only the text and the register) */
   private citations = new Map<string, CitationResult>();
   private register: Library['register'];
+
+  private parametersKey = '';
+  private parametersResolved: ResolvedParameters | undefined;
+
+  /** The parameter table and its diagnostics, resolved again only when a parameter (by object) or an enum's members changed. */
+  parameters(params: readonly Parameter[], enumMembers: ReadonlyMap<string, readonly string[]>, resolve: () => ResolvedParameters): ResolvedParameters {
+    const key = `${params.map((p) => this.id(p)).join(' ')}|${[...enumMembers].map(([name, members]) => `${name}:${members.join(',')}`).join(';')}`;
+    if (key !== this.parametersKey || !this.parametersResolved) {
+      this.parametersResolved = undefined;
+      this.parametersResolved = resolve();
+      this.parametersKey = key;
+    }
+    return this.parametersResolved;
+  }
 
   /** The resolution of a citation text, remembered while the register is the same object. */
   readonly resolveCitation = (text: string, register: Library['register']): CitationResult => {

@@ -8,6 +8,7 @@ import { LineIndex, type Diagnostic, type SourceRange } from '../core/diagnostic
 import { excerpt } from '../core/safe-text.js';
 import { resolveCitation, splitCitations, type CitationResult } from '../params/citations.js';
 import { SourceCodes } from '../params/sources.js';
+import type { Citation } from '../syntax/ast.js';
 import type { Library } from './library.js';
 
 export interface CiteOccurrence {
@@ -54,10 +55,16 @@ export function citeOccurrences(lib: Library, resolve: CitationResolver = resolv
     seen.add(key);
     out.push({ file, range, text, result: resolve(text, lib.register) });
   };
+  const addAll = (file: string, cites: readonly Citation[]): void => {
+    const text = lib.sources.get(file);
+    for (const c of cites) add(file, inside(text, c.range), c.text);
+  };
   for (const f of lib.files) {
     for (const d of f.declarations) {
-      const cites = d.kind === 'decision' ? [...d.cites.map((c) => ({ c, file: f.file })), ...d.rules.flatMap((r) => r.cites.map((c) => ({ c, file: r.file ?? f.file })))] : d.kind === 'formula' ? d.cites.map((c) => ({ c, file: f.file })) : [];
-      for (const { c, file } of cites) add(file, inside(lib.sources.get(file), c.range), c.text);
+      if (d.kind === 'formula') addAll(f.file, d.cites);
+      if (d.kind !== 'decision') continue;
+      addAll(f.file, d.cites);
+      for (const r of d.rules) addAll(r.file ?? f.file, r.cites);
     }
   }
   const indexes = new Map<string, LineIndex>();
