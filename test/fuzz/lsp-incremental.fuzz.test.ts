@@ -144,4 +144,18 @@ describe('incremental re-check', () => {
     expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
     expect(replayed).toBe(before.decisions.size - 2);
   }, 60_000);
+
+  it('resolves the parameters again when an enum they are keyed by loses a member', async () => {
+    const index = new WorkspaceIndex();
+    await index.scan([RULES]);
+    const enums = join(RULES, 'enums.lcff');
+    const text = index.text(enums)!;
+    index.setOpen(enums, TextDocument.create(`file://${enums}`, 'lcff', 1, text));
+    const before = index.library();
+    index.setOpen(enums, TextDocument.create(`file://${enums}`, 'lcff', 2, text.replace('  g7_8 "Grades 7 and 8"\n', '')));
+    const after = index.library();
+    const params = (lib: Library) => lib.diagnostics.filter((d) => d.file.endsWith('.yaml')).length;
+    expect(params(after)).toBeGreaterThan(params(before));
+    expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+  }, 60_000);
 });
