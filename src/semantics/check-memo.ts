@@ -1,7 +1,8 @@
 /**
  * The language server's memory of decision checks between edits. A
  * decision's check reads the decision itself and its environment — the
- * enums, sets, facts, formulas and parameters — never another decision; it
+ * enums, sets, facts, formulas and parameters, and the library's years
+ * (which, without a manifest, every file names) — never another decision; it
  * writes diagnostics, definitions, references and the types and resolutions
  * of its nodes. While the environment is the very same objects as in the
  * last build (the parse caches reuse them when their text is unchanged), a
@@ -98,6 +99,8 @@ export class CheckMemo {
       for (const d of f.declarations) if (d.kind !== 'decision') parts.push(String(this.id(d)));
     }
     parts.push('|', ...lib.paramList.map((p) => String(this.id(p))), '|', String(this.id(lib.manifest)), String(this.id(lib.register)), String(this.id(lib.labels)));
+    // without a manifest the library's years come from every file, decisions included: a rule without `effective` is in force from the first
+    parts.push('|', String(lib.horizon.first), String(lib.horizon.last));
     const environment = parts.join(' ');
     if (environment !== this.environment) {
       this.environment = environment;

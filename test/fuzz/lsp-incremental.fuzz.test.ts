@@ -158,4 +158,22 @@ describe('incremental re-check', () => {
     expect(params(after)).toBeGreaterThan(params(before));
     expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
   }, 60_000);
+
+  it('checks a replayed decision again when the years of a library without a manifest move (another decision named its first year)', () => {
+    // no library.yaml: the library covers the years its files name; a rule without `effective` is in force from the first
+    const dir = join(ROOT, 'no-manifest');
+    const open = (file: string, text: string, version: number): void => index.setOpen(join(dir, file), TextDocument.create(`file://${join(dir, file)}`, file.endsWith('.yaml') ? 'yaml' : 'lcff', version, text));
+    const index = new WorkspaceIndex();
+    const paid = (from: string) => `decision starts for coe\n  cite "EC 2574"\n  output a : Rate\n\n  rule r\n    cite "EC 2574"\n    effective ${from} onward\n    then a = rate\nend\n`;
+    open('p.yaml', 'rate:\n  description: a rate\n  unit: USD/ADA\n  cite: "EC 2574"\n  values:\n    2014-15:\n      value: 5\n      status: confirmed\n', 1);
+    open('facts.lcff', 'facts coe\n  ada : ADA\nend\n', 1);
+    open('a.lcff', paid('2014-15'), 1);
+    open('b.lcff', 'decision always for coe\n  cite "EC 2574"\n  output b : Rate\n\n  rule r\n    cite "EC 2574"\n    then b = rate\nend\n', 1);
+    const noValue = (lib: Library) => lib.diagnostics.filter((d) => d.code === 'LCFF-E033' && d.file === join(dir, 'b.lcff')).length;
+    expect(noValue(index.library())).toBe(0);
+    open('a.lcff', paid('2013-14'), 2);
+    const after = index.library();
+    expect(noValue(after)).toBe(1);
+    expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+  });
 });
