@@ -8,6 +8,7 @@ import { LineIndex, type Diagnostic, type SourceRange } from '../core/diagnostic
 import { excerpt } from '../core/safe-text.js';
 import { resolveCitation, splitCitations, type CitationResult } from '../params/citations.js';
 import { SourceCodes } from '../params/sources.js';
+import type { Citation } from '../syntax/ast.js';
 import type { Library } from './library.js';
 
 export interface CiteOccurrence {
@@ -37,20 +38,33 @@ function inside(text: string | undefined, r: SourceRange): SourceRange {
   return { start: { ...r.start, column: r.start.column + 1, offset: r.start.offset + 1 }, end: { ...r.end, column: r.end.column - 1, offset: r.end.offset - 1 } };
 }
 
-/** Every citation of the library, once per place it is written (a YAML alias shares its anchor's citation). */
-export function citeOccurrences(lib: Library): CiteOccurrence[] {
+/** Resolves one citation text against a register (the language server's memo keeps the results between builds). */
+export type CitationResolver = (text: string, register: Library['register']) => CitationResult;
+
+const occurrencesOf = new WeakMap<Library, CiteOccurrence[]>();
+
+/** Every citation of the library, once per place it is written (a YAML alias shares its anchor's citation); found once per library. */
+export function citeOccurrences(lib: Library, resolve: CitationResolver = resolveCitation): CiteOccurrence[] {
+  const known = occurrencesOf.get(lib);
+  if (known) return known;
   const out: CiteOccurrence[] = [];
   const seen = new Set<string>();
   const add = (file: string, range: SourceRange, text: string): void => {
     const key = `${file}:${range.start.offset}:${range.end.offset}:${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ file, range, text, result: resolveCitation(text, lib.register) });
+    out.push({ file, range, text, result: resolve(text, lib.register) });
+  };
+  const addAll = (file: string, cites: readonly Citation[]): void => {
+    const text = lib.sources.get(file);
+    for (const c of cites) add(file, inside(text, c.range), c.text);
   };
   for (const f of lib.files) {
     for (const d of f.declarations) {
-      const cites = d.kind === 'decision' ? [...d.cites.map((c) => ({ c, file: f.file })), ...d.rules.flatMap((r) => r.cites.map((c) => ({ c, file: r.file ?? f.file })))] : d.kind === 'formula' ? d.cites.map((c) => ({ c, file: f.file })) : [];
-      for (const { c, file } of cites) add(file, inside(lib.sources.get(file), c.range), c.text);
+      if (d.kind === 'formula') addAll(f.file, d.cites);
+      if (d.kind !== 'decision') continue;
+      addAll(f.file, d.cites);
+      for (const r of d.rules) addAll(r.file ?? f.file, r.cites);
     }
   }
   const indexes = new Map<string, LineIndex>();
@@ -70,12 +84,13 @@ export function citeOccurrences(lib: Library): CiteOccurrence[] {
     for (const e of p.values) addList(e.file ?? p.file, e.citeRange, e.cite);
   }
   if (lib.manifest) addList(lib.manifest.file, lib.manifest.citeRange, lib.manifest.cite);
+  occurrencesOf.set(lib, out);
   return out;
 }
 
 /** LCFF-E063 for every citation that resolves to nothing. */
-export function checkCitations(lib: Library): void {
-  for (const c of citeOccurrences(lib)) {
+export function checkCitations(lib: Library, resolve?: CitationResolver): void {
+  for (const c of citeOccurrences(lib, resolve)) {
     if (c.result.ok || c.result.reported) continue;
     const d: Diagnostic = { code: SourceCodes.unresolvedCitation, severity: 'error', file: c.file, range: c.range, message: `citation ${excerpt(c.text)} resolves to nothing: ${c.result.message}` };
     if (c.result.suggestions?.length) d.data = { suggestions: c.result.suggestions };

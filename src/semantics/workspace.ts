@@ -58,7 +58,8 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache, reform?
   for (const f of files) for (const d of f.declarations) if (d.kind === 'enum') enumMembers.set(d.name.text, d.members.map((m) => m.name.text));
   let table: ParameterTable;
   try {
-    const resolved = resolveParameters(paramList, { enumMembers });
+    const resolve = () => resolveParameters(paramList, { enumMembers });
+    const resolved = memo ? memo.parameters(paramList, enumMembers, resolve) : resolve();
     table = resolved.table;
     for (const d of resolved.diagnostics) diagnostics.push(d);
   } catch (e) {
@@ -92,7 +93,7 @@ export function buildLibrary(sources: SourceText[], cache?: SourceCache, reform?
   }
   collectDeclarations(lib, files);
   checkLibrary(lib, memo);
-  checkCitations(lib);
+  checkCitations(lib, memo?.resolveCitation);
   lib.diagnostics = withoutNoiseFromSyntaxErrors(lib.diagnostics, files);
   sortDiagnostics(lib.diagnostics);
   return lib;

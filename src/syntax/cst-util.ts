@@ -73,20 +73,15 @@ function extent(node: CstNode): [number, number] | undefined {
 /** State of one file's CST → AST conversion. */
 export class AstContext {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly tokenStarts: number[];
-  private readonly tokenEnds: number[];
 
   constructor(
     readonly file: string,
     readonly lines: LineIndex,
-    /** All parser tokens of the file, in order. */
-    tokens: IToken[],
+    /** All parser tokens of the file, in order (searched by offset, never copied: the language server re-parses a 10,000-line file on every edit). */
+    private readonly tokens: IToken[],
     /** All `///` tokens of the file, in order. */
     private readonly docs: IToken[],
-  ) {
-    this.tokenStarts = tokens.map((t) => t.startOffset);
-    this.tokenEnds = tokens.map((t) => t.startOffset + t.image.length);
-  }
+  ) {}
 
   tokenRange(t: IToken): SourceRange {
     return this.lines.range(t.startOffset, t.startOffset + t.image.length);
@@ -122,16 +117,16 @@ export class AstContext {
     if (this.docs.length === 0) return undefined;
     // previous token: the last token starting before offset
     let lo = 0;
-    let hi = this.tokenStarts.length - 1;
+    let hi = this.tokens.length - 1;
     let prev = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.tokenStarts[mid] < offset) {
+      if (this.tokens[mid].startOffset < offset) {
         prev = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    const after = prev >= 0 ? this.tokenEnds[prev] : -1;
+    const after = prev >= 0 ? this.tokens[prev].startOffset + this.tokens[prev].image.length : -1;
     // first doc comment at or after `after`
     lo = 0;
     hi = this.docs.length;

@@ -18,6 +18,7 @@ import { buildExpr } from './cst-expr.js';
 import { AstContext } from './cst-util.js';
 import { SyntaxCodes } from './diagnostic-codes.js';
 import { lex } from './lexer.js';
+import { relex } from './relex.js';
 import { MAX_NESTING, MAX_SYNTAX_ERRORS } from './limits.js';
 import { tooDeep } from './nesting.js';
 import { describeFound, setFollower } from './parse-messages.js';
@@ -34,12 +35,19 @@ const DECLARATION_STARTS = new Set([Enum, Facts, Formula, Decision, SetKw]);
 /**
  * Parses a rule file. With a `memo` (the language server's, one per file) a
  * declaration whose text did not change since the last parse of the file is
- * taken from it instead of being parsed again (declaration-memo.ts).
+ * taken from it instead of being parsed again (declaration-memo.ts), and
+ * only the lines an edit touched are lexed again (relex.ts).
  */
 export function parseRuleFile(file: string, text: string, memo?: DeclarationMemo): ParseResult {
   const lines = new LineIndex(text);
-  const lexed = lex(text, file, lines);
-  memo?.begin();
+  let lexed;
+  if (memo) {
+    const previous = memo.lexed;
+    memo.lexed = undefined; // its tokens are moved by relex: never used again if this parse fails
+    lexed = relex(previous, text, file, lines);
+    memo.lexed = { text, result: lexed };
+    memo.begin();
+  } else lexed = lex(text, file, lines);
   const lexErrorAt = lexed.diagnostics.map((d) => d.range.start.offset).sort((a, b) => a - b);
   const diagnostics: Diagnostic[] = lexed.diagnostics.slice();
   const cx = new AstContext(file, lines, lexed.tokens, lexed.docs);

@@ -3,7 +3,11 @@
  * edits, files parsed one at a time) gives exactly what a full re-check of
  * the same texts gives: the same ASTs, diagnostics, definitions, references,
  * types and resolutions, after every edit of random edit sequences on a
- * library file. Decisions whose check is replayed (check-memo.ts) included.
+ * library file. Decisions whose check is replayed (check-memo.ts) included,
+ * and declarations moved in place below an edit (declaration-memo.ts) on
+ * lines re-lexed alone (relex.ts): the edits split declarations (a new
+ * `decision` keyword), merge them (deleting one), open strings and comments
+ * that never close, and add `let` locals whose keys hold their offsets.
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
@@ -33,6 +37,13 @@ const snippet = fc.constantFrom(
   '"',
   'enum fuzz_e\n  a\n  b\nend\n',
   '\u0000',
+  'decision fuzz_d for student\n',
+  '    let fuzz_l = 1\n',
+  '"unterminated',
+  '// a comment "',
+  '/// doc\n',
+  '\r\n',
+  'x',
 );
 
 type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'copy'; at: number; length: number; to: number };
@@ -68,14 +79,23 @@ function view(lib: Library): string {
   return JSON.stringify({ files: lib.files, diagnostics: lib.diagnostics, definitions: lib.definitions, references: lib.references, typed });
 }
 
+/** The library file with its first decision (the one with `let` locals) moved last, so that edits above it move it. */
+function withLetsLast(text: string): string {
+  const first = text.indexOf('decision transfer ');
+  const second = text.indexOf('decision sacs_entries ');
+  // the doc lines of the second decision go with it
+  const cut = text.lastIndexOf('\n\n', second) + 2;
+  return `${text.slice(0, first)}${text.slice(cut).trimEnd()}\n\n${text.slice(first, cut)}`;
+}
+
 describe('incremental re-check', () => {
   it('equals a full re-check after every edit', async () => {
     const index = new WorkspaceIndex();
     await index.scan([RULES]);
-    const original = index.text(FILE)!;
+    const texts = [index.text(FILE)!, withLetsLast(index.text(FILE)!)];
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), async (edits, prepared) => {
-        let text = original;
+      fc.asyncProperty(fc.nat(1), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), async (start, edits, prepared) => {
+        let text = texts[start];
         let version = 1;
         index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', version, text));
         index.library();
@@ -103,4 +123,57 @@ describe('incremental re-check', () => {
     expect(index.checkMemo.replayed).toBe(before.decisions.size);
     expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
   }, 60_000);
+
+  it('replays the check of every moved decision after an edit at the top of a file, except those with let locals', async () => {
+    const index = new WorkspaceIndex();
+    await index.scan([RULES]);
+    const text = withLetsLast(index.text(FILE)!);
+    index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', 1, text));
+    const before = index.library();
+    const decisions = before.files.find((f) => f.file === FILE)!.declarations.filter((d) => d.kind === 'decision');
+    expect(decisions.map((d) => [d.name.text, d.rules.some((r) => r.lets.length > 0)])).toEqual([
+      ['sacs_entries', false],
+      ['transfer_conventions', false],
+      ['transfer', true],
+    ]);
+    // a line added inside the first decision: it is parsed and checked again, the other two move; the one with lets is checked again
+    const at = text.indexOf('\n', text.indexOf('decision sacs_entries ')) + 1;
+    index.setOpen(FILE, TextDocument.create(`file://${FILE}`, 'lcff', 2, `${text.slice(0, at)}  // a new line\n${text.slice(at)}`));
+    const after = index.library();
+    const replayed = index.checkMemo.replayed;
+    expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+    expect(replayed).toBe(before.decisions.size - 2);
+  }, 60_000);
+
+  it('resolves the parameters again when an enum they are keyed by loses a member', async () => {
+    const index = new WorkspaceIndex();
+    await index.scan([RULES]);
+    const enums = join(RULES, 'enums.lcff');
+    const text = index.text(enums)!;
+    index.setOpen(enums, TextDocument.create(`file://${enums}`, 'lcff', 1, text));
+    const before = index.library();
+    index.setOpen(enums, TextDocument.create(`file://${enums}`, 'lcff', 2, text.replace('  g7_8 "Grades 7 and 8"\n', '')));
+    const after = index.library();
+    const params = (lib: Library) => lib.diagnostics.filter((d) => d.file.endsWith('.yaml')).length;
+    expect(params(after)).toBeGreaterThan(params(before));
+    expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+  }, 60_000);
+
+  it('checks a replayed decision again when the years of a library without a manifest move (another decision named its first year)', () => {
+    // no library.yaml: the library covers the years its files name; a rule without `effective` is in force from the first
+    const dir = join(ROOT, 'no-manifest');
+    const open = (file: string, text: string, version: number): void => index.setOpen(join(dir, file), TextDocument.create(`file://${join(dir, file)}`, file.endsWith('.yaml') ? 'yaml' : 'lcff', version, text));
+    const index = new WorkspaceIndex();
+    const paid = (from: string) => `decision starts for coe\n  cite "EC 2574"\n  output a : Rate\n\n  rule r\n    cite "EC 2574"\n    effective ${from} onward\n    then a = rate\nend\n`;
+    open('p.yaml', 'rate:\n  description: a rate\n  unit: USD/ADA\n  cite: "EC 2574"\n  values:\n    2014-15:\n      value: 5\n      status: confirmed\n', 1);
+    open('facts.lcff', 'facts coe\n  ada : ADA\nend\n', 1);
+    open('a.lcff', paid('2014-15'), 1);
+    open('b.lcff', 'decision always for coe\n  cite "EC 2574"\n  output b : Rate\n\n  rule r\n    cite "EC 2574"\n    then b = rate\nend\n', 1);
+    const noValue = (lib: Library) => lib.diagnostics.filter((d) => d.code === 'LCFF-E033' && d.file === join(dir, 'b.lcff')).length;
+    expect(noValue(index.library())).toBe(0);
+    open('a.lcff', paid('2013-14'), 2);
+    const after = index.library();
+    expect(noValue(after)).toBe(1);
+    expect(view(after)).toBe(view(buildLibrary(index.files().map((file) => ({ file, text: index.text(file) ?? '' })))));
+  });
 });

@@ -63,4 +63,34 @@ describe('incremental diagnostics', () => {
     expect(client.published.slice(from2)[0]).toBe(u('rates.lcff'));
     expect(client.diagnostics.get(u('rates.lcff'))).toEqual([]);
   });
+
+  it('a burst of edits ends with the diagnostics of the last text; files whose diagnostics did not change are not sent again', async () => {
+    const transfer = readFileSync(join(dir, 'rules/county-programs/transfer.lcff'), 'utf8');
+    await quiet();
+    const from = client.published.length;
+    const uses = (k: number): string => transfer.replace('district_rate_per_ada(', `no_such_formula_${k}(`);
+    for (let k = 1; k <= 5; k++) await client.change(u('county-programs/transfer.lcff'), uses(k));
+    await quiet();
+    const last = client.diagnostics.get(u('county-programs/transfer.lcff'))!;
+    expect(last.some((d) => String(d.message).includes('no_such_formula_5'))).toBe(true);
+    expect(last.some((d) => /no_such_formula_[1-4]\b/.test(String(d.message)))).toBe(false);
+    expect(new Set(client.published.slice(from))).toEqual(new Set([u('county-programs/transfer.lcff')]));
+    // a line typed above the error, as a range change: positions below it move, the messages stay
+    const at = uses(5).indexOf('\n', uses(5).indexOf('decision transfer '));
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: u('county-programs/transfer.lcff'), version: 100 },
+      contentChanges: [{ range: { start: position(uses(5), at), end: position(uses(5), at) }, text: '\n  // a new line' }],
+    });
+    await quiet();
+    const moved = client.diagnostics.get(u('county-programs/transfer.lcff'))!;
+    expect(moved.map((d) => d.message)).toEqual(last.map((d) => d.message));
+    const lineOf = uses(5).slice(0, at).split('\n').length - 1;
+    expect(last.some((d) => d.range.start.line > lineOf)).toBe(true);
+    expect(moved.map((d) => d.range.start.line)).toEqual(last.map((d) => d.range.start.line + (d.range.start.line > lineOf ? 1 : 0)));
+  });
 });
+
+function position(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
