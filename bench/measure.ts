@@ -28,27 +28,8 @@ export async function measure(name: string, runs: number, fn: () => unknown | Pr
   return { name, runs, p50: at(0.5), p95: at(0.95), items, heapMb: (heapPeak - heapBefore) / 1048576 };
 }
 
-/** The tables printTable is given while collectTables runs (instead of printing them). */
-let collected: Array<{ title: string; rows: Measurement[] }> | undefined;
-
-/** Runs a bench that prints through printTable and returns its tables' figures instead of printing them (the summary's adapter for benches that only print). */
-export async function collectTables(bench: () => Promise<void>): Promise<Array<{ title: string; rows: Measurement[] }>> {
-  const tables: Array<{ title: string; rows: Measurement[] }> = [];
-  collected = tables;
-  try {
-    await bench();
-  } finally {
-    collected = undefined;
-  }
-  return tables;
-}
-
 /** Prints a table; `ratio` is each row's p50 over the first row of its group, measured in this same run. */
 export function printTable(title: string, rows: Measurement[]): void {
-  if (collected) {
-    collected.push({ title, rows });
-    return;
-  }
   const base = rows[0]?.p50 ?? 1;
   const head = ['benchmark', 'runs', 'p50 ms', 'p95 ms', 'items/s', 'heap +MB', `× ${rows[0]?.name ?? ''}`];
   const body = rows.map((r) => [

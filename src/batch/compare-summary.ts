@@ -23,6 +23,7 @@ interface YearSums {
   scenarios: number;
   students: number;
   studentsChanged: number;
+  aProjected: number;
   categories: Map<string, { label: string } & Record<Side, { students: number; census_day: number; ada: Dec }>>;
   transfers: Record<Side, { lines: number; ada: Dec; amount: Dec }>;
   components: Map<string, Record<Side, { amount: Dec; notComputed: number }>>;
@@ -33,7 +34,7 @@ interface YearSums {
 }
 
 function newYear(): YearSums {
-  return { scenarios: 0, students: 0, studentsChanged: 0, categories: new Map(), transfers: both(() => ({ lines: 0, ada: ZERO, amount: ZERO })), components: new Map(), total: both(() => ZERO), incomplete: both(() => 0), findings: new Map(), causes: new Map() };
+  return { scenarios: 0, students: 0, studentsChanged: 0, aProjected: 0, categories: new Map(), transfers: both(() => ({ lines: 0, ada: ZERO, amount: ZERO })), components: new Map(), total: both(() => ZERO), incomplete: both(() => 0), findings: new Map(), causes: new Map() };
 }
 
 const diff = (a: string, b: string): string => change(a, b)!;
@@ -62,21 +63,23 @@ export class CompareSummaryBuilder {
             change: { coe_entitlement: diff(s.a.coe.total, s.b.coe.total), transfers: diff(s.a.transfers.amount, s.b.transfers.amount) },
             students_changed: studentsChanged(c),
             deltas: c.deltas.length,
+            ...(c.a.projection ? { a_projected: true as const } : {}),
           }
         : {}),
       ...(o.error !== undefined ? { error: o.error } : {}),
     };
     this.rows.push(row);
-    if (ran) this.addRun(c.fiscal_year, s, row.students_changed!, c.deltas);
+    if (ran) this.addRun(c.fiscal_year, s, row.students_changed!, c.deltas, c.a.projection !== undefined);
     return row;
   }
 
-  private addRun(year: string, sides: Record<Side, SideFigures>, changed: number, deltas: NonNullable<CompareOutcome['result']>['deltas']): void {
+  private addRun(year: string, sides: Record<Side, SideFigures>, changed: number, deltas: NonNullable<CompareOutcome['result']>['deltas'], aProjected: boolean): void {
     let y = this.years.get(year);
     if (!y) this.years.set(year, (y = newYear()));
     y.scenarios += 1;
     y.students += sides.b.students;
     y.studentsChanged += changed;
+    if (aProjected) y.aProjected += 1;
     for (const k of SIDES) {
       const f = sides[k];
       for (const c of f.categories) {
@@ -129,6 +132,7 @@ export class CompareSummaryBuilder {
         scenarios: y.scenarios,
         students: y.students,
         students_changed: y.studentsChanged,
+        a_projected: y.aProjected,
         categories: [...y.categories.entries()].map(([category, t]) => ({
           category,
           label: t.label,

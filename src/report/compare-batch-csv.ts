@@ -11,7 +11,7 @@
 import type { CompareBatchSummary, CompareScenarioRow } from '../batch/compare-contract.js';
 import { table } from './csv.js';
 
-const SUMMARY_COLUMNS = ['index', 'scenario', 'status', 'exit_code', 'fiscal_year', 'county_code', 'county_name', 'students', 'coe_entitlement_a', 'coe_entitlement_b', 'coe_entitlement_change', 'transfers_a', 'transfers_b', 'transfers_change', 'students_changed', 'deltas', 'folder', 'error'];
+const SUMMARY_COLUMNS = ['index', 'scenario', 'status', 'exit_code', 'fiscal_year', 'county_code', 'county_name', 'students', 'coe_entitlement_a', 'coe_entitlement_b', 'coe_entitlement_change', 'transfers_a', 'transfers_b', 'transfers_change', 'students_changed', 'deltas', 'a_projected', 'folder', 'error'];
 
 export function compareBatchCsvTables(s: CompareBatchSummary, folders: ReadonlyMap<number, string>): Record<string, string> {
   const row = (r: CompareScenarioRow) => ({
@@ -31,6 +31,7 @@ export function compareBatchCsvTables(s: CompareBatchSummary, folders: ReadonlyM
     transfers_change: r.change?.transfers,
     students_changed: r.students_changed,
     deltas: r.deltas,
+    a_projected: r.a ? r.a_projected === true : undefined,
     folder: folders.get(r.index),
     error: r.error,
   });
@@ -38,12 +39,13 @@ export function compareBatchCsvTables(s: CompareBatchSummary, folders: ReadonlyM
   return {
     'summary.csv': table(SUMMARY_COLUMNS, s.scenarios.map(row)),
     'totals.csv': table(
-      ['fiscal_year', 'scenarios', 'students', 'students_changed', 'transfer_lines_a', 'transfer_lines_b', 'transfer_ada_a', 'transfer_ada_b', 'transfers_a', 'transfers_b', 'transfers_change', 'coe_entitlement_a', 'coe_entitlement_b', 'coe_entitlement_change', 'coe_entitlement_incomplete_a', 'coe_entitlement_incomplete_b'],
+      ['fiscal_year', 'scenarios', 'students', 'students_changed', 'a_projected', 'transfer_lines_a', 'transfer_lines_b', 'transfer_ada_a', 'transfer_ada_b', 'transfers_a', 'transfers_b', 'transfers_change', 'coe_entitlement_a', 'coe_entitlement_b', 'coe_entitlement_change', 'coe_entitlement_incomplete_a', 'coe_entitlement_incomplete_b'],
       years.map((y) => ({
         fiscal_year: y.fiscal_year,
         scenarios: y.scenarios,
         students: y.students,
         students_changed: y.students_changed,
+        a_projected: y.a_projected,
         transfer_lines_a: y.transfers.a.lines,
         transfer_lines_b: y.transfers.b.lines,
         transfer_ada_a: y.transfers.a.ada,

@@ -12,6 +12,7 @@ import type { CompareResult, CompareSide } from '../compare/result.js';
 import { visible } from '../core/safe-text.js';
 import { dec, grouped } from '../runtime/money.js';
 import { statusCell } from './batch-tables.js';
+import { PROJECTED_MARK } from './projection-tables.js';
 import { newTable, styled } from './table.js';
 
 const money = (s: string): string => grouped(dec(s), 2);
@@ -30,16 +31,20 @@ export function renderCompareBatch(summary: CompareBatchSummary, first: CompareR
   const t = newTable({ head: ['#', 'scenario', 'year', 'county', 'students', 'COE entitlement a', 'b', 'change', 'transfers a', 'b', 'change', 'students changed', 'status'] });
   for (const r of summary.scenarios) {
     const m = (s: string | undefined, f: (x: string) => string = money): string => (s === undefined ? '' : f(s));
-    const row: Array<string | number | { content: string }> = [String(r.index), r.scenario, r.fiscal_year ?? '', r.county ? `${r.county.code} ${r.county.name}` : '', r.students ?? '', m(r.a?.coe_entitlement), m(r.b?.coe_entitlement), m(r.change?.coe_entitlement, signed), m(r.a?.transfers), m(r.b?.transfers), m(r.change?.transfers, signed), r.students_changed ?? '', statusCell(r.status, r.exit_code)];
+    // side a's figures of a scenario whose side a ran past its library's last year are projected, and marked
+    const pa = (s: string): string => (r.a_projected ? `${money(s)}${PROJECTED_MARK}` : money(s));
+    const row: Array<string | number | { content: string }> = [String(r.index), r.scenario, r.fiscal_year ?? '', r.county ? `${r.county.code} ${r.county.name}` : '', r.students ?? '', m(r.a?.coe_entitlement, pa), m(r.b?.coe_entitlement), m(r.change?.coe_entitlement, signed), m(r.a?.transfers, pa), m(r.b?.transfers), m(r.change?.transfers, signed), r.students_changed ?? '', statusCell(r.status, r.exit_code)];
     t.push(row);
   }
   out.push(`\n${t.toString()}`);
+  if (summary.scenarios.some((r) => r.a_projected)) out.push(`${PROJECTED_MARK} side a projected: past its library's last year, on its law extended by the assumed COLA (each scenario's assumptions are in its JSON and CSV)`);
   for (const y of summary.totals) out.push(yearSection(y));
   return `${out.join('\n')}\n`;
 }
 
 function yearSection(y: CompareYearTotals): string {
   const lines = [`\n${pc.bold(`Totals, fiscal year ${y.fiscal_year}: ${plural(y.scenarios, 'scenario')}, ${y.students} students, ${y.students_changed} of them changed category, crediting or codes`)}`];
+  if (y.a_projected > 0) lines.push(`Side a is projected in ${plural(y.a_projected, 'scenario')} of this year: its totals hold projected figures`);
   const cat = newTable({ head: ['category', 'students a', 'b', 'change', 'ADA a', 'b', 'change'] });
   for (const c of y.categories) cat.push([c.category, c.a.students, c.b.students, count(c.change.students), money(c.a.ada), money(c.b.ada), signed(c.change.ada)]);
   lines.push(cat.toString());

@@ -120,5 +120,10 @@ describe('lcff project over a folder of scenarios', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--years: "2026-28" is not a fiscal year like 2026-27');
+    for (const flag of ['--html', '--xlsx']) {
+      const page = lcff(['project', folder, '--years', '2026-27', flag, join(folder, 'out')]);
+      expect(page.code).toBe(2);
+      expect(page.stderr).toContain(`${flag} shows one projection; with`);
+    }
   }, SLOW);
 });

@@ -26,10 +26,11 @@
  * With a 2.5% COLA assumed instead: 12,423 × 1.025 = 12,733.575 → 12,734;
  *   × 1.026 = 13,065.084 → 13,065 on side a against 13,131 (+66.00 base).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateBatch } from '../../src/batch/schema.js';
 import { validateCompare } from '../../src/compare/schema.js';
 import type { CompareResult } from '../../src/compare/result.js';
 import { lcff } from '../helpers/cli.js';
@@ -144,4 +145,35 @@ describe('lcff compare, side a past its library\'s last year', () => {
     expect(c.a.projection).toBeUndefined();
     expect(c.deltas.some((d) => d.a_projected)).toBe(false);
   });
+
+  it('in a batch: each county compared as alone against current law projected, side a marked in the summary and its totals', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lcff-compare-proj-batch-'));
+    for (const n of ['a', 'b']) {
+      mkdirSync(join(folder, n));
+      copyFileSync(SCENARIO, join(folder, n, 'scenario.yml'));
+    }
+    const r = lcff(['compare', folder, ...REFORM, '--assumptions', COLA, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(validateBatch(doc, 'compare')).toEqual([]);
+    expect(doc.runs[0].result.a.projection.years).toEqual(['2026-27']);
+    expect(doc.runs[0].result.totals.transfers).toEqual({ a: '33792.72', b: '33838.31', change: '45.59', a_projected: true });
+    expect(doc.summary.scenarios.map((x: { a_projected?: boolean }) => x.a_projected)).toEqual([true, true]);
+    // two copies of the county: 2 × 33,792.72 = 67,585.44 → 2 × 33,838.31 = 67,676.62 (+91.18 = 2 × 45.59)
+    expect(doc.summary.totals).toHaveLength(1);
+    expect(doc.summary.totals[0]).toMatchObject({ fiscal_year: '2026-27', scenarios: 2, a_projected: 2 });
+    expect(doc.summary.totals[0].transfers.a.amount).toBe('67585.44');
+    expect(doc.summary.totals[0].transfers.b.amount).toBe('67676.62');
+    expect(doc.summary.totals[0].transfers.change.amount).toBe('91.18');
+    const term = lcff(['compare', folder, ...REFORM, '--assumptions', COLA]);
+    expect(term.code, term.stderr).toBe(0);
+    expect(term.stdout).toContain('33,792.72*');
+    expect(term.stdout).toContain("* side a projected: past its library's last year");
+    expect(term.stdout).toContain('Side a is projected in 2 scenarios of this year');
+    // without assumptions each county fails with S072 and says why; the batch exits 2
+    const none = lcff(['compare', folder, ...REFORM, '--json']);
+    expect(none.code).toBe(2);
+    expect(JSON.parse(none.stdout).summary.failed).toBe(2);
+    expect(none.stderr).toContain('LCFF-S072');
+  }, 300_000);
 });
