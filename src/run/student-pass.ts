@@ -17,9 +17,12 @@ import { RunError, type RunContext } from './context.js';
 import { SEVERITIES } from './result.js';
 import { FindingRows, keyOf, StudentRows } from './student-rows.js';
 
+import { classifyStudent, type ReportingGroup, type StudentGroup } from './students.js';
+
 /** The largest sum of hundredths kept as a number: exact integers up to 2^53. */
 const CENTS_BOUND = 2 ** 52;
-import { classifyStudent, type ReportingGroup, type StudentGroup } from './students.js';
+/** How many distinct ADA decimals keep their text. */
+const REMEMBERED_ADA = 4096;
 
 export interface StudentTotals {
   groups: StudentGroup[];
@@ -49,6 +52,7 @@ export class StudentPass {
   readonly findings = new FindingRows(this.rows, SEVERITIES);
   private failure?: { id: string; error: RunError };
   private held: Student[] | undefined;
+  private readonly adaTexts = new Map<Dec, string>();
 
   constructor(
     private readonly ctx: RunContext,
@@ -88,13 +92,23 @@ export class StudentPass {
     try {
       if (!school) throw new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`));
       const c = await classifyStudent(this.ctx, s, school, this.coeCds);
-      const { index, cents } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, fixed(s.ada, 2));
+      const { index, cents } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, this.adaText(s.ada));
       for (const f of c.findings) this.findings.addStudent(index, f);
       this.group(s, school, c.category, c.creditedTo, cents);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       if (!this.failure || s.id < this.failure.id) this.failure = { id: s.id, error: e };
     }
+  }
+
+  /** `fixed(ada, 2)`, remembered for the ADA values students share (a CSV's reader shares one decimal per distinct text). */
+  private adaText(ada: Dec): string {
+    let t = this.adaTexts.get(ada);
+    if (t === undefined) {
+      t = fixed(ada, 2);
+      if (this.adaTexts.size < REMEMBERED_ADA) this.adaTexts.set(ada, t);
+    }
+    return t;
   }
 
   private group(s: Student, school: School, category: string, creditedTo: string, cents: number): void {

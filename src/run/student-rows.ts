@@ -240,4 +240,31 @@ export class FindingRows {
     const order = this.resultOrder();
     for (let k = 0; k < order.length; k++) yield this.at(order[k]);
   }
+
+  /**
+   * The findings as `--json` writes them, in the result's order: exactly
+   * `JSON.stringify(finding, null, 2)` nested `depth` levels deep, a
+   * student finding's text around its subject written once per text.
+   */
+  *jsonTexts(depth: number): Iterable<string> {
+    const pad = '\n' + '  '.repeat(depth);
+    const nest = (v: unknown): string => JSON.stringify(v, null, 2).replaceAll('\n', pad);
+    const around = this.texts.values.map((t) => {
+      // the text before the subject's value and after it, cut at places that hold no user text
+      const head = nest({ code: t.code, severity: t.severity, subject: '' });
+      const tail = nest({ subject: '', message: t.message, rule: t.rule, cite: t.cite });
+      return [head.slice(0, head.length - `""${pad}}`.length), tail.slice(`{${pad}  "subject": ""`.length)] as const;
+    });
+    const order = this.resultOrder();
+    const n = this.student.length;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      if (i >= n) {
+        yield nest(this.others[i - n]);
+        continue;
+      }
+      const [head, tail] = around[this.text[i]];
+      yield `${head}${JSON.stringify(this.rows.ids[this.student[i]])}${tail}`;
+    }
+  }
 }

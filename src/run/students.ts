@@ -50,11 +50,23 @@ export interface ReportingGroup {
   students: number;
 }
 
+/** The grades' decimals, made once (decimals are immutable: students share them). */
+const GRADES = new Map<number, Dec>();
+
+function gradeDec(grade: number): Dec {
+  let d = GRADES.get(grade);
+  if (!d) {
+    d = new Dec(grade);
+    if (GRADES.size < 64) GRADES.set(grade, d);
+  }
+  return d;
+}
+
 export function studentFacts(s: Student, school: School, coeCds: string): Record<string, unknown> {
   return {
     student: {
       id: s.id,
-      grade: new Dec(s.grade),
+      grade: gradeDec(s.grade),
       basis: s.basis,
       ada: s.ada,
       census_day: s.census_day,
