@@ -29,7 +29,7 @@ function centsText(cents: number): string {
 const CENTS_TEXT = /^(\d{1,13})\.(\d\d)$/;
 
 /** Interns values by a key: each distinct value once, referred to by its index. */
-class Interned<T> {
+export class Interned<T> {
   readonly values: T[] = [];
   private readonly index = new Map<string, number>();
   of(key: string, make: () => T): number {
@@ -82,18 +82,19 @@ export class StudentRows {
    * Adds a student's entry. `adaText` is `fixed(ada, 2)`. Returns its index
    * and its ADA in hundredths (NaN when the text is not a plain one).
    */
-  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number } {
+  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number; classIndex: number } {
     const i = this.ids.length;
     if (i > 0 && !(this.ids[i - 1] < id)) this.inIdOrder = false;
     this.ids.push(id);
     const key = keyOf([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes]);
-    this.packed.push(this.classes.of(key, () => c) * 2 + (census ? 1 : 0));
+    const classIndex = this.classes.of(key, () => c);
+    this.packed.push(classIndex * 2 + (census ? 1 : 0));
     const m = CENTS_TEXT.exec(adaText);
     const cents = m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
     this.cents.push(cents);
     if (!m) this.odd.set(i, adaText);
     this.order = undefined;
-    return { index: i, cents };
+    return { index: i, cents, classIndex };
   }
 
   /**

@@ -62,6 +62,15 @@ function gradeDec(grade: number): Dec {
   return d;
 }
 
+/** `fixed(d, 2)` of a decision's decimal output, remembered per decimal (a rule's constant is one decimal for every student). */
+const FIELD_TEXTS = new WeakMap<Dec, string>();
+
+function fieldText(d: Dec): string {
+  let t = FIELD_TEXTS.get(d);
+  if (t === undefined) FIELD_TEXTS.set(d, (t = fixed(d, 2)));
+  return t;
+}
+
 export function studentFacts(s: Student, school: School, coeCds: string): Record<string, unknown> {
   return {
     student: {
@@ -98,7 +107,7 @@ export async function classifyStudent(ctx: RunContext, s: Student, school: Schoo
   (facts.student as Record<string, unknown>).expected_codes = expectedCodes;
   const findings: Classification['findings'] = [];
   for (const f of await ctx.decide('student_findings', subject, facts)) {
-    const field = f.outputs.senr_field instanceof Dec ? fixed(f.outputs.senr_field, 2) : valueText(f.outputs.senr_field);
+    const field = f.outputs.senr_field instanceof Dec ? fieldText(f.outputs.senr_field) : valueText(f.outputs.senr_field);
     findings.push({
       code: String(f.outputs.code),
       severity: String(f.outputs.level) as FindingResult['severity'],

@@ -169,6 +169,7 @@ function groupsMet(cells: string[], groups: number[][]): boolean {
 
 export class PlainRows {
   private readonly decimals = new Map<string, Dec>();
+  private readonly bases = new Map<string, readonly string[]>();
   private constructor(
     private readonly ctx: Ctx,
     private readonly file: string,
@@ -223,7 +224,7 @@ export class PlainRows {
     const dor = cellAt(cells, L.dor);
     if (dor !== undefined && !ctx.districts.has(dor)) return undefined;
     const grade = gradeText(gradeCell.trim());
-    const basis = splitBasis(basisCell);
+    const basis = this.basis(basisCell);
     const ada = this.decimal(adaCell);
     if (grade === undefined || basis.length === 0 || basis.includes('') || !ada || ada.decimalPlaces() > 2) return undefined;
     const unduplicated = BOOLEAN_WORDS.get(undup.toLowerCase());
@@ -232,19 +233,30 @@ export class PlainRows {
     const transferCode = cellAt(cells, L.transferCode);
     const reportedDistrict = cellAt(cells, L.reportedDistrict);
     ctx.studentIds.set(id, line);
-    return {
-      id,
-      school,
-      grade,
-      basis,
-      ...(dor !== undefined ? { district_of_residence: dor } : {}),
-      unduplicated,
-      census_day: censusDay,
-      ada,
-      ...(transferCode !== undefined || reportedDistrict !== undefined
-        ? { reported: { ...(transferCode !== undefined ? { transfer_code: transferCode } : {}), ...(reportedDistrict !== undefined ? { district_of_residence: reportedDistrict } : {}) } }
-        : {}),
-      source: { file: this.file, line },
-    };
+    // keys in assembleStudent's order, absent ones left out
+    // the basis list is frozen and shared: nothing changes a student's bases
+    const s: Partial<Student> & Pick<Student, 'id'> = { id, school, grade, basis: basis as Student['basis'] };
+    if (dor !== undefined) s.district_of_residence = dor;
+    s.unduplicated = unduplicated;
+    s.census_day = censusDay;
+    s.ada = ada;
+    if (transferCode !== undefined || reportedDistrict !== undefined) {
+      const reported: NonNullable<Student['reported']> = {};
+      if (transferCode !== undefined) reported.transfer_code = transferCode;
+      if (reportedDistrict !== undefined) reported.district_of_residence = reportedDistrict;
+      s.reported = reported;
+    }
+    s.source = { file: this.file, line };
+    return s as Student;
+  }
+
+  /** A basis cell's list, shared (frozen) by the students with the same cell. */
+  private basis(cell: string): readonly string[] {
+    let b = this.bases.get(cell);
+    if (!b) {
+      b = Object.freeze(splitBasis(cell));
+      if (this.bases.size < REMEMBERED) this.bases.set(cell, b);
+    }
+    return b;
   }
 }
