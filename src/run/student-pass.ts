@@ -17,7 +17,7 @@ import { RunError, type RunContext } from './context.js';
 import { SEVERITIES } from './result.js';
 import { FindingRows, Interned, keyOf, StudentRows } from './student-rows.js';
 
-import { classifyStudent, type ReportingGroup, type StudentGroup } from './students.js';
+import { classifyStudent, classifyStudentNow, type Classification, type ReportingGroup, type StudentGroup } from './students.js';
 
 /** The largest sum of hundredths kept as a number: exact integers up to 2^53. */
 const CENTS_BOUND = 2 ** 52;
@@ -82,16 +82,16 @@ export class StudentPass {
     return this.rows.length;
   }
 
-  async add(s: Student): Promise<void> {
+  /** Takes a student: a promise only when its decisions are awaited (the engine path); with the kernel, decided at once. */
+  add(s: Student): void | Promise<void> {
     if (this.held) {
       this.held.push(s);
       if (this.held.length < this.opts.fastFrom!) return;
       this.ctx.evaluator = 'kernel'; // the compiled fast path: the generated kernel (src/compile/kernel)
       this.opts.onFast?.();
-      await this.release();
-      return;
+      return this.release();
     }
-    await this.decide(s);
+    return this.decide(s);
   }
 
   private async release(): Promise<void> {
@@ -100,18 +100,34 @@ export class StudentPass {
     for (const s of held) await this.decide(s);
   }
 
-  private async decide(s: Student): Promise<void> {
+  private decide(s: Student): void | Promise<void> {
     const school = this.schools.get(s.school);
-    try {
-      if (!school) throw new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`));
-      const c = await classifyStudent(this.ctx, s, school, this.coeCds);
-      const { index, cents, classIndex } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, this.adaText(s.ada));
-      for (const f of c.findings) this.findings.addStudent(index, f);
-      this.group(s, school, classIndex, c.category, c.creditedTo, cents);
-    } catch (e) {
-      if (!(e instanceof RunError)) throw e;
-      if (!this.failure || s.id < this.failure.id) this.failure = { id: s.id, error: e };
+    if (!school) return this.fail(s, new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`)));
+    if (this.ctx.evaluator === 'kernel') {
+      let c: Classification;
+      try {
+        c = classifyStudentNow(this.ctx, s, school, this.coeCds);
+      } catch (e) {
+        return this.fail(s, e);
+      }
+      return this.take(s, school, c);
     }
+    return classifyStudent(this.ctx, s, school, this.coeCds).then(
+      (c) => this.take(s, school, c),
+      (e: unknown) => this.fail(s, e),
+    );
+  }
+
+  /** Keeps a student's fatal error (the smallest id's is thrown by `finish`); any other error is thrown as it is. */
+  private fail(s: Student, e: unknown): void {
+    if (!(e instanceof RunError)) throw e;
+    if (!this.failure || s.id < this.failure.id) this.failure = { id: s.id, error: e };
+  }
+
+  private take(s: Student, school: School, c: Classification): void {
+    const { index, cents, classIndex } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, this.adaText(s.ada));
+    for (const f of c.findings) this.findings.addStudent(index, f);
+    this.group(s, school, classIndex, c.category, c.creditedTo, cents);
   }
 
   /** `fixed(ada, 2)`, remembered for the ADA values students share (a CSV's reader shares one decimal per distinct text). */

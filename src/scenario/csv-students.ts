@@ -124,7 +124,8 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
           // after a bad row the scenario is refused: only checking goes on
           if (ok) {
             try {
-              await opts.onStudent(s);
+              const taken = opts.onStudent(s);
+              if (taken) await taken;
             } catch (error) {
               consumerError = { error };
               break reading;
