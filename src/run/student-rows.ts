@@ -32,6 +32,8 @@ const CENTS_TEXT = /^(\d{1,13})\.(\d\d)$/;
 export class Interned<T> {
   readonly values: T[] = [];
   private readonly index = new Map<string, number>();
+  /** the index by parts: a trie of maps, one level per part, the index under END */
+  private readonly trie: Trie = new Map();
   of(key: string, make: () => T): number {
     let i = this.index.get(key);
     if (i === undefined) {
@@ -41,7 +43,31 @@ export class Interned<T> {
     }
     return i;
   }
+
+  /**
+   * The index of the value made of `parts` (texts, or undefined): found a
+   * part at a time, so no key text is built per lookup (parts shared by
+   * many, like a rule's name, keep their hash).
+   */
+  ofParts(parts: ReadonlyArray<string | undefined>, make: () => T): number {
+    let node = this.trie;
+    for (const p of parts) {
+      let next = node.get(p) as Trie | undefined;
+      if (next === undefined) node.set(p, (next = new Map()));
+      node = next;
+    }
+    let i = node.get(END) as number | undefined;
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(make());
+      node.set(END, i);
+    }
+    return i;
+  }
 }
+
+const END = Symbol('end');
+type Trie = Map<string | undefined | typeof END, Trie | number>;
 
 /**
  * A map key of several values, cheap to build per student: the values
@@ -86,8 +112,7 @@ export class StudentRows {
     const i = this.ids.length;
     if (i > 0 && !(this.ids[i - 1] < id)) this.inIdOrder = false;
     this.ids.push(id);
-    const key = keyOf([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes]);
-    const classIndex = this.classes.of(key, () => c);
+    const classIndex = this.classes.ofParts([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes], () => c);
     this.packed.push(classIndex * 2 + (census ? 1 : 0));
     const m = CENTS_TEXT.exec(adaText);
     const cents = m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
@@ -188,7 +213,7 @@ export class FindingRows {
   /** A finding of the student at input index `i`. */
   addStudent(i: number, f: FindingText): void {
     this.student.push(i);
-    this.text.push(this.texts.of(keyOf([f.code, f.severity, f.message, f.rule, f.cite]), () => f));
+    this.text.push(this.texts.ofParts([f.code, f.severity, f.rule, f.cite, f.message], () => f));
     this.order = undefined;
   }
 
