@@ -220,7 +220,7 @@ export class PlainRows {
     const undup = cellAt(cells, L.unduplicated);
     const census = cellAt(cells, L.census);
     if (id === undefined || school === undefined || gradeCell === undefined || basisCell === undefined || adaCell === undefined || undup === undefined || census === undefined) return undefined;
-    if (ctx.studentIds.has(id) || !ctx.schools.has(school)) return undefined;
+    if (ctx.studentIds.lineOf(id) !== undefined || !ctx.schools.has(school)) return undefined;
     const dor = cellAt(cells, L.dor);
     if (dor !== undefined && !ctx.districts.has(dor)) return undefined;
     const grade = gradeText(gradeCell.trim());
@@ -232,7 +232,7 @@ export class PlainRows {
     if (unduplicated === undefined || censusDay === undefined) return undefined;
     const transferCode = cellAt(cells, L.transferCode);
     const reportedDistrict = cellAt(cells, L.reportedDistrict);
-    ctx.studentIds.set(id, line);
+    ctx.studentIds.add(id, line);
     // keys in assembleStudent's order, absent ones left out
     // the basis list is frozen and shared: nothing changes a student's bases
     const s: Partial<Student> & Pick<Student, 'id'> = { id, school, grade, basis: basis as Student['basis'] };
