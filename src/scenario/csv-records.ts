@@ -9,7 +9,7 @@
  * csv-parse with the options it would have had from the start, and its
  * line and byte counts are shifted by what was read before, so every
  * record, position and syntax error is what csv-parse alone gives. A
- * differential test (test/scenario/csv-records.test.ts) holds the two
+ * differential fuzzer (test/fuzz/csv-records.fuzz.test.ts) holds the two
  * equal on generated files.
  *
  * A record's raw text (positions of its fields) is built only when asked:
