@@ -112,7 +112,8 @@ export class RunContext {
 
   private noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
     for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
-    for (const name of new Set(calls)) {
+    // no set of the calls per decision: adding a name twice to `unconfirmed` changes nothing
+    for (const name of calls) {
       const formula = this.program.formulas.get(name);
       if (formula?.status?.value === 'unconfirmed') this.unconfirmed.add(name);
     }
