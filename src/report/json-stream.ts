@@ -8,7 +8,9 @@
 import type { StreamedResult } from '../run/run.js';
 import type { TextOut } from './text-out.js';
 
-/** A list written entry by entry: an iterable that is not an array (the result's students and findings). */
+/** Text gathered before a write. */
+const PIECE = 16 * 1024;
+
 /** A list that renders its own entries' JSON text (student-rows.ts `jsonTexts`): faster, and the same text. */
 interface JsonTexts {
   jsonTexts(depth: number): Iterable<string>;
@@ -34,11 +36,17 @@ async function writeSequence(out: TextOut, items: Iterable<unknown>, depth: numb
   const texts = hasJsonTexts(items) ? items.jsonTexts(depth + 1) : (function* () {
     for (const item of items) yield nested(item, depth + 1);
   })();
+  // entries gathered into pieces of about a chunk: one write (and one promise) per piece, not per entry
+  let piece = '';
   for (const text of texts) {
-    await out.write(`${first ? '[\n' : ',\n'}${indent}${text}`);
+    piece += `${first ? '[\n' : ',\n'}${indent}${text}`;
     first = false;
+    if (piece.length >= PIECE) {
+      await out.write(piece);
+      piece = '';
+    }
   }
-  await out.write(first ? '[]' : `\n${'  '.repeat(depth)}]`);
+  await out.write(`${piece}${first ? '[]' : `\n${'  '.repeat(depth)}]`}`);
 }
 
 export async function writeJson(out: TextOut, result: StreamedResult): Promise<void> {

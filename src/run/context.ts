@@ -7,7 +7,7 @@ import { callFormula, EvalError, type EvalContext, type ParamRead } from '../com
 import { valueText, type Value } from '../compile/values.js';
 import type { Program } from '../compile/program.js';
 import type { DecisionOutcome, Firing, RuleTrace } from '../runtime/decide.js';
-import { evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
+import { decideKernel, evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
 import type { Scenario } from '../scenario/model.js';
 
 export type { EvaluatorKind };
@@ -66,12 +66,20 @@ export class RunContext {
     try {
       outcome = await evaluate(this.program, decision, facts, this.evaluator);
     } catch (e) {
-      if (e instanceof UnknownDecisionError) throw new RunError('LCFF-F002', e.message);
-      if (e instanceof EvalError) {
-        const at = `${e.file ?? 'rule file'}:${e.expr.range.start.line}:${e.expr.range.start.column}`;
-        throw new RunError('LCFF-F004', `${at} decision ${decision} for ${subject}: ${e.message}`);
-      }
-      throw e;
+      throw runErrorOf(e, decision, subject);
+    }
+    this.record(subject, outcome);
+    return outcome.firings;
+  }
+
+  /** `decide` with the kernel, synchronously (the evaluator must be "kernel"). */
+  decideNow(decision: string, subject: string, facts: Record<string, unknown>): Firing[] {
+    if (this.evaluator !== 'kernel') throw new Error(`internal: decideNow with the ${this.evaluator} evaluator`);
+    let outcome: DecisionOutcome;
+    try {
+      outcome = decideKernel(this.program, decision, facts);
+    } catch (e) {
+      throw runErrorOf(e, decision, subject);
     }
     this.record(subject, outcome);
     return outcome.firings;
@@ -104,7 +112,8 @@ export class RunContext {
 
   private noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
     for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
-    for (const name of new Set(calls)) {
+    // no set of the calls per decision: adding a name twice to `unconfirmed` changes nothing
+    for (const name of calls) {
       const formula = this.program.formulas.get(name);
       if (formula?.status?.value === 'unconfirmed') this.unconfirmed.add(name);
     }
@@ -124,6 +133,16 @@ export class RunContext {
       formulas: [...new Set(o.calls)],
     });
   }
+}
+
+/** An evaluation's error as the run reports it: an unknown decision, a rule's error at its place; any other error as it is. */
+function runErrorOf(e: unknown, decision: string, subject: string): unknown {
+  if (e instanceof UnknownDecisionError) return new RunError('LCFF-F002', e.message);
+  if (e instanceof EvalError) {
+    const at = `${e.file ?? 'rule file'}:${e.expr.range.start.line}:${e.expr.range.start.column}`;
+    return new RunError('LCFF-F004', `${at} decision ${decision} for ${subject}: ${e.message}`);
+  }
+  return e;
 }
 
 function dedupeReads(reads: ParamRead[]): ParamRead[] {

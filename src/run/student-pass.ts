@@ -15,11 +15,14 @@ import { Dec, fixed, ZERO } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
 import { SEVERITIES } from './result.js';
-import { FindingRows, keyOf, StudentRows } from './student-rows.js';
+import { FindingRows, Interned, keyOf, StudentRows } from './student-rows.js';
+
+import { classifyStudent, classifyStudentNow, type Classification, type ReportingGroup, type StudentGroup } from './students.js';
 
 /** The largest sum of hundredths kept as a number: exact integers up to 2^53. */
 const CENTS_BOUND = 2 ** 52;
-import { classifyStudent, type ReportingGroup, type StudentGroup } from './students.js';
+/** How many distinct ADA decimals keep their text. */
+const REMEMBERED_ADA = 4096;
 
 export interface StudentTotals {
   groups: StudentGroup[];
@@ -40,15 +43,28 @@ export interface StudentPassOptions {
   onFast?: () => void;
 }
 
+function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
 export class StudentPass {
   private readonly schools: Map<string, School>;
   /** each group, with its ADA as whole hundredths while they stay exact (`extra` takes the rest) */
-  private readonly groups = new Map<string, { group: StudentGroup; cents: number; extra: Dec }>();
-  private readonly reporting = new Map<string, ReportingGroup>();
+  private readonly groups = new Map<number | string, { group: StudentGroup; cents: number; extra: Dec }>();
+  /** reporting groups by school index × 2 + census day, reported code, named district */
+  private readonly reporting = new Map<number, Map<string | undefined, Map<string | undefined, ReportingGroup>>>();
+  private readonly reportingList: ReportingGroup[] = [];
+  private readonly schoolIndex = new Map<School, number>();
+  /** a classification's index → the index of its category and credited LEA */
+  private readonly classPairs: number[] = [];
+  private readonly pairs = new Interned<number>();
   readonly rows = new StudentRows();
   readonly findings = new FindingRows(this.rows, SEVERITIES);
   private failure?: { id: string; error: RunError };
   private held: Student[] | undefined;
+  private readonly adaTexts = new Map<Dec, string>();
 
   constructor(
     private readonly ctx: RunContext,
@@ -57,6 +73,7 @@ export class StudentPass {
     private readonly opts: StudentPassOptions = {},
   ) {
     this.schools = new Map(schools.map((s) => [s.code, s]));
+    for (const s of this.schools.values()) this.schoolIndex.set(s, this.schoolIndex.size);
     this.held = opts.fastFrom !== undefined && ctx.evaluator === 'engine' ? [] : undefined;
   }
 
@@ -65,16 +82,16 @@ export class StudentPass {
     return this.rows.length;
   }
 
-  async add(s: Student): Promise<void> {
+  /** Takes a student: a promise only when its decisions are awaited (the engine path); with the kernel, decided at once. */
+  add(s: Student): void | Promise<void> {
     if (this.held) {
       this.held.push(s);
       if (this.held.length < this.opts.fastFrom!) return;
       this.ctx.evaluator = 'kernel'; // the compiled fast path: the generated kernel (src/compile/kernel)
       this.opts.onFast?.();
-      await this.release();
-      return;
+      return this.release();
     }
-    await this.decide(s);
+    return this.decide(s);
   }
 
   private async release(): Promise<void> {
@@ -83,28 +100,68 @@ export class StudentPass {
     for (const s of held) await this.decide(s);
   }
 
-  private async decide(s: Student): Promise<void> {
+  private decide(s: Student): void | Promise<void> {
     const school = this.schools.get(s.school);
-    try {
-      if (!school) throw new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`));
-      const c = await classifyStudent(this.ctx, s, school, this.coeCds);
-      const { index, cents } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, fixed(s.ada, 2));
-      for (const f of c.findings) this.findings.addStudent(index, f);
-      this.group(s, school, c.category, c.creditedTo, cents);
-    } catch (e) {
-      if (!(e instanceof RunError)) throw e;
-      if (!this.failure || s.id < this.failure.id) this.failure = { id: s.id, error: e };
+    if (!school) return this.fail(s, new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`)));
+    if (this.ctx.evaluator === 'kernel') {
+      let c: Classification;
+      try {
+        c = classifyStudentNow(this.ctx, s, school, this.coeCds);
+      } catch (e) {
+        return this.fail(s, e);
+      }
+      return this.take(s, school, c);
     }
+    return classifyStudent(this.ctx, s, school, this.coeCds).then(
+      (c) => this.take(s, school, c),
+      (e: unknown) => this.fail(s, e),
+    );
   }
 
-  private group(s: Student, school: School, category: string, creditedTo: string, cents: number): void {
+  /** Keeps a student's fatal error (the smallest id's is thrown by `finish`); any other error is thrown as it is. */
+  private fail(s: Student, e: unknown): void {
+    if (!(e instanceof RunError)) throw e;
+    if (!this.failure || s.id < this.failure.id) this.failure = { id: s.id, error: e };
+  }
+
+  private take(s: Student, school: School, c: Classification): void {
+    const { index, cents, classIndex } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, this.adaText(s.ada));
+    for (const f of c.findings) this.findings.addStudent(index, f);
+    this.group(s, school, classIndex, c.category, c.creditedTo, cents);
+  }
+
+  /** `fixed(ada, 2)`, remembered for the ADA values students share (a CSV's reader shares one decimal per distinct text). */
+  private adaText(ada: Dec): string {
+    let t = this.adaTexts.get(ada);
+    if (t === undefined) {
+      t = fixed(ada, 2);
+      if (this.adaTexts.size < REMEMBERED_ADA) this.adaTexts.set(ada, t);
+    }
+    return t;
+  }
+
+  /**
+   * Adds a student to its reporting group and its group. Groups are found
+   * by small numbers (the school's index, the classification's category and
+   * credited LEA, grade and flags) and by the reported texts themselves in
+   * nested maps: the same groups, in the same order, as keys built of their
+   * values, without a key text per student.
+   */
+  private group(s: Student, school: School, classIndex: number, category: string, creditedTo: string, cents: number): void {
+    const schoolIndex = this.schoolIndex.get(school)!;
     const reportedCode = s.reported?.transfer_code;
     const namedDistrict = s.reported?.district_of_residence ?? s.district_of_residence;
-    const rkey = keyOf([school.code, s.census_day, reportedCode, namedDistrict]);
-    let r = this.reporting.get(rkey);
-    if (!r) this.reporting.set(rkey, (r = { school, census_day: s.census_day, reportedCode, namedDistrict, students: 0 }));
+    const byCode = getOrMake(this.reporting, schoolIndex * 2 + (s.census_day ? 1 : 0), () => new Map<string | undefined, Map<string | undefined, ReportingGroup>>());
+    const byDistrict = getOrMake(byCode, reportedCode, () => new Map<string | undefined, ReportingGroup>());
+    let r = byDistrict.get(namedDistrict);
+    if (!r) {
+      byDistrict.set(namedDistrict, (r = { school, census_day: s.census_day, reportedCode, namedDistrict, students: 0 }));
+      this.reportingList.push(r);
+    }
     r.students += 1;
-    const key = keyOf([school.code, category, creditedTo, s.grade, s.census_day, s.unduplicated]);
+    const pair = (this.classPairs[classIndex] ??= this.pairs.of(keyOf([category, creditedTo]), () => 0));
+    const numeric = s.grade >= -1 && s.grade <= 30 && Number.isInteger(s.grade);
+    const key = numeric ? ((pair * this.schoolIndex.size + schoolIndex) * 32 + s.grade + 1) * 4 + (s.census_day ? 2 : 0) + (s.unduplicated ? 1 : 0) : keyOf([school.code, category, creditedTo, s.grade, s.census_day, s.unduplicated]);
     let g = this.groups.get(key);
     if (!g) {
       g = { group: { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, students: 0, ada: ZERO }, cents: 0, extra: ZERO };
@@ -121,6 +178,6 @@ export class StudentPass {
     await this.release();
     if (this.failure) throw this.failure.error;
     const groups = [...this.groups.values()].map(({ group, cents, extra }) => ({ ...group, ada: extra.plus(new Dec(cents).div(100)) }));
-    return { groups, reporting: [...this.reporting.values()], rows: this.rows, findings: this.findings };
+    return { groups, reporting: this.reportingList, rows: this.rows, findings: this.findings };
   }
 }

@@ -29,9 +29,11 @@ function centsText(cents: number): string {
 const CENTS_TEXT = /^(\d{1,13})\.(\d\d)$/;
 
 /** Interns values by a key: each distinct value once, referred to by its index. */
-class Interned<T> {
+export class Interned<T> {
   readonly values: T[] = [];
   private readonly index = new Map<string, number>();
+  /** the index by parts: a trie of maps, one level per part, the index under END */
+  private readonly trie: Trie = new Map();
   of(key: string, make: () => T): number {
     let i = this.index.get(key);
     if (i === undefined) {
@@ -41,7 +43,31 @@ class Interned<T> {
     }
     return i;
   }
+
+  /**
+   * The index of the value made of `parts` (texts, or undefined): found a
+   * part at a time, so no key text is built per lookup (parts shared by
+   * many, like a rule's name, keep their hash).
+   */
+  ofParts(parts: ReadonlyArray<string | undefined>, make: () => T): number {
+    let node = this.trie;
+    for (const p of parts) {
+      let next = node.get(p) as Trie | undefined;
+      if (next === undefined) node.set(p, (next = new Map()));
+      node = next;
+    }
+    let i = node.get(END) as number | undefined;
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(make());
+      node.set(END, i);
+    }
+    return i;
+  }
 }
+
+const END = Symbol('end');
+type Trie = Map<string | undefined | typeof END, Trie | number>;
 
 /**
  * A map key of several values, cheap to build per student: the values
@@ -82,18 +108,18 @@ export class StudentRows {
    * Adds a student's entry. `adaText` is `fixed(ada, 2)`. Returns its index
    * and its ADA in hundredths (NaN when the text is not a plain one).
    */
-  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number } {
+  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number; classIndex: number } {
     const i = this.ids.length;
     if (i > 0 && !(this.ids[i - 1] < id)) this.inIdOrder = false;
     this.ids.push(id);
-    const key = keyOf([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes]);
-    this.packed.push(this.classes.of(key, () => c) * 2 + (census ? 1 : 0));
+    const classIndex = this.classes.ofParts([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes], () => c);
+    this.packed.push(classIndex * 2 + (census ? 1 : 0));
     const m = CENTS_TEXT.exec(adaText);
     const cents = m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
     this.cents.push(cents);
     if (!m) this.odd.set(i, adaText);
     this.order = undefined;
-    return { index: i, cents };
+    return { index: i, cents, classIndex };
   }
 
   /**
@@ -187,7 +213,7 @@ export class FindingRows {
   /** A finding of the student at input index `i`. */
   addStudent(i: number, f: FindingText): void {
     this.student.push(i);
-    this.text.push(this.texts.of(keyOf([f.code, f.severity, f.message, f.rule, f.cite]), () => f));
+    this.text.push(this.texts.ofParts([f.code, f.severity, f.rule, f.cite, f.message], () => f));
     this.order = undefined;
   }
 
@@ -239,5 +265,32 @@ export class FindingRows {
   *[Symbol.iterator](): Iterator<FindingResult> {
     const order = this.resultOrder();
     for (let k = 0; k < order.length; k++) yield this.at(order[k]);
+  }
+
+  /**
+   * The findings as `--json` writes them, in the result's order: exactly
+   * `JSON.stringify(finding, null, 2)` nested `depth` levels deep, a
+   * student finding's text around its subject written once per text.
+   */
+  *jsonTexts(depth: number): Iterable<string> {
+    const pad = '\n' + '  '.repeat(depth);
+    const nest = (v: unknown): string => JSON.stringify(v, null, 2).replaceAll('\n', pad);
+    const around = this.texts.values.map((t) => {
+      // the text before the subject's value and after it, cut at places that hold no user text
+      const head = nest({ code: t.code, severity: t.severity, subject: '' });
+      const tail = nest({ subject: '', message: t.message, rule: t.rule, cite: t.cite });
+      return [head.slice(0, head.length - `""${pad}}`.length), tail.slice(`{${pad}  "subject": ""`.length)] as const;
+    });
+    const order = this.resultOrder();
+    const n = this.student.length;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      if (i >= n) {
+        yield nest(this.others[i - n]);
+        continue;
+      }
+      const [head, tail] = around[this.text[i]];
+      yield `${head}${JSON.stringify(this.rows.ids[this.student[i]])}${tail}`;
+    }
   }
 }

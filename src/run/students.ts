@@ -8,6 +8,7 @@ import { visible } from '../core/safe-text.js';
 import { Dec, fixed } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
+import type { Firing } from '../runtime/decide.js';
 import type { FindingResult } from './result.js';
 
 /** What the student-level decisions say of one student (its findings without their subject, the student's id). */
@@ -50,11 +51,32 @@ export interface ReportingGroup {
   students: number;
 }
 
+/** The grades' decimals, made once (decimals are immutable: students share them). */
+const GRADES = new Map<number, Dec>();
+
+function gradeDec(grade: number): Dec {
+  let d = GRADES.get(grade);
+  if (!d) {
+    d = new Dec(grade);
+    if (GRADES.size < 64) GRADES.set(grade, d);
+  }
+  return d;
+}
+
+/** `fixed(d, 2)` of a decision's decimal output, remembered per decimal (a rule's constant is one decimal for every student). */
+const FIELD_TEXTS = new WeakMap<Dec, string>();
+
+function fieldText(d: Dec): string {
+  let t = FIELD_TEXTS.get(d);
+  if (t === undefined) FIELD_TEXTS.set(d, (t = fixed(d, 2)));
+  return t;
+}
+
 export function studentFacts(s: Student, school: School, coeCds: string): Record<string, unknown> {
   return {
     student: {
       id: s.id,
-      grade: new Dec(s.grade),
+      grade: gradeDec(s.grade),
       basis: s.basis,
       ada: s.ada,
       census_day: s.census_day,
@@ -72,21 +94,29 @@ export function studentFacts(s: Student, school: School, coeCds: string): Record
   };
 }
 
-/** The three student-level decisions for one student: funding category and credited LEA, expected CALPADS codes, findings. */
-export async function classifyStudent(ctx: RunContext, s: Student, school: School, coeCds: string): Promise<Classification> {
+/** A decision a classification asks for: its name, the subject and the facts. */
+type Ask = [decision: string, subject: string, facts: Record<string, unknown>];
+
+/**
+ * The three student-level decisions for one student (funding category and
+ * credited LEA, expected CALPADS codes, findings), as steps that ask for
+ * each decision: `classifyStudent` answers them awaiting any evaluator,
+ * `classifyStudentNow` at once with the kernel, with the same steps.
+ */
+function* classificationSteps(ctx: RunContext, s: Student, school: School, coeCds: string): Generator<Ask, Classification, Firing[]> {
   const facts = studentFacts(s, school, coeCds);
   const subject = `student ${s.id}`;
-  const [fc] = await ctx.decide('funding_category', subject, facts);
+  const [fc] = yield ['funding_category', subject, facts];
   if (!fc) throw new RunError('LCFF-F001', visible(`no rule of decision funding_category classifies student ${s.id} (${s.source.file}:${s.source.line}) in ${formatFiscalYear(ctx.year)}`));
   const category = String(fc.outputs.category);
   const creditedTo = String(fc.outputs.credited_to);
   (facts.student as Record<string, unknown>).category = category;
-  const [codes] = await ctx.decide('expected_transfer_codes', subject, facts);
+  const [codes] = yield ['expected_transfer_codes', subject, facts];
   const expectedCodes = codes ? (codes.outputs.codes as Value[]).map((v) => String(v)) : [];
   (facts.student as Record<string, unknown>).expected_codes = expectedCodes;
   const findings: Classification['findings'] = [];
-  for (const f of await ctx.decide('student_findings', subject, facts)) {
-    const field = f.outputs.senr_field instanceof Dec ? fixed(f.outputs.senr_field, 2) : valueText(f.outputs.senr_field);
+  for (const f of yield ['student_findings', subject, facts]) {
+    const field = f.outputs.senr_field instanceof Dec ? fieldText(f.outputs.senr_field) : valueText(f.outputs.senr_field);
     findings.push({
       code: String(f.outputs.code),
       severity: String(f.outputs.level) as FindingResult['severity'],
@@ -96,4 +126,19 @@ export async function classifyStudent(ctx: RunContext, s: Student, school: Schoo
     });
   }
   return { category, creditedTo, expectedCodes, rule: `funding_category.${fc.rule.name}`, cite: fc.rule.cites.join('; '), findings };
+}
+
+export async function classifyStudent(ctx: RunContext, s: Student, school: School, coeCds: string): Promise<Classification> {
+  const steps = classificationSteps(ctx, s, school, coeCds);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await ctx.decide(...step.value));
+  return step.value;
+}
+
+/** `classifyStudent` with the kernel (ctx.evaluator "kernel"): synchronous, no promise per decision. */
+export function classifyStudentNow(ctx: RunContext, s: Student, school: School, coeCds: string): Classification {
+  const steps = classificationSteps(ctx, s, school, coeCds);
+  let step = steps.next();
+  while (!step.done) step = steps.next(ctx.decideNow(...step.value));
+  return step.value;
 }

@@ -2,6 +2,7 @@
 import { formatFiscalYear, type FiscalYear } from '../core/fiscal-year.js';
 import type { At, Place } from './place.js';
 import { checkReference } from './references.js';
+import { StudentIds } from './student-ids.js';
 import type { Sink } from './values.js';
 
 /** A reference to a declared thing, resolved once everything is read. */
@@ -21,7 +22,7 @@ export class Ctx {
   readonly charters = new Set<string>();
   readonly schools = new Map<string, { at: At; field: string }>();
   /** Each student id and the line it is first used at: one number per student, never a position object. */
-  readonly studentIds = new Map<string, number>();
+  readonly studentIds = new StudentIds();
   /** The COE's code, once read: a reference check names it. */
   coeCds?: string;
 

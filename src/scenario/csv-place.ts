@@ -1,6 +1,7 @@
 /** Positions in a CSV file: each record's fields, and a row as a place of the student it holds. */
 import type { SourceRange } from '../core/diagnostics.js';
 import { excerpt } from '../core/safe-text.js';
+import type { CsvRecord } from './csv-records.js';
 import type { CsvColumn } from './csv-students.js';
 import type { SourceRef } from './model.js';
 import type { At, Place } from './place.js';
@@ -26,32 +27,40 @@ export function lineAt(file: string, line: number, offset = 0): At {
   return { file, range: { start: p, end: p } };
 }
 
-/** Positions within one record: line/column of each field, computed only when a diagnostic needs one. */
+/**
+ * Positions within one record: line/column of each field, computed only
+ * when a diagnostic needs one. The record's raw text (csv-records.ts) is
+ * asked for only then too.
+ */
 export class RecordPos {
   private computed?: { body: string; startLine: number; baseOffset: number };
   private starts?: number[];
+  private readonly lines: number;
+  private readonly bytes: number;
   constructor(
     readonly file: string,
-    private readonly raw: string,
-    private readonly lines: number,
-    private readonly bytes: number,
-  ) {}
+    private readonly rec: CsvRecord,
+  ) {
+    this.lines = rec.lines;
+    this.bytes = rec.bytes;
+  }
   /** the record without blank lines before it and its line break: its first line and offset (no field positions yet) */
   private get c(): { body: string; startLine: number; baseOffset: number } {
     if (!this.computed) {
-      const lead = /^(\r?\n)*/.exec(this.raw)?.[0].length ?? 0;
-      const body = this.raw.slice(lead).replace(/\r?\n$/, '');
+      const raw = this.rec.raw();
+      const lead = /^(\r?\n)*/.exec(raw)?.[0].length ?? 0;
+      const body = raw.slice(lead).replace(/\r?\n$/, '');
       this.computed = {
         body,
         startLine: this.lines - (body.match(/\n/g)?.length ?? 0),
-        baseOffset: Math.max(0, this.bytes - this.raw.length + lead),
+        baseOffset: Math.max(0, this.bytes - raw.length + lead),
       };
     }
     return this.computed;
   }
   /** The record's first line (every student's source line): computed without the field positions. */
   get startLine(): number {
-    return this.c.startLine;
+    return this.rec.firstLine ?? this.c.startLine;
   }
   private fieldStarts(): number[] {
     return (this.starts ??= fieldOffsets(this.c.body));

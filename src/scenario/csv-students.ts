@@ -10,7 +10,6 @@
  * headers that are not columns are ignored with one warning. Every problem names the file, line and column, and quotes at most
  * a short, escaped excerpt of a cell.
  */
-import { parse, type Info } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { headerKey, type ColumnMap } from './column-map.js';
 import { suggest } from '../core/diagnostics.js';
@@ -23,6 +22,8 @@ import { reportSchemaErrors } from './schema-errors.js';
 import type { ScenarioValidators } from './schema.js';
 import { assembleStudent, expandStudent } from './students.js';
 import { CsvRowPlace, lineAt, RecordPos } from './csv-place.js';
+import { csvRecords } from './csv-records.js';
+import { cellValue, PlainRows } from './csv-plain-rows.js';
 import { newObj, type Obj } from './tree.js';
 
 export interface CsvColumn {
@@ -41,17 +42,6 @@ export function csvColumns(schema: Record<string, unknown>): { columns: CsvColum
     else columns.push({ name: key, path: [key], boolean: prop.type === 'boolean' });
   }
   return { columns, required: student.required };
-}
-
-const BOOLEAN_WORDS = new Map<string, boolean>([
-  ['true', true], ['yes', true], ['y', true], ['1', true],
-  ['false', false], ['no', false], ['n', false], ['0', false],
-]);
-
-interface Row {
-  record: string[];
-  info: Info;
-  raw?: string;
 }
 
 /** csv-parse's errors in our words: never its text, which quotes the file's content. */
@@ -79,6 +69,8 @@ export interface CsvStudentsOptions {
   onProgress?: (rows: number, bytes: number) => void;
   /** The file's own headers for the student columns (column-map.ts). */
   mapping?: ColumnMap;
+  /** Every row through the generic schema check (readRow), none through csv-plain-rows.ts: the reference the fast reading is tested against. */
+  generic?: boolean;
 }
 
 /**
@@ -94,60 +86,56 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   let skipped = 0;
   /** one syntax error per line: after a bad quote the parser's later complaints are its consequences */
   const syntaxLines = new Set<number>();
-  const parser: ReturnType<typeof parse> = parse({
-    info: true,
-    raw: true,
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      ok = false;
-      skipped++;
-      const line = (err as { lines?: number } | undefined)?.lines ?? 1;
-      const consequence = (err as { code?: string } | undefined)?.code === 'CSV_QUOTE_NOT_CLOSED' && syntaxLines.size > 0;
-      if (!syntaxLines.has(line) && !consequence) sink.error(C.csvSyntax, `CSV syntax: ${csvProblem(err as { code?: string })}`, lineAt(file, line, parser.info.bytes));
-      syntaxLines.add(line);
-      return undefined;
-    },
-  });
   const source = typeof input === 'string' ? Readable.from([input]) : input;
-  source.on('error', (e) => parser.destroy(e));
-  source.pipe(parser);
+  const records = csvRecords(source, (err, bytes) => {
+    ok = false;
+    skipped++;
+    const line = err?.lines ?? 1;
+    const consequence = err?.code === 'CSV_QUOTE_NOT_CLOSED' && syntaxLines.size > 0;
+    if (!syntaxLines.has(line) && !consequence) sink.error(C.csvSyntax, `CSV syntax: ${csvProblem(err)}`, lineAt(file, line, bytes));
+    syntaxLines.add(line);
+  });
 
   let header: Array<CsvColumn | undefined> | undefined;
+  /** the reader of rows without a problem (csv-plain-rows.ts); null: every row the generic way */
+  let plain: PlainRows | null | undefined;
   let sawHeader = false;
   let rows = 0;
   /** an error of the consumer (the run), not of the file: thrown as it is, never reported as the file's */
   let consumerError: { error: unknown } | undefined;
   try {
-    for await (const row of parser as AsyncIterable<Row>) {
-      const pos = new RecordPos(file, row.raw ?? row.record.join(','), row.info.lines, row.info.bytes);
-      if (consumerError) throw consumerError.error;
-  if (!sawHeader) {
-        sawHeader = true;
-        header = readHeader(ctx, file, columns, required, row.record, pos, opts.mapping ?? []);
-        if (!header) ok = false;
-        continue;
-      }
-      rows++;
-      opts.onProgress?.(rows, row.info.bytes);
-      if (!header) continue;
-      const s = readRow(ctx, validators, header, row.record, pos);
-      if (!s) ok = false;
-      else if (opts.onStudent) {
-        // after a bad row the scenario is refused: only checking goes on
-        if (ok) {
-          try {
-            await opts.onStudent(s);
-          } catch (error) {
-            consumerError = { error };
-            break;
-          }
+    reading: for await (const batch of records) {
+      for (const row of batch) {
+        const pos = new RecordPos(file, row);
+        if (!sawHeader) {
+          sawHeader = true;
+          header = readHeader(ctx, file, columns, required, row.record, pos, opts.mapping ?? []);
+          if (!header) ok = false;
+          continue;
         }
+        rows++;
+        if (!header) continue;
+        const cells = row.record;
+        for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
+        plain ??= opts.generic ? null : (PlainRows.for(ctx, validators, file, header) ?? null);
+        const s = plain?.read(cells, pos.startLine) ?? readRow(ctx, validators, header, cells, pos);
+        if (!s) ok = false;
+        else if (opts.onStudent) {
+          // after a bad row the scenario is refused: only checking goes on
+          if (ok) {
+            try {
+              const taken = opts.onStudent(s);
+              if (taken) await taken;
+            } catch (error) {
+              consumerError = { error };
+              break reading;
+            }
+          }
+        } else out.push(s);
       }
-      else out.push(s);
+      if (batch.length > 0 && rows > 0) opts.onProgress?.(rows, batch[batch.length - 1].bytes);
     }
+    if (consumerError) throw consumerError.error;
   } catch (e) {
     if (consumerError) throw consumerError.error;
     const err = e as { code?: string; lines?: number };
@@ -222,7 +210,7 @@ function readRow(ctx: Ctx, validators: ScenarioValidators, header: Array<CsvColu
   header.forEach((col, i) => {
     const cell = cells[i].trim();
     if (!col || cell === '') return; // an empty cell is an absent value
-    const value: unknown = col.boolean ? (BOOLEAN_WORDS.get(cell.toLowerCase()) ?? cell) : cell;
+    const value: unknown = col.boolean ? cellValue(col, cell) : cell;
     if (col.path.length === 1) data[col.path[0]] = value;
     else {
       const [outer, inner] = col.path;

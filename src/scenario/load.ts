@@ -61,6 +61,8 @@ export interface LoadOptions {
    * Inline students are always kept.
    */
   streamStudents?: (head: ScenarioHead) => StudentStream | undefined;
+  /** Every CSV row through the generic schema check (csv-students.ts `generic`): tests compare the fast reading with it. */
+  genericCsvRows?: boolean;
 }
 
 /** What a streamed run needs before the first student: the effective year, the COE, the schools. */
@@ -239,13 +241,14 @@ async function csvStudents(ctx: Ctx, validators: ScenarioValidators, root: Rec, 
   const h = opts.streamStudents && head(typeof input === 'string' ? Buffer.byteLength(input) : await stat(path).then((s) => s.size, () => undefined));
   const stream = h ? opts.streamStudents!(h) : undefined;
   if (!stream) {
-    const read = await readStudentsCsv(ctx, validators, path, input, { mapping });
+    const read = await readStudentsCsv(ctx, validators, path, input, { mapping, ...(opts.genericCsvRows ? { generic: true } : {}) });
     read?.forEach((s) => census.add(s));
     return read;
   }
   const onStudent = stream.onStudent;
   return readStudentsCsv(ctx, validators, path, input, {
     mapping,
+    ...(opts.genericCsvRows ? { generic: true } : {}),
     onStudent: (s) => {
       census.add(s);
       return onStudent(s);

@@ -102,6 +102,8 @@ export interface ScenarioValidators {
   assumptions: ValidateFunction;
   /** the schema they were compiled from */
   schema: Record<string, unknown>;
+  /** the validator of one property of a student record (`["ada"]`, `["reported", "transfer_code"]`), compiled once (csv-plain-rows.ts) */
+  studentProperty(path: readonly string[]): ValidateFunction;
 }
 
 const compiled = new Map<string, ScenarioValidators>();
@@ -119,7 +121,14 @@ export function scenarioValidators(vocab: Vocabularies = committedVocabularies()
     const columnMap = ajv.getSchema(`${String(schema.$id)}#/$defs/columnMap`);
     const assumptions = ajv.getSchema(`${String(schema.$id)}#/$defs/assumptions`);
     if (!student || !columnMap || !assumptions) throw new Error('schemas/scenario.schema.json lacks $defs/student, $defs/columnMap or $defs/assumptions');
-    v = { scenario, student, columnMap, assumptions, schema };
+    const properties = new Map<string, ValidateFunction>();
+    const studentProperty = (path: readonly string[]): ValidateFunction => {
+      const pointer = `#/$defs/student${path.map((k) => `/properties/${k}`).join('')}`;
+      let f = properties.get(pointer);
+      if (!f) properties.set(pointer, (f = ajv.compile({ $ref: `${String(schema.$id)}${pointer}` })));
+      return f;
+    };
+    v = { scenario, student, columnMap, assumptions, schema, studentProperty };
     compiled.set(key, v);
   }
   return v;

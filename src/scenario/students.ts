@@ -30,10 +30,10 @@ export function assembleStudent(ctx: Ctx, rec: Rec): Student | undefined {
   const sink = ctx.sink;
   const id = v.text(rec, 'id');
   if (id !== undefined) {
-    const prior = ctx.studentIds.get(id);
+    const prior = ctx.studentIds.lineOf(id);
     if (prior !== undefined) {
       sink.error(C.duplicateStudent, `${rec.field('id')}: student id ${rec.place.show(['id'], id)} is already used at ${rec.place.file}:${prior}`, rec.at('id'), { field: rec.field('id') });
-    } else ctx.studentIds.set(id, rec.place.source().line);
+    } else ctx.studentIds.add(id, rec.place.source().line);
   }
   const school = v.text(rec, 'school');
   ctx.refNow('school', school, rec.place, 'school');

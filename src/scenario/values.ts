@@ -86,7 +86,11 @@ const GRADE_WORDS = new Map([
 /** A grade: -1 (TK) … 12; "TK" and "K" (the schema checked the range). */
 export function grade(rec: Rec, key: string): number | undefined {
   const t = rec.str(key)?.trim();
-  if (t === undefined) return undefined;
+  return t === undefined ? undefined : gradeText(t);
+}
+
+/** A grade's text (trimmed) as its number; undefined when it is none. */
+export function gradeText(t: string): number | undefined {
   const word = GRADE_WORDS.get(t.toLowerCase());
   if (word !== undefined) return word;
   const n = Number(t);

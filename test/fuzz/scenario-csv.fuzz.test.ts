@@ -3,7 +3,9 @@
  * hostile texts (quotes, separators, line breaks, control characters,
  * prototype words, decimal commas, huge cells), headers shuffled, damaged
  * or missing columns, a BOM, CRLF, text cut short. Invariant as for YAML
- * (test/helpers/scenario-fuzz.ts).
+ * (test/helpers/scenario-fuzz.ts); and the loader's reading of rows without
+ * a problem (csv-plain-rows.ts) gives what the generic check of every row
+ * gives, students and diagnostics.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +59,11 @@ describe('scenario loader: student CSV', () => {
           lines.push(cells.join(','));
         });
         const csv = applyEdits(`${bom ? '\ufeff' : ''}${lines.join(nl)}${nl}`, edits);
-        await timedLoad(csv, () => loadScenarioText('/fuzz/scenario.yaml', scenarioText, { openCsv: async () => csv }), stats);
+        let loaded: unknown;
+        await timedLoad(csv, async () => (loaded = await loadScenarioText('/fuzz/scenario.yaml', scenarioText, { openCsv: async () => csv })) as Awaited<ReturnType<typeof loadScenarioText>>, stats);
+        // rows without a problem are read without the generic check (csv-plain-rows.ts): the same students, the same diagnostics
+        const generic = await loadScenarioText('/fuzz/scenario.yaml', scenarioText, { openCsv: async () => csv, genericCsvRows: true });
+        expect(loaded).toEqual(generic);
       }),
       { numRuns: cfg.numRuns, seed: cfg.seed, timeout: 5000, markInterruptAsFailure: true },
     );

@@ -34,7 +34,7 @@ const ENGLISH_WORDS = new Set(['none', 'other']);
 /** file (relative to src/) → literal texts allowed there, each with its reason. Keep it short; add only machinery. */
 const ALLOWED: Record<string, Record<string, string>> = {
   // '1' is a spelling of true in the student CSV (with 'yes', 'y', 'true'), not a transfer code
-  'scenario/csv-students.ts': { '1': 'CSV boolean word' },
+  'scenario/csv-plain-rows.ts': { '1': 'CSV boolean word' },
   // juvenile_court is a key of the scenario's padc.attendance_coe section (the PADC screen's line), the input contract
   'scenario/sections.ts': { juvenile_court: 'scenario input field name' },
   // '1' is the value of the FORCE_COLOR / NO_COLOR environment variables, not a transfer code
