@@ -15,6 +15,7 @@
 import type { CompiledDecision, CompiledRule } from '../program.js';
 import { factFree, memoKey } from './analysis.js';
 import type { DecisionState, ExprEmitter, Scope } from './expr.js';
+import { groupRead } from './facts.js';
 import { FnState, str } from './module.js';
 
 /** Most selections a decision remembers (the memory of a memo stays bounded whatever the input). */
@@ -82,7 +83,7 @@ export function emitDecision(x: ExprEmitter, d: CompiledDecision, opts: Decision
   }
 
   const name = m.id('D');
-  const groups = [...st.groups].map(([g, v]) => `${v} = hasOwn(facts, ${str(g)}) ? facts[${str(g)}] : undefined;`).join(' ');
+  const groups = [...st.groups].map(([g, v]) => groupRead(v, 'facts', g)).join(' ');
   m.add(
     `function ${name}(facts, reads, calls) { READS = reads; CALLS = calls; FACTS = facts; ${groups} ${st.resets.join(' ')} ` +
       `let ri = 0, out = EMPTY, sel = 0, key = -1; ${fn.declarations()} ` +
