@@ -109,11 +109,12 @@ export async function benchKernel(rows = 100_000, rounds = 5, engineSample = 2_0
     const h = handDecide(f, F);
     const c = kc(f, null, null)[0].outputs;
     f.student.category = c.category;
-    const e = ke(f, null, null)[0]?.outputs.codes ?? [];
+    const eo = ke(f, null, null)[0]?.outputs;
+    const e = eo?.codes ?? [];
     f.student.expected_codes = e;
     const fs = kf(f, null, null).map((x) => `${String(x.outputs.code)} ${String(x.outputs.message)} ${String(x.outputs.senr_field)}`);
     const hs = h.findings.map((x) => `${x.code} ${x.message} ${x.senr_field.toString()}`);
-    if (c.category !== h.category || c.credited_to !== h.credited_to || JSON.stringify(e) !== JSON.stringify(h.codes) || JSON.stringify(fs) !== JSON.stringify(hs)) {
+    if (c.category !== h.category || c.credited_to !== h.credited_to || JSON.stringify(e) !== JSON.stringify(h.codes) || eo?.residence_required !== h.residence_required || JSON.stringify(fs) !== JSON.stringify(hs)) {
       throw new Error(`the hand loop and the rules disagree on student ${String(f.student.id)}`);
     }
   }

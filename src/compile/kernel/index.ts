@@ -34,7 +34,7 @@ export interface KernelOptions {
   memo?: boolean;
 }
 
-// LISTTEXT remembers the last frozen list it accepted (a frozen list cannot change): a decision's constant output fed back as a fact is checked once.
+// LISTTEXT remembers the last four frozen lists it accepted (a frozen list cannot change): a decision's constant outputs fed back as facts (expected_transfer_codes' code lists) are checked once, not once per subject.
 /** Whether the kernel memoises rule selection unless told (see KernelOptions.memo). */
 export const MEMO_BY_DEFAULT = false;
 
@@ -52,8 +52,8 @@ function THROW(f) { f(); }
 function EMPTYLIST(x) { return Array.isArray(x) && x.length === 0; }
 function MASKHIT(m, mask) { return m > 0 && (m & mask) !== 0; }
 function PUSH(out, f) { if (out === EMPTY) return [f]; out.push(f); return out; }
-var LISTTEXT_OK = null;
-function LISTTEXT(v) { if (v === LISTTEXT_OK) return true; if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'string' && x !== '') continue; if (x === undefined && !(j in v)) continue; return false; } if (Object.isFrozen(v)) LISTTEXT_OK = v; return true; }
+var LT0 = null, LT1 = null, LT2 = null, LT3 = null;
+function LISTTEXT(v) { if (v === LT0 || v === LT1 || v === LT2 || v === LT3) return true; if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'string' && x !== '') continue; if (x === undefined && !(j in v)) continue; return false; } if (Object.isFrozen(v)) { LT3 = LT2; LT2 = LT1; LT1 = LT0; LT0 = v; } return true; }
 function LISTBOOL(v) { if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'boolean') continue; if (x === undefined && !(j in v)) continue; return false; } return true; }
 function REPLAY(c) { const r = c.reads, n = c.calls; if (READS !== null) for (let i = 0; i < r.length; i++) READS.push(r[i]); if (CALLS !== null) for (let i = 0; i < n.length; i++) CALLS.push(n[i]); }
 `;
