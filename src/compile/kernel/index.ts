@@ -27,9 +27,9 @@ export interface Kernel {
 export interface KernelOptions {
   /**
    * Memoise rule selection by few-valued inputs (analysis.ts); default
-   * MEMO_BY_DEFAULT. Measured (`npm run bench kernel`, 100,000 students) it
-   * is slower than the direct comparisons on a quiet machine (0.31 against
-   * 0.37 of the hand loop), level or ahead only on a loaded one.
+   * MEMO_BY_DEFAULT. Measured (`npm run bench kernel`, 100,000 students,
+   * medians of 5 runs) it is slower than the direct comparisons: 0.35
+   * against 0.43 of the hand loop.
    */
   memo?: boolean;
 }
