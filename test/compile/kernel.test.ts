@@ -177,3 +177,59 @@ end
     for (let round = 0; round < 2; round++) expect(await same({ s: { x: new Dec(2), flag: true, words: bad } })).toMatch(/^error .*fact s\.words/);
   });
 });
+
+describe('parameter reads and formula calls', () => {
+  const rules = `facts s
+  x : Number
+end
+
+formula doubled(n: Number) : Number
+  cite "EC 2576"
+  = n * 2
+
+decision d for s collect
+  cite "EC 2576"
+  output o : Number
+
+  rule fixed
+    cite "EC 2576"
+    effective 2019-20 onward
+    then o = doubled(rate)
+
+  rule per_x
+    cite "EC 2576"
+    effective 2019-20 onward
+    when rate > 0 and s.x > 1
+    then o = s.x * rate
+end
+`;
+  const params = `rate:\n  description: test\n  unit: number\n  cite: EC 2576\n  status: confirmed\n  values:\n    2019-20: "3"\n`;
+  const lib = buildLibrary([
+    { file: 'p.lcff', text: rules },
+    { file: 'p.yaml', text: params },
+  ]);
+  const program = compileProgram(lib, 2019);
+  const records = (o: { reads: Array<{ name: string }>; calls: string[] }): string[] => [...o.reads.map((r) => `read ${r.name}`), ...o.calls.map((c) => `call ${c}`)];
+
+  it('the kernel records what the closures record: a shared firing replays its reads and calls on every use', async () => {
+    expect(lib.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const x of ['5', '0', '7']) {
+      const facts = { s: { x: new Dec(x) } };
+      const kernel = await evaluate(program, 'd', facts, 'kernel');
+      expect(records(kernel)).toEqual(records(await evaluate(program, 'd', facts, 'fast')));
+      expect(records(kernel)).toEqual(x === '0' ? ['read rate', 'read rate', 'call doubled'] : ['read rate', 'read rate', 'read rate', 'call doubled']);
+    }
+  });
+
+  it('a decision that fails hands over the records made before the failure, as it did when it pushed them as it went', () => {
+    const run = compileKernel(program).decisions.get('d')!;
+    const reads: Array<{ name: string }> = [];
+    const calls: string[] = [];
+    expect(() => run({ s: { x: 'twelve' } }, reads as never, calls)).toThrow(/fact s\.x/);
+    expect(records({ reads, calls })).toEqual(['read rate', 'read rate', 'call doubled']);
+    // the next evaluation starts clean
+    const after = { reads: [] as Array<{ name: string }>, calls: [] as string[] };
+    run({ s: { x: new Dec(0) } }, after.reads as never, after.calls);
+    expect(records(after)).toEqual(['read rate', 'read rate', 'call doubled']);
+  });
+});
