@@ -4,8 +4,9 @@
  * classify (EC 2574(c)(4), EC 2576, EC 47605.5), the CALPADS transfer codes
  * the student must carry (FAQ Q7), the student-level findings (FAQ Q3, Q4,
  * Q7, Q13) — over the same facts objects the kernel reads, with the same
- * outputs (a category and credited LEA per student; shared constant code
- * lists and finding records, as the kernel shares its constant firings).
+ * outputs (a category and credited LEA per student; the code list and
+ * whether the residence is required; shared constant code lists and finding
+ * records, as the kernel shares its constant firings).
  * bench/kernel.ts checks that it decides exactly what the rules decide.
  */
 import type { Dec } from '../src/runtime/money.js';
@@ -26,6 +27,7 @@ export interface HandStudent {
   category: string;
   credited_to: string;
   codes: readonly string[];
+  residence_required: boolean;
   findings: readonly HandFinding[];
 }
 
@@ -68,6 +70,7 @@ export function handDecide(facts: Facts, F: ReturnType<typeof handFindings>): Ha
   s.category = category;
   const codes = category === 'coe_non_juvenile_court' ? CODE_5 : category === 'district_funded' ? DISTRICT_CODES : category === 'charter_coe_funded' && kind !== 'juvenile_court' ? CODE_5 : NO_CODES;
   s.expected_codes = codes;
+  const residenceRequired = codes.length > 0;
   const reported = s.reported as Record<string, unknown>;
   const code = reported.transfer_code;
   const reportedResidence = reported.district_of_residence;
@@ -81,7 +84,7 @@ export function handDecide(facts: Facts, F: ReturnType<typeof handFindings>): Ha
   if ((category === 'coe_non_juvenile_court' || category === 'district_funded' || category === 'charter_coe_funded') && missing(reportedResidence) && codes.length > 0) add(F.v012);
   if (category === 'district_funded' && !missing(reportedResidence) && !missing(residence) && reportedResidence !== residence) add(F.v013);
   if (category === 'district_funded' && missing(residence)) add(F.v014);
-  return { category, credited_to: credited, codes, findings: findings ?? NO_FINDINGS };
+  return { category, credited_to: credited, codes, residence_required: residenceRequired, findings: findings ?? NO_FINDINGS };
 }
 
 const NO_FINDINGS: readonly HandFinding[] = Object.freeze([]);

@@ -127,3 +127,109 @@ describe('the selection memo', () => {
     expect(memoKey(lib, readers, program.decisions.get('student_findings')!)).toBeUndefined();
   });
 });
+
+describe('fact reads', () => {
+  const text = `facts s
+  x : Number
+  flag : Bool optional
+  words : list of Text
+end
+
+decision d for s
+  cite "EC 2576"
+  output o : Number
+
+  rule has_a
+    cite "EC 2576"
+    effective 2019-20 onward
+    when "a" in s.words and s.flag is present
+    then o = s.x
+
+  otherwise rule other
+    cite "EC 2576"
+    effective 2019-20 onward
+    then o = 0
+end
+`;
+  const program = compileProgram(buildLibrary([{ file: 'r.lcff', text }]), 2019);
+  const same = async (facts: Record<string, unknown>): Promise<string> => {
+    const kernel = (await outcome(program, 'd', facts, 'kernel')).text;
+    expect(kernel).toBe((await outcome(program, 'd', facts, 'engine')).text);
+    return kernel;
+  };
+
+  it('a value inherited from a prototype is missing, as on the reference path (the property is loaded before the prototype is asked)', async () => {
+    const inherited = Object.create({ x: new Dec(7), flag: true, words: ['a'] }) as Record<string, unknown>;
+    expect(await same({ s: inherited })).toMatch(/^error .*fact s\.words/);
+    expect(await same({ s: Object.assign(Object.create({ flag: true }) as object, { x: new Dec(7), words: ['a'] }) })).not.toContain('7');
+    expect(await same(Object.create({ s: { x: new Dec(7), flag: true, words: ['a'] } }) as Record<string, unknown>)).toMatch(/^error /);
+    expect(await same({ s: { x: new Dec(7), flag: true, words: ['a'] } })).toContain('7');
+  });
+
+  it('a frozen list of text is checked once and remembered (four at a time); an unfrozen one is checked on every read', async () => {
+    const lists = ['a', 'b', 'c', 'd', 'e'].map((w) => Object.freeze([w, 'a']));
+    for (let round = 0; round < 2; round++) for (const words of lists) expect(await same({ s: { x: new Dec(1), flag: true, words } })).toContain('1');
+    const words: unknown[] = ['a'];
+    expect(await same({ s: { x: new Dec(2), flag: true, words } })).toContain('2');
+    words.push(3);
+    expect(await same({ s: { x: new Dec(2), flag: true, words } })).toMatch(/^error .*fact s\.words/);
+    const bad = Object.freeze(['a', 4]);
+    for (let round = 0; round < 2; round++) expect(await same({ s: { x: new Dec(2), flag: true, words: bad } })).toMatch(/^error .*fact s\.words/);
+  });
+});
+
+describe('parameter reads and formula calls', () => {
+  const rules = `facts s
+  x : Number
+end
+
+formula doubled(n: Number) : Number
+  cite "EC 2576"
+  = n * 2
+
+decision d for s collect
+  cite "EC 2576"
+  output o : Number
+
+  rule fixed
+    cite "EC 2576"
+    effective 2019-20 onward
+    then o = doubled(rate)
+
+  rule per_x
+    cite "EC 2576"
+    effective 2019-20 onward
+    when rate > 0 and s.x > 1
+    then o = s.x * rate
+end
+`;
+  const params = `rate:\n  description: test\n  unit: number\n  cite: EC 2576\n  status: confirmed\n  values:\n    2019-20: "3"\n`;
+  const lib = buildLibrary([
+    { file: 'p.lcff', text: rules },
+    { file: 'p.yaml', text: params },
+  ]);
+  const program = compileProgram(lib, 2019);
+  const records = (o: { reads: Array<{ name: string }>; calls: string[] }): string[] => [...o.reads.map((r) => `read ${r.name}`), ...o.calls.map((c) => `call ${c}`)];
+
+  it('the kernel records what the closures record: a shared firing replays its reads and calls on every use', async () => {
+    expect(lib.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const x of ['5', '0', '7']) {
+      const facts = { s: { x: new Dec(x) } };
+      const kernel = await evaluate(program, 'd', facts, 'kernel');
+      expect(records(kernel)).toEqual(records(await evaluate(program, 'd', facts, 'fast')));
+      expect(records(kernel)).toEqual(x === '0' ? ['read rate', 'read rate', 'call doubled'] : ['read rate', 'read rate', 'read rate', 'call doubled']);
+    }
+  });
+
+  it('a decision that fails hands over the records made before the failure, as it did when it pushed them as it went', () => {
+    const run = compileKernel(program).decisions.get('d')!;
+    const reads: Array<{ name: string }> = [];
+    const calls: string[] = [];
+    expect(() => run({ s: { x: 'twelve' } }, reads as never, calls)).toThrow(/fact s\.x/);
+    expect(records({ reads, calls })).toEqual(['read rate', 'read rate', 'call doubled']);
+    // the next evaluation starts clean
+    const after = { reads: [] as Array<{ name: string }>, calls: [] as string[] };
+    run({ s: { x: new Dec(0) } }, after.reads as never, after.calls);
+    expect(records(after)).toEqual(['read rate', 'read rate', 'call doubled']);
+  });
+});

@@ -15,6 +15,7 @@
 import type { CompiledDecision, CompiledRule } from '../program.js';
 import { factFree, memoKey } from './analysis.js';
 import type { DecisionState, ExprEmitter, Scope } from './expr.js';
+import { groupRead } from './facts.js';
 import { FnState, str } from './module.js';
 
 /** Most selections a decision remembers (the memory of a memo stays bounded whatever the input). */
@@ -71,22 +72,22 @@ export function emitDecision(x: ExprEmitter, d: CompiledDecision, opts: Decision
     if (first) {
       const one = m.id('x');
       m.add(`function ${one}(i) { switch (i) { ${cases(ones)} } }`);
-      replay = `if (hit === 0) return EMPTY; ri = hit - 1; return ${one}(ri);`;
+      replay = `if (hit === 0) { FLUSH(reads, calls); return EMPTY; } ri = hit - 1; out = ${one}(ri); FLUSH(reads, calls); return out;`;
     } else {
       const fire = m.id('x');
       m.add(`function ${fire}(i) { switch (i) { ${cases(fires)} } }`);
-      replay = `for (let i = 0; i < ${d.rules.length}; i++) if ((hit & (1 << i)) !== 0) { ri = i; out = PUSH(out, ${fire}(i)); } return out;`;
+      replay = `for (let i = 0; i < ${d.rules.length}; i++) if ((hit & (1 << i)) !== 0) { ri = i; out = PUSH(out, ${fire}(i)); } FLUSH(reads, calls); return out;`;
     }
     lookup = `key = ${q}(); if (key >= 0) { const hit = ${memo}.get(key); if (hit !== undefined) { ${replay} } }`;
     store = `if (key >= 0 && ${memo}.size < ${MEMO_CAPACITY}) ${memo}.set(key, sel);`;
   }
 
   const name = m.id('D');
-  const groups = [...st.groups].map(([g, v]) => `${v} = hasOwn(facts, ${str(g)}) ? facts[${str(g)}] : undefined;`).join(' ');
+  const groups = [...st.groups].map(([g, v]) => groupRead(v, 'facts', g)).join(' ');
   m.add(
-    `function ${name}(facts, reads, calls) { READS = reads; CALLS = calls; FACTS = facts; ${groups} ${st.resets.join(' ')} ` +
+    `function ${name}(facts, reads, calls) { RN = 0; CN = 0; ${x.factsInFormulas ? 'FACTS = facts;' : ''} ${groups} ${st.resets.join(' ')} ` +
       `let ri = 0, out = EMPTY, sel = 0, key = -1; ${fn.declarations()} ` +
-      `try { ${lookup} done: { ${body.join('\n')} } } catch (err) { throw TAG(err, ${rules}[ri]); } ${store} return out; }`,
+      `try { ${lookup} done: { ${body.join('\n')} } } catch (err) { FLUSH(reads, calls); throw TAG(err, ${rules}[ri]); } ${store} FLUSH(reads, calls); return out; }`,
   );
   return name;
 }
@@ -105,14 +106,14 @@ function emitFiring(x: ExprEmitter, st: DecisionState, r: CompiledRule): string 
     m.add(`function ${name}() { ${fn.declarations()} return { rule: ${rule}, outputs: new ${ctor}(${args}) }; }`);
     return name;
   }
-  // computed once: the firing frozen and shared, the reads and calls of its outputs replayed on every use
+  // computed once: the firing frozen and shared, the reads and calls of its outputs replayed on every later use (the first use records them as it computes; a failure records none, as before)
   const cache = m.id('c');
   m.add(`var ${cache} = null;`);
   m.add(
     `function ${name}() { if (${cache} !== null) { if (${cache}.n !== 0) REPLAY(${cache}); return ${cache}.firing; } ` +
-      `const sr = READS, sc = CALLS; const reads = [], calls = []; READS = reads; CALLS = calls; let firing; ` +
-      `try { ${fn.declarations()} firing = { rule: ${rule}, outputs: new ${ctor}(${args}) }; } finally { READS = sr; CALLS = sc; } ` +
-      `FREEZE(firing.outputs); Object.freeze(firing); ${cache} = { firing, reads, calls, n: reads.length + calls.length }; REPLAY(${cache}); return firing; }`,
+      `const r0 = RN, c0 = CN; let firing; ` +
+      `try { ${fn.declarations()} firing = { rule: ${rule}, outputs: new ${ctor}(${args}) }; } catch (err) { RN = r0; CN = c0; throw err; } ` +
+      `FREEZE(firing.outputs); Object.freeze(firing); const reads = RB.slice(r0, RN), calls = CB.slice(c0, CN); ${cache} = { firing, reads, calls, n: reads.length + calls.length }; return firing; }`,
   );
   return name;
 }

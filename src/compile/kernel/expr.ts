@@ -44,6 +44,8 @@ type Binary = Extract<Expr, { kind: 'binary' }>;
 
 export class ExprEmitter {
   readonly facts: FactReaders;
+  /** Set once a formula reads a fact (through GRP, from FACTS): every decision assembled after sets FACTS at entry. A formula a decision calls is emitted before the decision is assembled. */
+  factsInFormulas = false;
   private readonly formulas = new Map<FormulaDecl, string>();
   private readonly letFns = new Map<LetDecl, string>();
 
@@ -110,7 +112,10 @@ export class ExprEmitter {
     const path = e.path.map((p) => p.text).join('.');
     const reader = this.facts.reader(group, path, repr);
     const d = sc.decision;
-    if (!d) return `${reader}(GRP(${str(group)}))`;
+    if (!d) {
+      this.factsInFormulas = true;
+      return `${reader}(GRP(${str(group)}))`;
+    }
     const c = this.cacheVar(d, group, path, repr);
     const unset = repr === 'v' ? 'U' : '-3';
     return `(${c} !== ${unset} ? ${c} : (${c} = ${reader}(${this.groupVar(d, group)})))`;

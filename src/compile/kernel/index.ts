@@ -27,14 +27,17 @@ export interface Kernel {
 export interface KernelOptions {
   /**
    * Memoise rule selection by few-valued inputs (analysis.ts); default
-   * MEMO_BY_DEFAULT. Measured (`npm run bench kernel`, 100,000 students) it
-   * is slower than the direct comparisons on a quiet machine (0.31 against
-   * 0.37 of the hand loop), level or ahead only on a loaded one.
+   * MEMO_BY_DEFAULT. Measured (`npm run bench kernel`, 100,000 students,
+   * medians of 5 runs) it is slower than the direct comparisons: 0.35
+   * against 0.43 of the hand loop.
    */
   memo?: boolean;
 }
 
-// LISTTEXT remembers the last frozen list it accepted (a frozen list cannot change): a decision's constant output fed back as a fact is checked once.
+// Parameter reads and formula calls go to the kernel's own buffers (RB, CB: only the kernel's frozen read records and formula names, never a
+// subject's data), copied to the caller's arrays when a decision returns or fails (FLUSH): storing each evaluation's fresh arrays in the
+// module's long-lived variables cost a write barrier per store (measured: 5-10 % of the per-student decisions).
+// LISTTEXT remembers the last four frozen lists it accepted (a frozen list cannot change): a decision's constant outputs fed back as facts (expected_transfer_codes' code lists) are checked once, not once per subject.
 /** Whether the kernel memoises rule selection unless told (see KernelOptions.memo). */
 export const MEMO_BY_DEFAULT = false;
 
@@ -43,19 +46,21 @@ var { dec: D, bool: B, div: DIV, order: ORD, inList: INL, inScalars: INS, eq: EQ
 var U = Symbol('unset');
 var PROTO = Object.getPrototypeOf, OBJECT = Object.prototype;
 var EMPTY = Object.freeze([]);
-var READS = null, CALLS = null, FACTS = null;
-function READ(r) { if (READS !== null) READS.push(r); }
-function CALL(n) { if (CALLS !== null) CALLS.push(n); }
+var FACTS = null;
+var RB = [], RN = 0, CB = [], CN = 0;
+function READ(r) { RB[RN++] = r; }
+function CALL(n) { CB[CN++] = n; }
+function FLUSH(reads, calls) { if (reads !== null) for (let i = 0; i < RN; i++) reads.push(RB[i]); if (calls !== null) for (let i = 0; i < CN; i++) calls.push(CB[i]); RN = 0; CN = 0; }
 function GRP(n) { return hasOwn(FACTS, n) ? FACTS[n] : undefined; }
 function IXP(p, m) { const x = p.get(m); READ(x.read); return x.value; }
 function THROW(f) { f(); }
 function EMPTYLIST(x) { return Array.isArray(x) && x.length === 0; }
 function MASKHIT(m, mask) { return m > 0 && (m & mask) !== 0; }
 function PUSH(out, f) { if (out === EMPTY) return [f]; out.push(f); return out; }
-var LISTTEXT_OK = null;
-function LISTTEXT(v) { if (v === LISTTEXT_OK) return true; if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'string' && x !== '') continue; if (x === undefined && !(j in v)) continue; return false; } if (Object.isFrozen(v)) LISTTEXT_OK = v; return true; }
+var LT0 = null, LT1 = null, LT2 = null, LT3 = null;
+function LISTTEXT(v) { if (v === LT0 || v === LT1 || v === LT2 || v === LT3) return true; if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'string' && x !== '') continue; if (x === undefined && !(j in v)) continue; return false; } if (Object.isFrozen(v)) { LT3 = LT2; LT2 = LT1; LT1 = LT0; LT0 = v; } return true; }
 function LISTBOOL(v) { if (!Array.isArray(v)) return false; for (let j = 0; j < v.length; j++) { const x = v[j]; if (typeof x === 'boolean') continue; if (x === undefined && !(j in v)) continue; return false; } return true; }
-function REPLAY(c) { const r = c.reads, n = c.calls; if (READS !== null) for (let i = 0; i < r.length; i++) READS.push(r[i]); if (CALLS !== null) for (let i = 0; i < n.length; i++) CALLS.push(n[i]); }
+function REPLAY(c) { const r = c.reads, n = c.calls; for (let i = 0; i < r.length; i++) RB[RN++] = r[i]; for (let i = 0; i < n.length; i++) CB[CN++] = n[i]; }
 `;
 
 export function compileKernel(program: Program, opts: KernelOptions = {}): Kernel {
