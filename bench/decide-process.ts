@@ -11,14 +11,13 @@
  * is not timed — after one untimed warm-up pass over the first batch.
  * json-rules-engine decides only the first `sample` students (default 2,000).
  * Prints {"students","ms","findings"} as JSON; exit 2 on bad arguments.
- * The loops are those of bench/kernel.ts (the same calls, the same
- * mutations of the facts); bench/kernel.ts keeps its own copies private.
+ * The loops are bench/kernel.ts's (the same calls, the same mutations of
+ * the facts).
  */
 import { performance } from 'node:perf_hooks';
-import type { ParamRead } from '../src/compile/expr-closure.js';
 import { compileKernel, type KernelDecision } from '../src/compile/kernel/index.js';
 import { compileProgram, type Program } from '../src/compile/program.js';
-import { decideFast, decideWithEngine } from '../src/runtime/decide.js';
+import { decideFast } from '../src/runtime/decide.js';
 import type { Dec } from '../src/runtime/money.js';
 import { studentFacts } from '../src/run/students.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -26,17 +25,16 @@ import { vocabulariesOf } from '../src/scenario/schema.js';
 import { loadLibrary } from '../src/semantics/workspace.js';
 import { bundledRules } from '../src/cli/paths.js';
 import { handDecide, handFindings } from './hand-decisions.js';
+import { closureLoop, engineLoop, kernelLoop } from './kernel.js';
 
 type Facts = Record<string, Record<string, unknown>>;
 /** One pass of a contender over a batch of students: the number of findings. */
 type Loop = (facts: Facts[]) => number | Promise<number>;
 export const DECISION_CONTENDERS = ['hand', 'kernel', 'closure', 'engine'] as const;
 export type DecisionContender = (typeof DECISION_CONTENDERS)[number];
-const DECISIONS = ['funding_category', 'expected_transfer_codes', 'student_findings'] as const;
 const BATCH = 100_000;
 
 function loopOf(which: DecisionContender, p: Program): Loop {
-  const [category, codes, findings] = DECISIONS.map((d) => p.decisions.get(d)!);
   if (which === 'hand') {
     const senr = decideFast(p.decisions.get('senr_fields')!, { year: p.year, facts: { coe: {} } }).firings[0].outputs;
     const F = handFindings(senr.transfer_code_field as Dec, senr.residence_field as Dec);
@@ -46,49 +44,8 @@ function loopOf(which: DecisionContender, p: Program): Loop {
       return n;
     };
   }
-  if (which === 'kernel') {
-    const k = compileKernel(p).decisions as Map<string, KernelDecision>;
-    const [kc, ke, kf] = DECISIONS.map((d) => k.get(d)!);
-    const reads: ParamRead[] = [];
-    const calls: string[] = [];
-    return (facts) => {
-      let n = 0;
-      for (const f of facts) {
-        reads.length = 0;
-        calls.length = 0;
-        const s = f.student;
-        s.category = kc(f, reads, calls)[0].outputs.category;
-        const c = ke(f, reads, calls)[0];
-        s.expected_codes = c ? c.outputs.codes : [];
-        n += kf(f, reads, calls).length;
-      }
-      return n;
-    };
-  }
-  if (which === 'closure') {
-    return (facts) => {
-      let n = 0;
-      for (const f of facts) {
-        const s = f.student;
-        s.category = decideFast(category, { year: p.year, facts: f }).firings[0].outputs.category;
-        const c = decideFast(codes, { year: p.year, facts: f }).firings[0];
-        s.expected_codes = c ? c.outputs.codes : [];
-        n += decideFast(findings, { year: p.year, facts: f }).firings.length;
-      }
-      return n;
-    };
-  }
-  return async (facts) => {
-    let n = 0;
-    for (const f of facts) {
-      const s = f.student;
-      s.category = (await decideWithEngine(p.lib, category, { year: p.year, facts: f })).firings[0].outputs.category;
-      const c = (await decideWithEngine(p.lib, codes, { year: p.year, facts: f })).firings[0];
-      s.expected_codes = c ? c.outputs.codes : [];
-      n += (await decideWithEngine(p.lib, findings, { year: p.year, facts: f })).firings.length;
-    }
-    return n;
-  };
+  if (which === 'kernel') return kernelLoop(compileKernel(p).decisions as Map<string, KernelDecision>);
+  return which === 'closure' ? closureLoop(p) : engineLoop(p);
 }
 
 export interface DecideFigures {

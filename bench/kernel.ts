@@ -51,7 +51,7 @@ interface Contender {
  * A student's read and call records are fresh, like decideKernel's
  * (emptying one pair with `length = 0` costs more than the allocation).
  */
-const KERNEL_LOOP = `return () => {
+const KERNEL_LOOP = `return (facts) => {
   let n = 0;
   for (const f of facts) {
     const reads = [];
@@ -65,14 +65,15 @@ const KERNEL_LOOP = `return () => {
   return n;
 };`;
 
-function kernelLoop(k: Map<string, KernelDecision>, facts: Facts[]): () => number {
+/** The loops of the three decisions over a list of students (the number of findings), shared with bench/decide-process.ts. */
+export function kernelLoop(k: Map<string, KernelDecision>): (facts: Facts[]) => number {
   const [category, codes, findings] = DECISIONS.map((d) => k.get(d)!);
-  return new Function('facts', 'category', 'codes', 'findings', KERNEL_LOOP)(facts, category, codes, findings) as () => number;
+  return new Function('category', 'codes', 'findings', KERNEL_LOOP)(category, codes, findings) as (facts: Facts[]) => number;
 }
 
-function closureLoop(p: Program, facts: Facts[]): () => number {
+export function closureLoop(p: Program): (facts: Facts[]) => number {
   const [category, codes, findings] = DECISIONS.map((d) => p.decisions.get(d)!);
-  return () => {
+  return (facts) => {
     let n = 0;
     for (const f of facts) {
       const s = f.student;
@@ -85,9 +86,9 @@ function closureLoop(p: Program, facts: Facts[]): () => number {
   };
 }
 
-function engineLoop(p: Program, facts: Facts[]): () => Promise<number> {
+export function engineLoop(p: Program): (facts: Facts[]) => Promise<number> {
   const [category, codes, findings] = DECISIONS.map((d) => p.decisions.get(d)!);
-  return async () => {
+  return async (facts) => {
     let n = 0;
     for (const f of facts) {
       const s = f.student;
@@ -159,10 +160,10 @@ export async function measureKernel(rows = 100_000, rounds = 5, engineSample = 2
   };
   const contenders: Contender[] = [
     { name: 'hand-written loop', students: facts.length, run: hand, times: [], cpu: [] },
-    { name: 'compiled kernel', students: facts.length, run: kernelLoop(kernel.decisions as Map<string, KernelDecision>, facts), times: [], cpu: [] },
-    { name: `compiled kernel, selection memo ${MEMO_BY_DEFAULT ? 'off' : 'on'}`, students: facts.length, run: kernelLoop(alternate.decisions as Map<string, KernelDecision>, facts), times: [], cpu: [] },
-    { name: 'closure path (decideFast)', students: facts.length, run: closureLoop(program, facts), times: [], cpu: [] },
-    { name: `json-rules-engine (sample)`, students: Math.min(engineSample, facts.length), run: engineLoop(program, facts.slice(0, engineSample)), times: [], cpu: [] },
+    { name: 'compiled kernel', students: facts.length, run: ((loop) => () => loop(facts))(kernelLoop(kernel.decisions as Map<string, KernelDecision>)), times: [], cpu: [] },
+    { name: `compiled kernel, selection memo ${MEMO_BY_DEFAULT ? 'off' : 'on'}`, students: facts.length, run: ((loop) => () => loop(facts))(kernelLoop(alternate.decisions as Map<string, KernelDecision>)), times: [], cpu: [] },
+    { name: 'closure path (decideFast)', students: facts.length, run: ((loop) => () => loop(facts))(closureLoop(program)), times: [], cpu: [] },
+    { name: `json-rules-engine (sample)`, students: Math.min(engineSample, facts.length), run: ((loop, sample) => () => loop(sample))(engineLoop(program), facts.slice(0, engineSample)), times: [], cpu: [] },
   ];
   const findings = new Set<number>();
   for (const c of contenders) await c.run(); // warm up

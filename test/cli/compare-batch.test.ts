@@ -114,9 +114,9 @@ describe('lcff compare over a folder of scenarios with a broken one', () => {
     expect(readFileSync(join(c1, '2-2-2019-20', 'compare.csv'), 'utf8')).toBe(readFileSync(alone, 'utf8'));
     expect(readFileSync(join(c1, '2-2-2019-20', 'compare.provenance.csv'), 'utf8')).toBe(readFileSync(alone.replace(/\.csv$/, '.provenance.csv'), 'utf8'));
     const totals = readFileSync(join(c1, 'totals.csv'), 'utf8').split('\n');
-    expect(totals[0]).toBe('fiscal_year,scenarios,students,students_changed,transfer_lines_a,transfer_lines_b,transfer_ada_a,transfer_ada_b,transfers_a,transfers_b,transfers_change,coe_entitlement_a,coe_entitlement_b,coe_entitlement_change,coe_entitlement_incomplete_a,coe_entitlement_incomplete_b');
-    expect(totals[2]).toBe('2019-20,2,22,0,10,10,6.70,6.70,49067.86,50087.18,1019.32,147120.68,147120.68,0.00,2,2');
-    expect(readFileSync(join(c1, 'summary.csv'), 'utf8').split('\n')[4]).toBe(`4,${join(folder, names[3])},ok,0,2019-20,01,Alameda,11,73560.34,73560.34,0.00,24533.93,25043.59,509.66,0,${single.get(names[1])!.deltas.length},4-4-2019-20-copy,`);
+    expect(totals[0]).toBe('fiscal_year,scenarios,students,students_changed,a_projected,transfer_lines_a,transfer_lines_b,transfer_ada_a,transfer_ada_b,transfers_a,transfers_b,transfers_change,coe_entitlement_a,coe_entitlement_b,coe_entitlement_change,coe_entitlement_incomplete_a,coe_entitlement_incomplete_b');
+    expect(totals[2]).toBe('2019-20,2,22,0,0,10,10,6.70,6.70,49067.86,50087.18,1019.32,147120.68,147120.68,0.00,2,2');
+    expect(readFileSync(join(c1, 'summary.csv'), 'utf8').split('\n')[4]).toBe(`4,${join(folder, names[3])},ok,0,2019-20,01,Alameda,11,73560.34,73560.34,0.00,24533.93,25043.59,509.66,0,${single.get(names[1])!.deltas.length},false,4-4-2019-20-copy,`);
   }, SLOW);
 
   it('--against a git revision: resolved once, read by every worker, no law differs and nothing changes', () => {
