@@ -18,15 +18,22 @@ import { FactReaders, type Repr } from './facts.js';
 import { constantList, emitIn, emitIs, primitive } from './membership.js';
 import { FnState, str, type Module } from './module.js';
 
-/** The per-evaluation state of one decision, held in module-level variables reset at its entry. */
+/**
+ * The per-evaluation state of one decision: local variables of its generated
+ * function (a module-level variable written with each subject's fresh
+ * objects costs a write barrier per store, and keeps them alive).
+ */
 export interface DecisionState {
-  /** group → variable holding the group's object for this evaluation */
+  /** group → local variable holding the group's object for this evaluation */
   groups: Map<string, string>;
-  /** fact and representation → cache variable */
+  /** fact and representation → local cache variable */
   caches: Map<string, string>;
-  /** statements run at entry, after FACTS is set */
-  resets: string[];
-  lets: Map<LetDecl, string>;
+  /** the local declarations (`c4 = U`, `g5`), in order of first use */
+  locals: string[];
+  /** a rule's let → its local variable and the function nested in the decision's that computes it */
+  lets: Map<LetDecl, { v: string; fn: string }>;
+  /** the nested let functions (they read the decision's locals) */
+  inner: string[];
   /** output names (JSON) → outputs constructor */
   shapes: Map<string, string>;
 }
@@ -47,7 +54,6 @@ export class ExprEmitter {
   /** Set once a formula reads a fact (through GRP, from FACTS): every decision assembled after sets FACTS at entry. A formula a decision calls is emitted before the decision is assembled. */
   factsInFormulas = false;
   private readonly formulas = new Map<FormulaDecl, string>();
-  private readonly letFns = new Map<LetDecl, string>();
 
   constructor(
     readonly m: Module,
@@ -121,26 +127,24 @@ export class ExprEmitter {
     return `(${c} !== ${unset} ? ${c} : (${c} = ${reader}(${this.groupVar(d, group)})))`;
   }
 
-  /** The variable caching a fact read in a representation for one evaluation (unset: U for values, -3 for indexes and masks). */
+  /** The local variable caching a fact read in a representation for one evaluation (unset: U for values, -3 for indexes and masks). */
   cacheVar(d: DecisionState, group: string, path: string, repr: Repr): string {
     const key = `${repr}\u0000${group}\u0000${path}`;
     let c = d.caches.get(key);
-    const unset = repr === 'v' ? 'U' : '-3';
     if (!c) {
       c = this.m.id('c');
-      this.m.add(`var ${c} = ${unset};`);
       d.caches.set(key, c);
-      d.resets.push(`${c} = ${unset};`);
+      d.locals.push(`${c} = ${repr === 'v' ? 'U' : '-3'}`);
     }
     return c;
   }
 
-  /** The variable holding a group's object for one evaluation (set at the decision's entry). */
+  /** The local variable holding a group's object for one evaluation (set at the decision's entry). */
   groupVar(d: DecisionState, group: string): string {
     let g = d.groups.get(group);
     if (!g) {
       g = this.m.id('g');
-      this.m.add(`var ${g};`);
+      d.locals.push(g);
       d.groups.set(group, g);
     }
     return g;
@@ -197,29 +201,23 @@ export class ExprEmitter {
     };
   }
 
-  /** A rule's let: computed at most once per evaluation of the decision, when first used. */
+  /** A rule's let: computed at most once per evaluation of the decision, when first used, by a function nested in the decision's (it reads the decision's locals). */
   private let(decl: LetDecl, sc: Scope): string {
     // a formula's `where`: computed at most once per call of the formula, when first used (as callFormula's fresh lets)
     const w = sc.wheres?.get(decl);
     if (w) return `(${w.v} !== U ? ${w.v} : (${w.v} = ${w.fn}()))`;
     const d = sc.decision;
     if (!d) return 'undefined';
-    let v = d.lets.get(decl);
-    if (!v) {
-      v = this.m.id('L');
-      d.lets.set(decl, v);
-      this.m.add(`var ${v} = U;`);
-      d.resets.push(`${v} = U;`);
-    }
-    let fn = this.letFns.get(decl);
-    if (!fn) {
-      fn = this.m.id('f');
-      this.letFns.set(decl, fn);
+    let l = d.lets.get(decl);
+    if (!l) {
+      l = { v: this.m.id('L'), fn: this.m.id('f') };
+      d.lets.set(decl, l);
+      d.locals.push(`${l.v} = U`);
       const inner: Scope = { fn: new FnState(), decision: d };
       const body = this.emit(decl.value, inner);
-      this.m.add(`function ${fn}() { ${inner.fn.declarations()} return ${body}; }`);
+      d.inner.push(`function ${l.fn}() { ${inner.fn.declarations()} return ${body}; }`);
     }
-    return `(${v} !== U ? ${v} : (${v} = ${fn}()))`;
+    return `(${l.v} !== U ? ${l.v} : (${l.v} = ${l.fn}()))`;
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>, sc: Scope): string {
