@@ -9,6 +9,7 @@ import { Dec, fixed } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
 import type { Firing } from '../runtime/decide.js';
+import type { CompiledRule } from '../compile/program.js';
 import type { FindingResult } from './result.js';
 
 /** What the student-level decisions say of one student (its findings without their subject, the student's id). */
@@ -72,6 +73,15 @@ function fieldText(d: Dec): string {
   return t;
 }
 
+/** A rule's `decision.name` and its citations joined, made once per rule (built per student, every student's texts would be new strings to hash and compare). */
+const RULE_TEXTS = new WeakMap<CompiledRule, { rule: string; cite: string }>();
+
+function ruleTexts(prefix: string, rule: CompiledRule): { rule: string; cite: string } {
+  let t = RULE_TEXTS.get(rule);
+  if (t === undefined) RULE_TEXTS.set(rule, (t = { rule: `${prefix}.${rule.name}`, cite: rule.cites.join('; ') }));
+  return t;
+}
+
 export function studentFacts(s: Student, school: School, coeCds: string): Record<string, unknown> {
   return {
     student: {
@@ -121,11 +131,11 @@ function* classificationSteps(ctx: RunContext, s: Student, school: School, coeCd
       code: String(f.outputs.code),
       severity: String(f.outputs.level) as FindingResult['severity'],
       message: `${String(f.outputs.message)} (SENR field ${field}; reported code ${s.reported?.transfer_code ?? 'none'}, residence ${s.reported?.district_of_residence ?? 'none'}; expected code ${expectedCodes.length ? expectedCodes.join('/') : 'none'})`,
-      rule: `student_findings.${f.rule.name}`,
-      cite: f.rule.cites.join('; '),
+      ...ruleTexts('student_findings', f.rule),
     });
   }
-  return { category, creditedTo, expectedCodes, rule: `funding_category.${fc.rule.name}`, cite: fc.rule.cites.join('; '), findings };
+  const { rule, cite } = ruleTexts('funding_category', fc.rule);
+  return { category, creditedTo, expectedCodes, rule, cite, findings };
 }
 
 export async function classifyStudent(ctx: RunContext, s: Student, school: School, coeCds: string): Promise<Classification> {
