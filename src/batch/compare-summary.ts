@@ -7,12 +7,12 @@
  * deltas with how many scenarios it touched. Sums are exact decimals
  * (src/runtime/money.ts); dollars of different years are never added.
  */
-import { EXIT } from '../cli/errors.js';
 import { change } from '../compare/deltas.js';
 import { dec, fixed, ZERO, type Dec } from '../runtime/money.js';
 import { SEVERITIES, type Severity } from '../run/result.js';
 import type { CompareBatchSummary, CompareScenarioRow, CompareYearTotals } from './compare-contract.js';
 import { studentsChanged, type CompareOutcome, type SideFigures } from './compare-outcome.js';
+import { batchExitCode, scenarioRowStart } from './outcome.js';
 
 type Side = 'a' | 'b';
 const SIDES: readonly Side[] = ['a', 'b'];
@@ -49,12 +49,7 @@ export class CompareSummaryBuilder {
     const ran = c !== undefined && s !== undefined;
     const side = (f: SideFigures) => ({ coe_entitlement: f.coe.total, transfers: f.transfers.amount });
     const row: CompareScenarioRow = {
-      index: this.rows.length + 1,
-      scenario: o.scenario,
-      status: o.status,
-      exit_code: EXIT[o.status],
-      ...(o.fiscal_year !== undefined ? { fiscal_year: o.fiscal_year } : {}),
-      ...(o.county !== undefined ? { county: o.county } : {}),
+      ...scenarioRowStart(this.rows.length + 1, o),
       ...(ran
         ? {
             students: s.b.students,
@@ -156,6 +151,6 @@ export class CompareSummaryBuilder {
         causes: [...y.causes.values()].sort((p, q) => cmp(p.name, q.name) || cmp(p.kind, q.kind)),
       }));
     const ran = this.rows.filter((r) => r.status === 'ok' || r.status === 'findings').length;
-    return { scenarios: this.rows, ran, failed: this.rows.length - ran, totals, exit_code: Math.max(EXIT.ok, ...this.rows.map((r) => r.exit_code)) };
+    return { scenarios: this.rows, ran, failed: this.rows.length - ran, totals, exit_code: batchExitCode(this.rows) };
   }
 }

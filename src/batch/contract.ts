@@ -9,7 +9,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EXIT } from '../cli/errors.js';
 import { closed, oneOf, ref, resultContract, SEVERITIES, type Vocabulary } from '../run/result.js';
-import { scenarioRowBase } from './contract-parts.js';
+import { errorRun, jsonSchemaDocument, scenarioRowBase } from './contract-parts.js';
 
 export { BATCH_STATUSES } from './contract-parts.js';
 export type BatchStatus = keyof typeof EXIT;
@@ -17,22 +17,17 @@ export type BatchStatus = keyof typeof EXIT;
 export function batchContract(v: Vocabulary) {
   const { defs, result } = resultContract(v);
   const { money, ada, count, fiscalYear, categorySummary } = defs;
-  const { status, county } = scenarioRowBase(fiscalYear);
+  const base = scenarioRowBase(fiscalYear);
 
   const scenarioRow = Type.Object(
     {
-      index: Type.Integer({ minimum: 1, description: 'the position of the scenario in the batch, from 1' }),
-      scenario: Type.String({ minLength: 1, description: 'the scenario as given, or found in a folder of scenarios' }),
-      status: ref('batchStatus', status),
-      exit_code: Type.Integer({ minimum: 0, maximum: 3, description: 'what `lcff run` on this scenario alone exits with' }),
-      fiscal_year: Type.Optional(ref('fiscalYear', fiscalYear)),
-      county: Type.Optional(ref('county', county)),
+      ...base.fields,
       students: Type.Optional(ref('count', count)),
       coe_entitlement: Type.Optional(ref('money', money)),
       transfers: Type.Optional(ref('money', money)),
       findings: Type.Optional(ref('count', count)),
       evaluator: Type.Optional(oneOf(['engine', 'fast', 'kernel'] as const, 'json-rules-engine, the compiled closures (fast) or the generated kernel (same results)')),
-      error: Type.Optional(Type.String({ minLength: 1, description: 'why the scenario did not run (one line per problem), or which findings --fail-on matched' })),
+      error: base.error,
     },
     { ...closed, description: 'one scenario of the batch: fiscal year, county and totals when it ran (or was read), the error when it failed' },
   );
@@ -67,7 +62,7 @@ export function batchContract(v: Vocabulary) {
       ran: ref('count', count),
       failed: ref('count', count),
       totals: Type.Array(ref('yearTotals', yearTotals), { description: 'one entry per fiscal year, in year order' }),
-      exit_code: Type.Integer({ minimum: 0, maximum: 3, description: 'the exit code of the batch: the highest of the scenarios\'' }),
+      exit_code: base.exitCode,
     },
     closed,
   );
@@ -75,13 +70,13 @@ export function batchContract(v: Vocabulary) {
   const run = Type.Union(
     [
       Type.Object({ scenario: Type.String({ minLength: 1 }), result: ref('result', result) }, closed),
-      Type.Object({ scenario: Type.String({ minLength: 1 }), error: Type.Object({ status: ref('batchStatus', status), message: Type.String({ minLength: 1 }) }, closed) }, closed),
+      errorRun(base.status),
     ],
     { description: "a scenario's result, or why it has none" },
   );
 
   const document = Type.Object({ runs: Type.Array(run, { description: 'one per scenario, in input order' }), summary: ref('summary', summary) }, closed);
-  const batchDefs = { ...defs, result, batchStatus: status, county, scenarioRow, findingCount, yearTotals, summary };
+  const batchDefs = { ...defs, result, batchStatus: base.status, county: base.county, scenarioRow, findingCount, yearTotals, summary };
   return { defs: batchDefs, document };
 }
 
@@ -96,15 +91,5 @@ export type FindingCount = Static<Contract['defs']['findingCount']>;
 /** The JSON Schema document of the batch contract (what `schemas/batch.schema.json` holds). */
 export function batchJsonSchema(v: Vocabulary): Record<string, unknown> {
   const { defs, document } = batchContract(v);
-  return JSON.parse(
-    JSON.stringify({
-      $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: 'https://lcff-rules.example/schemas/batch.schema.json',
-      title: 'lcff-rules batch',
-      description:
-        "The JSON of `lcff run <many scenarios or a folder> --json`: each scenario's result (`$defs/result`, the result contract) or error, in input order, then the summary across them. Generated from src/batch/contract.ts by `npm run schemas`; do not edit.",
-      ...document,
-      $defs: defs,
-    }),
-  ) as Record<string, unknown>;
+  return jsonSchemaDocument('batch', 'lcff-rules batch', "The JSON of `lcff run <many scenarios or a folder> --json`: each scenario's result (`$defs/result`, the result contract) or error, in input order, then the summary across them. Generated from src/batch/contract.ts by `npm run schemas`; do not edit.", document, defs);
 }

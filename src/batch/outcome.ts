@@ -8,6 +8,7 @@
  */
 import type { PublishedResult } from '../run/result.js';
 import type { EvaluatorKind } from '../runtime/evaluate.js';
+import { EXIT } from '../cli/errors.js';
 import type { BatchStatus } from './contract.js';
 
 export interface OutcomeBase {
@@ -27,4 +28,21 @@ export interface ScenarioOutcome extends OutcomeBase {
   /** present when the scenario ran (status ok or findings) */
   result?: PublishedResult;
   evaluator?: EvaluatorKind;
+}
+
+/** The fields every batch summary row begins with (src/batch/contract-parts.ts, scenarioRowBase): position, path, status and its exit code, and the year and county once known. */
+export function scenarioRowStart(index: number, o: OutcomeBase) {
+  return {
+    index,
+    scenario: o.scenario,
+    status: o.status,
+    exit_code: EXIT[o.status],
+    ...(o.fiscal_year !== undefined ? { fiscal_year: o.fiscal_year } : {}),
+    ...(o.county !== undefined ? { county: o.county } : {}),
+  };
+}
+
+/** A batch's exit code: the highest of its scenarios' (0 for none). */
+export function batchExitCode(rows: ReadonlyArray<{ exit_code: number }>): number {
+  return Math.max(EXIT.ok, ...rows.map((r) => r.exit_code));
 }

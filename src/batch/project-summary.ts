@@ -5,10 +5,10 @@
  * scenarios that reach it. Sums are exact decimals (src/runtime/money.ts);
  * dollars of different years are never added.
  */
-import { EXIT } from '../cli/errors.js';
 import { dec, fixed, ZERO, type Dec } from '../runtime/money.js';
 import type { ProjectBatchSummary, ProjectScenarioRow, ProjectYearTotals } from './project-contract.js';
 import type { ProjectOutcome } from './project-outcome.js';
+import { batchExitCode, scenarioRowStart } from './outcome.js';
 
 interface YearSums {
   projected: number;
@@ -29,12 +29,7 @@ export class ProjectSummaryBuilder {
   add(o: ProjectOutcome): ProjectScenarioRow {
     const ran = o.result !== undefined && o.years !== undefined;
     const row: ProjectScenarioRow = {
-      index: this.rows.length + 1,
-      scenario: o.scenario,
-      status: o.status,
-      exit_code: EXIT[o.status],
-      ...(o.fiscal_year !== undefined ? { fiscal_year: o.fiscal_year } : {}),
-      ...(o.county !== undefined ? { county: o.county } : {}),
+      ...scenarioRowStart(this.rows.length + 1, o),
       ...(ran ? { years: o.years!, assumptions: o.result!.projection.assumptions } : {}),
       ...(o.error !== undefined ? { error: o.error } : {}),
     };
@@ -67,6 +62,6 @@ export class ProjectSummaryBuilder {
         coe_entitlement: { total: fixed(y.coe, 2), incomplete: y.incomplete },
       }));
     const ran = this.rows.filter((r) => r.status === 'ok' || r.status === 'findings').length;
-    return { scenarios: this.rows, ran, failed: this.rows.length - ran, totals, exit_code: Math.max(EXIT.ok, ...this.rows.map((r) => r.exit_code)) };
+    return { scenarios: this.rows, ran, failed: this.rows.length - ran, totals, exit_code: batchExitCode(this.rows) };
   }
 }

@@ -6,11 +6,10 @@
  * exact decimals (src/runtime/money.ts); dollars of different fiscal years
  * are never added together.
  */
-import { EXIT } from '../cli/errors.js';
 import { dec, fixed, ZERO, type Dec } from '../runtime/money.js';
 import { SEVERITIES, type FindingResult, type RunResult } from '../run/result.js';
 import type { BatchSummary, FindingCount, ScenarioRow, YearTotals } from './contract.js';
-import type { ScenarioOutcome } from './outcome.js';
+import { batchExitCode, scenarioRowStart, type ScenarioOutcome } from './outcome.js';
 
 interface YearSums {
   scenarios: number;
@@ -37,12 +36,7 @@ export class BatchSummaryBuilder {
   add(o: ScenarioOutcome): ScenarioRow {
     const r = o.result;
     const row: ScenarioRow = {
-      index: this.rows.length + 1,
-      scenario: o.scenario,
-      status: o.status,
-      exit_code: EXIT[o.status],
-      ...(o.fiscal_year !== undefined ? { fiscal_year: o.fiscal_year } : {}),
-      ...(o.county !== undefined ? { county: o.county } : {}),
+      ...scenarioRowStart(this.rows.length + 1, o),
       ...(r
         ? {
             students: r.students.length,
@@ -110,7 +104,7 @@ export class BatchSummaryBuilder {
       ran,
       failed: this.rows.length - ran,
       totals,
-      exit_code: Math.max(EXIT.ok, ...this.rows.map((r) => r.exit_code)),
+      exit_code: batchExitCode(this.rows),
     };
   }
 }

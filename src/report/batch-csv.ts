@@ -21,18 +21,17 @@ export function scenarioFolderName(index: number, count: number, path: string): 
   return `${String(index).padStart(String(count).length, '0')}-${stem || 'scenario'}`;
 }
 
+/** The cells every batch's summary.csv row begins with: position, path, status, exit code, year and county. */
+export function scenarioCells(r: { index: number; scenario: string; status: string; exit_code: number; fiscal_year?: string; county?: { code: string; name: string } }) {
+  return { index: r.index, scenario: r.scenario, status: r.status, exit_code: r.exit_code, fiscal_year: r.fiscal_year, county_code: r.county?.code, county_name: r.county?.name };
+}
+
 const SUMMARY_COLUMNS = ['index', 'scenario', 'status', 'exit_code', 'fiscal_year', 'county_code', 'county_name', 'students', 'coe_entitlement', 'transfers', 'findings', 'evaluator', 'folder', 'error'];
 
 /** The summary files; `folders` names each scenario's table folder (absent for a scenario that did not run). */
 export function batchCsvTables(s: BatchSummary, folders: ReadonlyMap<number, string>): Record<string, string> {
   const row = (r: ScenarioRow) => ({
-    index: r.index,
-    scenario: r.scenario,
-    status: r.status,
-    exit_code: r.exit_code,
-    fiscal_year: r.fiscal_year,
-    county_code: r.county?.code,
-    county_name: r.county?.name,
+    ...scenarioCells(r),
     students: r.students,
     coe_entitlement: r.coe_entitlement,
     transfers: r.transfers,

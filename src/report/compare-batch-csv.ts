@@ -9,19 +9,14 @@
  * neutralised).
  */
 import type { CompareBatchSummary, CompareScenarioRow } from '../batch/compare-contract.js';
+import { scenarioCells } from './batch-csv.js';
 import { table } from './csv.js';
 
 const SUMMARY_COLUMNS = ['index', 'scenario', 'status', 'exit_code', 'fiscal_year', 'county_code', 'county_name', 'students', 'coe_entitlement_a', 'coe_entitlement_b', 'coe_entitlement_change', 'transfers_a', 'transfers_b', 'transfers_change', 'students_changed', 'deltas', 'a_projected', 'folder', 'error'];
 
 export function compareBatchCsvTables(s: CompareBatchSummary, folders: ReadonlyMap<number, string>): Record<string, string> {
   const row = (r: CompareScenarioRow) => ({
-    index: r.index,
-    scenario: r.scenario,
-    status: r.status,
-    exit_code: r.exit_code,
-    fiscal_year: r.fiscal_year,
-    county_code: r.county?.code,
-    county_name: r.county?.name,
+    ...scenarioCells(r),
     students: r.students,
     coe_entitlement_a: r.a?.coe_entitlement,
     coe_entitlement_b: r.b?.coe_entitlement,

@@ -8,6 +8,7 @@
  */
 import type { ProjectBatchSummary } from '../batch/project-contract.js';
 import { ASSUMPTION_KINDS } from '../scenario/model.js';
+import { scenarioCells } from './batch-csv.js';
 import { table } from './csv.js';
 
 const bool = (b: boolean): string => (b ? 'true' : 'false');
@@ -17,7 +18,7 @@ export function projectBatchCsvTables(s: ProjectBatchSummary, folders: ReadonlyM
   return {
     'summary.csv': table(
       ['index', 'scenario', 'status', 'exit_code', 'fiscal_year', 'county_code', 'county_name', 'folder', 'error'],
-      rows.map((r) => ({ index: r.index, scenario: r.scenario, status: r.status, exit_code: r.exit_code, fiscal_year: r.fiscal_year, county_code: r.county?.code, county_name: r.county?.name, folder: folders.get(r.index), error: r.error })),
+      rows.map((r) => ({ ...scenarioCells(r), folder: folders.get(r.index), error: r.error })),
     ),
     'years.csv': table(
       ['index', 'scenario', 'county_code', 'fiscal_year', 'projected', 'students', 'ada', 'transfers', 'coe_entitlement', 'coe_entitlement_complete'],
