@@ -10,7 +10,7 @@ import { EXIT, UserError } from './errors.js';
  * The assumptions of `file`, each year of it after `after`; they are used
  * instead of the scenario's own `assumptions:`, and that is said.
  */
-export async function assumptionsOption(file: string, after: FiscalYear, scenario: Scenario, warn: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): Promise<Assumptions> {
+export async function assumptionsOption(file: string, after: FiscalYear, scenario: Scenario, warn: (line: string) => void): Promise<Assumptions> {
   const loaded = await loadAssumptionsFile(file, after);
   if (!loaded.assumptions || hasErrors(loaded.diagnostics)) throw new UserError(loaded.diagnostics.map(formatDiagnostic).join('\n'), EXIT.input);
   for (const d of loaded.diagnostics) warn(visible(formatDiagnostic(d)));

@@ -61,7 +61,8 @@ export async function prepareInput(opts: ScenarioInputOptions): Promise<Prepared
 /** Each warning line of a scenario, visible-safe; by default written to stderr. */
 export type WarningSink = (line: string) => void;
 
-const toStderr: WarningSink = (line) => process.stderr.write(`${line}\n`);
+/** Warnings printed on stderr, a line each (a single command's sink; a batch keeps each scenario's). */
+export const toStderr: WarningSink = (line) => process.stderr.write(`${line}\n`);
 
 /** Loads one scenario against prepared inputs: its errors are a UserError (exit 2), its warnings go to `warn`. */
 /** A streamed run: takes the students of a CSV as they are read (load.ts `streamStudents`), given the checked library. */

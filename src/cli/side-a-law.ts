@@ -16,7 +16,7 @@ import { yearInLibrary } from './library.js';
  * library projected (src/compare/projected-side.ts); without them exit 2
  * (LCFF-S072). A year before its first is refused as by every command.
  */
-export async function sideALaw(libA: Library, scenario: Scenario, file: string | undefined, label: string, path: string, warn: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): Promise<{ lib: Library; projection?: SideProjection }> {
+export async function sideALaw(libA: Library, scenario: Scenario, file: string | undefined, label: string, path: string, warn: (line: string) => void): Promise<{ lib: Library; projection?: SideProjection }> {
   const year = scenario.fiscal_year;
   if (year <= libA.horizon.last) {
     yearInLibrary(libA, year, `side a (${label}) for ${path}`);

@@ -18,7 +18,7 @@ import { EXIT, UserError } from '../errors.js';
 import { checkedLibrary } from '../library.js';
 import { provenanceFileFor } from '../../report/provenance.js';
 import { bundledRules } from '../paths.js';
-import { scenarioInput } from '../scenario-input.js';
+import { scenarioInput, toStderr } from '../scenario-input.js';
 import { checkOutputPath, writeOutput } from '../write-output.js';
 import { batchScenarios } from '../batch/inputs.js';
 import { compareSides } from '../compare-sides.js';
@@ -62,7 +62,7 @@ async function compareOne(path: string, opts: CompareOptions): Promise<number> {
   let result: CompareResult;
   try {
     const libA = await checkedLibrary(against?.rules ?? rules);
-    const input = await compareSides({ scenario: b.scenario, path, libA, ...(against ? { againstSide: against } : {}), libB: b.lib, supplied: b.supplied, rules, opts }, (line) => void process.stderr.write(`${line}\n`));
+    const input = await compareSides({ scenario: b.scenario, path, libA, ...(against ? { againstSide: against } : {}), libB: b.lib, supplied: b.supplied, rules, opts }, toStderr);
     try {
       result = await compareScenario(input);
     } catch (e) {

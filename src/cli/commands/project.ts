@@ -19,7 +19,7 @@ import { RunError } from '../../run/context.js';
 import { EXIT, UserError } from '../errors.js';
 import { assumptionsOption } from '../assumptions-option.js';
 import { commandProvenance } from '../provenance.js';
-import { scenarioInput } from '../scenario-input.js';
+import { scenarioInput, toStderr } from '../scenario-input.js';
 import { checkOutputFolder, checkOutputPath, writeOutput } from '../write-output.js';
 import { batchScenarios } from '../batch/inputs.js';
 
@@ -117,7 +117,7 @@ async function projectOne(path: string, opts: ProjectCommandOptions): Promise<nu
   const { lib, scenario } = await scenarioInput(path, { ...(opts.rules !== undefined ? { rules: opts.rules } : {}), ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}) });
   let projected;
   try {
-    projected = await projectScenario(lib, scenario, range, sets, opts, (line) => void process.stderr.write(`${line}\n`));
+    projected = await projectScenario(lib, scenario, range, sets, opts, toStderr);
   } catch (e) {
     if (e instanceof RunError) throw new UserError(`${path}: ${e.code} ${e.message}`, EXIT.fatal);
     throw e;
