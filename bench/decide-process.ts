@@ -8,9 +8,9 @@
  * expected_transfer_codes, student_findings) of the generated county the
  * way `lcff run` meets them: the students streamed from the CSV, each
  * turned into fresh facts and decided once, soon after it is read. Students
- * are decided in batches of BATCH as they arrive (a student's facts are a
- * few hundred students old when decided, still young and in cache, then
- * garbage); only the decision passes are timed, not reading.
+ * are decided in batches of BATCH as they arrive (a student's facts are at
+ * most BATCH students old when decided, still young and in cache, then
+ * garbage, as in a run); only the decision passes are timed, not reading.
  *
  * Warm-up (untimed): the same contender first decides the first WARM_ROWS
  * rows read from the file on their own, a separate reading — fresh objects
