@@ -10,7 +10,10 @@
  *   - json-rules-engine on a sample of the students.
  * Contenders run in rounds (one run of each per round), so a busy machine
  * slows all of them alike; medians per contender; ratios from the same run,
- * by wall clock and by CPU time (steadier on a shared machine).
+ * by wall clock and by CPU time (steadier on a shared machine). Every pass
+ * decides fresh facts (built untimed before it), as a run builds each
+ * student's; the texts in them are the loaded scenario's, shared by every
+ * pass (bench/decide-process.ts times students read afresh from the CSV).
  * The hand loop is first checked to decide exactly what the kernel decides
  * (category, credited LEA, codes, residence_required, findings); the kernel
  * does more besides: it checks every fact it reads against its declaration
@@ -38,7 +41,7 @@ const DECISIONS = ['funding_category', 'expected_transfer_codes', 'student_findi
 interface Contender {
   name: string;
   students: number;
-  run: () => number | Promise<number>;
+  run: (facts: Facts[]) => number | Promise<number>;
   times: number[];
   cpu: number[];
 }
@@ -131,7 +134,9 @@ export async function measureKernel(rows = 100_000, rounds = 5, engineSample = 2
   if (!scenario) throw new Error('the generated county does not load');
   const program = compileProgram(lib, scenario.fiscal_year);
   const schools = new Map(scenario.schools.map((s) => [s.code, s]));
-  const facts = scenario.students.map((s) => studentFacts(s, schools.get(s.school)!, scenario.coe.cds) as Facts);
+  // fresh facts for every pass, as a run builds each student's facts afresh: a pass meets no category or codes set by an earlier one
+  const fresh = (n = scenario.students.length): Facts[] => scenario.students.slice(0, n).map((s) => studentFacts(s, schools.get(s.school)!, scenario.coe.cds) as Facts);
+  const facts = fresh();
   const senr = decideFast(program.decisions.get('senr_fields')!, { year: program.year, facts: { coe: {} } }).firings[0].outputs;
   const F = handFindings(senr.transfer_code_field as Dec, senr.residence_field as Dec);
   const kernel = compileKernel(program);
@@ -153,25 +158,27 @@ export async function measureKernel(rows = 100_000, rounds = 5, engineSample = 2
     }
   }
 
-  const hand = (): number => {
+  const hand = (facts: Facts[]): number => {
     let n = 0;
     for (const f of facts) n += handDecide(f, F).findings.length;
     return n;
   };
+  const engine = engineLoop(program);
   const contenders: Contender[] = [
     { name: 'hand-written loop', students: facts.length, run: hand, times: [], cpu: [] },
-    { name: 'compiled kernel', students: facts.length, run: ((loop) => () => loop(facts))(kernelLoop(kernel.decisions as Map<string, KernelDecision>)), times: [], cpu: [] },
-    { name: `compiled kernel, selection memo ${MEMO_BY_DEFAULT ? 'off' : 'on'}`, students: facts.length, run: ((loop) => () => loop(facts))(kernelLoop(alternate.decisions as Map<string, KernelDecision>)), times: [], cpu: [] },
-    { name: 'closure path (decideFast)', students: facts.length, run: ((loop) => () => loop(facts))(closureLoop(program)), times: [], cpu: [] },
-    { name: `json-rules-engine (sample)`, students: Math.min(engineSample, facts.length), run: ((loop, sample) => () => loop(sample))(engineLoop(program), facts.slice(0, engineSample)), times: [], cpu: [] },
+    { name: 'compiled kernel', students: facts.length, run: kernelLoop(kernel.decisions as Map<string, KernelDecision>), times: [], cpu: [] },
+    { name: `compiled kernel, selection memo ${MEMO_BY_DEFAULT ? 'off' : 'on'}`, students: facts.length, run: kernelLoop(alternate.decisions as Map<string, KernelDecision>), times: [], cpu: [] },
+    { name: 'closure path (decideFast)', students: facts.length, run: closureLoop(program), times: [], cpu: [] },
+    { name: `json-rules-engine (sample)`, students: Math.min(engineSample, facts.length), run: engine, times: [], cpu: [] },
   ];
   const findings = new Set<number>();
-  for (const c of contenders) await c.run(); // warm up
+  for (const c of contenders) await c.run(fresh(c.students)); // warm up
   for (let r = 0; r < rounds; r++) {
     for (const c of contenders) {
+      const pass = fresh(c.students);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const n = await c.run();
+      const n = await c.run(pass);
       c.times.push(performance.now() - t0);
       const cpu = process.cpuUsage(c0);
       c.cpu.push((cpu.user + cpu.system) / 1000);

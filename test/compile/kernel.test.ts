@@ -178,6 +178,63 @@ end
   });
 });
 
+describe('enum members by table', () => {
+  // members named like Object.prototype's: the table has no prototype, so only members answer
+  const text = `enum word
+  constructor
+  __proto__
+  plain
+end
+
+facts s
+  w : word
+  ws : list of word
+end
+
+decision d for s collect
+  cite "EC 2576"
+  output n : Number
+
+  rule proto
+    cite "EC 2576"
+    effective 2019-20 onward
+    when s.w is __proto__
+    then n = 1
+
+  rule ctor_in_list
+    cite "EC 2576"
+    effective 2019-20 onward
+    when s.w in [constructor, plain] and constructor in s.ws
+    then n = 2
+end
+`;
+  const program = compileProgram(buildLibrary([{ file: 'r.lcff', text }]), 2019);
+  const same = async (facts: Record<string, unknown>): Promise<string> => {
+    const kernel = (await outcome(program, 'd', facts, 'kernel')).text;
+    expect(kernel).toBe((await outcome(program, 'd', facts, 'engine')).text);
+    return kernel;
+  };
+
+  const fired = (...rules: Array<[string, number]>): string => JSON.stringify(rules.map(([r, n]) => [r, [['n', String(n)]]]));
+
+  it('a member named like a prototype property is found; any other such name is not a member', async () => {
+    expect(await same({ s: { w: '__proto__', ws: [] } })).toBe(fired(['proto', 1]));
+    expect(await same({ s: { w: 'constructor', ws: ['constructor'] } })).toBe(fired(['ctor_in_list', 2]));
+    expect(await same({ s: { w: 'plain', ws: ['plain', 'constructor'] } })).toBe(fired(['ctor_in_list', 2]));
+    expect(await same({ s: { w: 'plain', ws: ['__proto__'] } })).toBe(fired());
+    for (const w of ['toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'length', 'Plain', 'plain ']) expect(await same({ s: { w, ws: [] } })).toMatch(/^error .*fact s\.w\b/);
+    expect(await same({ s: { w: 'plain', ws: ['toString'] } })).toMatch(/^error .*fact s\.ws\b/);
+  });
+
+  it('a text cut out of a larger one (as a CSV reader makes it) is the member it spells', async () => {
+    const [, w, p, longer] = 'x,constructor,__proto__,plainer'.split(',');
+    expect(await same({ s: { w, ws: [w] } })).toBe(fired(['ctor_in_list', 2]));
+    expect(await same({ s: { w: p, ws: [] } })).toBe(fired(['proto', 1]));
+    expect(await same({ s: { w: longer.slice(0, 5), ws: [w] } })).toBe(fired(['ctor_in_list', 2]));
+    expect(await same({ s: { w: longer, ws: [] } })).toMatch(/^error .*fact s\.w\b/);
+  });
+});
+
 describe('parameter reads and formula calls', () => {
   const rules = `facts s
   x : Number

@@ -8,7 +8,7 @@
  * computes, and string literals written by `str` (JSON.stringify, with the two
  * line separators escaped as well). Everything else (AST nodes, Decimals,
  * compiled rules, the runtime) is an element of the constants array `K`,
- * referred to by index. A rule file's names and texts are therefore data of
+ * referred to by a generated constant bound to it (`const k7 = K[7];`). A rule file's names and texts are therefore data of
  * the module, never part of its syntax (test/compile/kernel-injection.test.ts).
  */
 
@@ -42,15 +42,20 @@ export class Module {
   readonly lines: string[] = [];
   private counter = 0;
 
-  /** `K[i]` for a value (one slot per distinct value). */
+  /**
+   * The module-level constant holding a value (`const kN = K[N];`, one per
+   * distinct value): code reads it as a variable the optimiser may treat as
+   * a constant, not as an element of the mutable array K.
+   */
   k(value: unknown): string {
     let i = this.constIndex.get(value);
     if (i === undefined) {
       i = this.consts.length;
       this.consts.push(value);
       this.constIndex.set(value, i);
+      this.lines.push(`const k${i} = K[${i}];`);
     }
-    return `K[${i}]`;
+    return `k${i}`;
   }
 
   /** A fresh generated identifier: a fixed prefix of letters and a counter. */
