@@ -3,7 +3,7 @@
  * the doc and line comments, and lexing problems as diagnostics (unexpected
  * characters LCFF-E001, unterminated strings LCFF-E003).
  */
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken } from './chevrotain.js';
 import { LineIndex, type Diagnostic } from '../core/diagnostics.js';
 import { SyntaxCodes } from './diagnostic-codes.js';
 import { allTokens, StringLit, UnterminatedString } from './tokens.js';

@@ -4,7 +4,7 @@
  * atoms. LcffParser (parser.ts) adds the declarations on top and runs
  * chevrotain's self-analysis.
  */
-import { CstParser } from 'chevrotain';
+import { CstParser } from './chevrotain.js';
 import { errorMessageProvider } from './parse-messages.js';
 import * as T from './tokens.js';
 
