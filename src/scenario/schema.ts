@@ -119,6 +119,12 @@ function studentPropertyPointers(schema: Record<string, unknown>): string[] {
   return out;
 }
 
+/** The validators a scenario load may use, as references into `schema`: the whole scenario, $defs student, columnMap and assumptions, then each student property (studentPropertyPointers). */
+export function validatorRefs(schema: Record<string, unknown>): string[] {
+  const id = String(schema.$id);
+  return [id, ...['student', 'columnMap', 'assumptions'].map((d) => `${id}#/$defs/${d}`), ...studentPropertyPointers(schema).map((p) => `${id}${p}`)];
+}
+
 /** Compiled validators for a set of vocabularies (the committed ones by default), once per process; from the cache's generated code when it holds them (src/cache/scenario-validators.ts). */
 export function scenarioValidators(vocab: Vocabularies = committedVocabularies()): ScenarioValidators {
   const key = JSON.stringify([...vocab].sort());
@@ -126,9 +132,8 @@ export function scenarioValidators(vocab: Vocabularies = committedVocabularies()
   if (!v) {
     const schema = withVocabularies(committedSchema(), vocab);
     const id = String(schema.$id);
-    const defs = ['student', 'columnMap', 'assumptions'].map((d) => `${id}#/$defs/${d}`);
-    const properties = studentPropertyPointers(schema);
-    const refs = [id, ...defs, ...properties.map((p) => `${id}${p}`)];
+    const refs = validatorRefs(schema);
+    const defs = refs.slice(1, 4);
     const found = cachedValidators(schema, ANNOTATIONS, refs);
     let ajv: ReturnType<typeof scenarioAjv> | undefined;
     const compile = (): ReturnType<typeof scenarioAjv> => {
