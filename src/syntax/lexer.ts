@@ -10,13 +10,17 @@ import { allTokens, StringLit, UnterminatedString } from './tokens.js';
 
 let lexerInstance: Lexer | undefined;
 
+/** A new lexer; `validate`: chevrotain's checks of the token definitions (test/syntax/grammar-checks.test.ts runs them; they cost every start ~0.05–0.1 s). */
+export function newLexer(validate = false): Lexer {
+  return new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: true,
+    skipValidations: !validate,
+  });
+}
+
 function lexer(): Lexer {
-  if (!lexerInstance) {
-    lexerInstance = new Lexer(allTokens, {
-      positionTracking: 'full',
-      ensureOptimizations: true,
-    });
-  }
+  lexerInstance ??= newLexer();
   return lexerInstance;
 }
 
