@@ -1,8 +1,9 @@
 /**
  * Whole-process times of the `lcff` command line as ratios to `node -e 0`,
  * measured interleaved in the same run (so a busy machine slows every row
- * alike): --version, --help, and check and compile with the cache off
- * (`--no-cache`) and warm (an entry for the same files, written first).
+ * alike): --version, --help, and check, compile and `run` of the 2019-20
+ * example with the cache off (`--no-cache`) and warm (an entry for the same
+ * files, written first).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +40,8 @@ export async function measureStartup(runs = 15): Promise<StartupFigure[]> {
     { name: 'lcff check rules/ (cached)', args: [LCFF, 'check', 'rules/'], times: [] },
     { name: 'lcff compile --year 2019-20 (no cache)', args: [LCFF, '--no-cache', 'compile', '--year', '2019-20'], times: [] },
     { name: 'lcff compile --year 2019-20 (cached)', args: [LCFF, 'compile', '--year', '2019-20'], times: [] },
+    { name: 'lcff run <2019-20 example> --json (no cache)', args: [LCFF, '--no-cache', 'run', 'examples/2019-20-county-charter', '--json'], times: [] },
+    { name: 'lcff run <2019-20 example> --json (cached)', args: [LCFF, 'run', 'examples/2019-20-county-charter', '--json'], times: [] },
   ];
   try {
     for (const r of rows) {

@@ -2,7 +2,7 @@
  * Semantic tokens from the compiler's own lexer, with names coloured by what
  * the checker resolved them to (formula, parameter, enum member, fact, ...).
  */
-import { tokenMatcher, type IToken } from 'chevrotain';
+import { tokenMatcher, type IToken } from '../../src/syntax/chevrotain.js';
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import { lex } from '../../src/syntax/lexer.js';
 import { MAX_SOURCE_CHARS } from '../../src/syntax/limits.js';

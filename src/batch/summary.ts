@@ -7,7 +7,8 @@
  * are never added together.
  */
 import { dec, fixed, ZERO, type Dec } from '../runtime/money.js';
-import { SEVERITIES, type FindingResult, type RunResult } from '../run/result.js';
+import type { FindingResult, RunResult } from '../run/result.js';
+import { SEVERITIES } from '../run/severity.js';
 import type { BatchSummary, FindingCount, ScenarioRow, YearTotals } from './contract.js';
 import { batchExitCode, scenarioRowStart, type ScenarioOutcome } from './outcome.js';
 

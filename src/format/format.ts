@@ -17,7 +17,7 @@
  * Every decision depends only on the tokens and on where the author broke
  * lines inside expressions, which the output keeps: formatting is idempotent.
  */
-import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from '../syntax/chevrotain.js';
 import type { LineIndex } from '../core/diagnostics.js';
 import { lex } from '../syntax/lexer.js';
 import * as T from '../syntax/tokens.js';

@@ -8,6 +8,7 @@
  * library's enums (rules/enums.lcff), passed in as a `Vocabulary`.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { SEVERITIES, type Severity } from './severity.js';
 
 /** The enum members of the rule library a result draws on (see vocabulary.ts). */
 export interface Vocabulary {
@@ -16,8 +17,8 @@ export interface Vocabulary {
   bases: readonly string[];
 }
 
-/** Severities of findings, most severe first (also the order of the rule library's `severity` enum). */
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
+/** Severities of findings, most severe first (severity.ts). */
+export { SEVERITIES, type Severity };
 
 const LEA_KINDS = ['coe', 'district', 'charter'] as const;
 const CALPADS_FILES = ['SENR', 'SINF'] as const;
@@ -347,7 +348,6 @@ export type UserSuppliedResult = Def<'userSupplied'>;
 export type Provenance = Def<'provenance'>;
 /** A result as the lcff command publishes it: with its provenance. */
 export type PublishedResult = RunResult & { provenance: Provenance };
-export type Severity = (typeof SEVERITIES)[number];
 
 /** The records of the contract a report writes as table rows. */
 export type RecordName = 'student' | 'categorySummary' | 'transfer' | 'finding' | 'entry' | 'priorYearAdjustment' | 'userSupplied' | 'entitlementComponent';

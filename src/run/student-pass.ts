@@ -14,7 +14,7 @@ import { visible } from '../core/safe-text.js';
 import { Dec, fixed, ZERO } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
-import { SEVERITIES } from './result.js';
+import { SEVERITIES } from './severity.js';
 import { FindingRows, Interned, keyOf, StudentRows } from './student-rows.js';
 
 import { classifyStudent, classifyStudentNow, type Classification, type ReportingGroup, type StudentGroup } from './students.js';

@@ -11,11 +11,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
+import { cachedValidators } from '../cache/scenario-validators.js';
 import type { Library } from '../semantics/library.js';
-
-const Ajv2020 = Ajv2020Module.default;
+import { scenarioAjv } from './schema-ajv.js';
 
 /** Library enum name → its members, in declaration order. */
 export type Vocabularies = ReadonlyMap<string, readonly string[]>;
@@ -108,24 +107,52 @@ export interface ScenarioValidators {
 
 const compiled = new Map<string, ScenarioValidators>();
 
-/** Compiled validators for a set of vocabularies (the committed ones by default), cached. */
+/** The pointers of every property of a student record, and of each property of a record-valued one (`#/$defs/student/properties/ada`). */
+function studentPropertyPointers(schema: Record<string, unknown>): string[] {
+  type Props = Record<string, { properties?: Props }> | undefined;
+  const student = (schema.$defs as Record<string, { properties?: Props }> | undefined)?.student;
+  const out: string[] = [];
+  for (const [key, prop] of Object.entries(student?.properties ?? {})) {
+    out.push(`#/$defs/student/properties/${key}`);
+    for (const sub of Object.keys(prop.properties ?? {})) out.push(`#/$defs/student/properties/${key}/properties/${sub}`);
+  }
+  return out;
+}
+
+/** The validators a scenario load may use, as references into `schema`: the whole scenario, $defs student, columnMap and assumptions, then each student property (studentPropertyPointers). */
+export function validatorRefs(schema: Record<string, unknown>): string[] {
+  const id = String(schema.$id);
+  return [id, ...['student', 'columnMap', 'assumptions'].map((d) => `${id}#/$defs/${d}`), ...studentPropertyPointers(schema).map((p) => `${id}${p}`)];
+}
+
+/** Compiled validators for a set of vocabularies (the committed ones by default), once per process; from the cache's generated code when it holds them (src/cache/scenario-validators.ts). */
 export function scenarioValidators(vocab: Vocabularies = committedVocabularies()): ScenarioValidators {
   const key = JSON.stringify([...vocab].sort());
   let v = compiled.get(key);
   if (!v) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, ownProperties: true });
-    ajv.addVocabulary([...ANNOTATIONS]);
     const schema = withVocabularies(committedSchema(), vocab);
-    const scenario = ajv.compile(schema);
-    const student = ajv.getSchema(`${String(schema.$id)}#/$defs/student`);
-    const columnMap = ajv.getSchema(`${String(schema.$id)}#/$defs/columnMap`);
-    const assumptions = ajv.getSchema(`${String(schema.$id)}#/$defs/assumptions`);
-    if (!student || !columnMap || !assumptions) throw new Error('schemas/scenario.schema.json lacks $defs/student, $defs/columnMap or $defs/assumptions');
-    const properties = new Map<string, ValidateFunction>();
+    const id = String(schema.$id);
+    const refs = validatorRefs(schema);
+    const defs = refs.slice(1, 4);
+    const found = cachedValidators(schema, ANNOTATIONS, refs);
+    let ajv: ReturnType<typeof scenarioAjv> | undefined;
+    const compile = (): ReturnType<typeof scenarioAjv> => {
+      if (!ajv) {
+        ajv = scenarioAjv(ANNOTATIONS);
+        ajv.addSchema(schema);
+      }
+      return ajv;
+    };
+    const get = (ref: string): ValidateFunction | undefined => found?.get(ref) ?? compile().getSchema(ref);
+    const scenario = get(id);
+    const [student, columnMap, assumptions] = defs.map((d) => get(d));
+    if (!scenario || !student || !columnMap || !assumptions) throw new Error('schemas/scenario.schema.json lacks $defs/student, $defs/columnMap or $defs/assumptions');
+    const byPointer = new Map<string, ValidateFunction>();
     const studentProperty = (path: readonly string[]): ValidateFunction => {
       const pointer = `#/$defs/student${path.map((k) => `/properties/${k}`).join('')}`;
-      let f = properties.get(pointer);
-      if (!f) properties.set(pointer, (f = ajv.compile({ $ref: `${String(schema.$id)}${pointer}` })));
+      let f = byPointer.get(pointer) ?? found?.get(`${id}${pointer}`);
+      if (!f) f = compile().compile({ $ref: `${id}${pointer}` });
+      byPointer.set(pointer, f);
       return f;
     };
     v = { scenario, student, columnMap, assumptions, schema, studentProperty };

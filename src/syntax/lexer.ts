@@ -3,20 +3,24 @@
  * the doc and line comments, and lexing problems as diagnostics (unexpected
  * characters LCFF-E001, unterminated strings LCFF-E003).
  */
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken } from './chevrotain.js';
 import { LineIndex, type Diagnostic } from '../core/diagnostics.js';
 import { SyntaxCodes } from './diagnostic-codes.js';
 import { allTokens, StringLit, UnterminatedString } from './tokens.js';
 
 let lexerInstance: Lexer | undefined;
 
+/** A new lexer; `validate`: chevrotain's checks of the token definitions (test/syntax/grammar-checks.test.ts runs them; they cost every start ~0.05–0.1 s). */
+export function newLexer(validate = false): Lexer {
+  return new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: true,
+    skipValidations: !validate,
+  });
+}
+
 function lexer(): Lexer {
-  if (!lexerInstance) {
-    lexerInstance = new Lexer(allTokens, {
-      positionTracking: 'full',
-      ensureOptimizations: true,
-    });
-  }
+  lexerInstance ??= newLexer();
   return lexerInstance;
 }
 

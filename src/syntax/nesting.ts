@@ -11,7 +11,7 @@
  * conservative: a level stays open at least as long as the parser's
  * recursion for it, so a document under the limit never recurses deeper.
  */
-import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import { MAX_NESTING } from './limits.js';
 import * as T from './tokens.js';
 

@@ -3,7 +3,7 @@
  * rule's conditions but found "fund"`. Plugged into the parser as its
  * chevrotain errorMessageProvider.
  */
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
 import * as T from './tokens.js';
 
 /**

@@ -12,8 +12,9 @@ import * as T from './tokens.js';
 
 /** Declarations; the expression rules come from ExpressionParser. */
 export class LcffParser extends ExpressionParser {
-  constructor() {
-    super();
+  /** `validate`: chevrotain's checks of the grammar (ExpressionParser); test/syntax/grammar-checks.test.ts runs them. */
+  constructor(validate = false) {
+    super(validate);
     this.performSelfAnalysis();
   }
 

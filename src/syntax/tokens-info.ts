@@ -3,7 +3,7 @@
  * kind (semantic highlighting), and the reserved words (completion, refusing
  * to rename a keyword).
  */
-import { tokenMatcher, type IToken } from 'chevrotain';
+import { tokenMatcher, type IToken } from './chevrotain.js';
 import { LineIndex, type SourceRange } from '../core/diagnostics.js';
 import { lex } from './lexer.js';
 import * as T from './tokens.js';

@@ -8,7 +8,7 @@
  * can attach doc comments to the next declaration and the language server can
  * colour comments.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 // ---- categories -------------------------------------------------------------
 

@@ -91,6 +91,24 @@ describe('the library cache', () => {
     expect(entries(cache)).toHaveLength(2);
   }, 120_000);
 
+  it('lcff run prints the same, byte for byte, with its validators made, read back, or refused from a corrupt entry', () => {
+    const cache = temp('lcff-cache-');
+    const env = { LCFF_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1767323045' };
+    const args = ['run', 'examples/2023-24-csv-students', '--json'];
+    const uncached = lcff(['--no-cache', ...args], { env });
+    expect(uncached.code).toBe(0);
+    expect(entries(cache)).toEqual([]);
+    expect(lcff(args, { env })).toEqual(uncached); // makes the entry
+    const [name] = entries(cache).filter((n) => n.startsWith('validators-'));
+    expect(name).toMatch(/^validators-[0-9a-f]{64}\.json$/);
+    expect(lcff(args, { env })).toEqual(uncached); // reads it
+    const file = join(cache, name);
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('exports.v0', 'exports.x0'));
+    expect(lcff(args, { env })).toEqual(uncached);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  }, 120_000);
+
   it('writes nothing with LCFF_NO_CACHE=1 or --no-cache', () => {
     const cache = temp('lcff-cache-');
     expect(lcff(['check', 'rules/', '--quiet'], { env: { LCFF_CACHE_DIR: cache, LCFF_NO_CACHE: '1' } }).code).toBe(0);

@@ -24,12 +24,21 @@ const common = {
   legalComments: 'inline',
 };
 
+/** src/syntax/chevrotain.ts picks chevrotain's single-file build at run time (a top-level await); in a bundle it is the package itself. */
+const chevrotainFromPackage = {
+  name: 'chevrotain-from-package',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]syntax[\\/]chevrotain\.ts$/ }, () => ({ contents: "export * from 'chevrotain';", loader: 'ts', resolveDir: root }));
+  },
+};
+
 export async function bundle() {
   await build({ ...common, entryPoints: [join(here, 'src', 'extension.ts')], outfile: join(here, 'dist', 'extension.js'), external: ['vscode'] });
   await build({
     ...common,
     entryPoints: [join(root, 'lsp', 'server', 'main.ts')],
     outfile: join(here, 'dist', 'server.js'),
+    plugins: [chevrotainFromPackage],
     // the server starts itself when it is the script Node runs (main.ts compares import.meta.url with argv[1])
     define: { 'import.meta.url': '__lcffServerUrl' },
     banner: { js: 'const __lcffServerUrl = require("node:url").pathToFileURL(__filename).href;' },

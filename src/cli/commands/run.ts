@@ -6,12 +6,6 @@ import { finished } from 'node:stream/promises';
 import { compileProgram } from '../../compile/program.js';
 import { excerpt } from '../../core/safe-text.js';
 import { outsideHorizon } from '../../params/manifest.js';
-import { explain } from '../../report/explain.js';
-import { renderHtml } from '../../report/html.js';
-import { writeCsv } from '../../report/csv.js';
-import { writeJson } from '../../report/json-stream.js';
-import { writeNdjson } from '../../report/ndjson.js';
-import { FINDINGS_SHOWN, writeTables } from '../../report/tables.js';
 import { TextOut } from '../../report/text-out.js';
 import { finishRun, materialize, runScenarioStreamed, type StreamedRun } from '../../run/run.js';
 import { RunContext, RunError, type EvaluatorKind } from '../../run/context.js';
@@ -26,9 +20,13 @@ import { failOnExit } from '../fail-on.js';
 import type { WorkbookInput } from '../../report/xlsx/workbook.js';
 import { FAST_PATH_FROM } from '../evaluator-choice.js';
 import { batchScenarios } from '../batch/inputs.js';
-import { runBatch } from './run-batch.js';
 
-/** exceljs is loaded only when a workbook is asked for. */
+/**
+ * Each output's writer is loaded when that output is asked for (a run that
+ * prints JSON loads no table, page, CSV or workbook writer), and the batch
+ * runner only for a batch: modules loaded are start-up time of every run.
+ * exceljs is loaded only when a workbook is asked for.
+ */
 async function writeXlsx(file: string, input: WorkbookInput): Promise<void> {
   const { writeWorkbook } = await import('../../report/xlsx/workbook.js');
   await writeOutput('--xlsx', file, () => writeWorkbook(file, input));
@@ -57,9 +55,9 @@ export interface RunCommandOptions {
 
 export { FAST_PATH_FROM } from '../evaluator-choice.js';
 
-/** `--findings <n|all>`: how many findings of each code the terminal report lists. */
-function findingsOption(text: string | undefined): number | 'all' {
-  if (text === undefined) return FINDINGS_SHOWN;
+/** `--findings <n|all>`: how many findings of each code the terminal report lists (undefined: the report's default, FINDINGS_SHOWN). */
+function findingsOption(text: string | undefined): number | 'all' | undefined {
+  if (text === undefined) return undefined;
   if (text.trim().toLowerCase() === 'all') return 'all';
   if (/^\d{1,9}$/.test(text.trim())) return Number(text.trim());
   throw new UserError(`--findings: expected a number of findings per code or "all"; got ${excerpt(text, 40)}`);
@@ -69,7 +67,9 @@ function findingsOption(text: string | undefined): number | 'all' {
 export async function runCommand(paths: string | string[], opts: RunCommandOptions): Promise<number> {
   const list = typeof paths === 'string' ? [paths] : paths;
   const batch = await batchScenarios(list);
-  return batch ? runBatch(batch, opts) : runSingle(list[0], opts);
+  if (!batch) return runSingle(list[0], opts);
+  const { runBatch } = await import('./run-batch.js');
+  return runBatch(batch, opts);
 }
 
 async function runSingle(path: string, opts: RunCommandOptions): Promise<number> {
@@ -123,6 +123,7 @@ async function runSingle(path: string, opts: RunCommandOptions): Promise<number>
 
 /** Writes NDJSON to a file, or to standard output for "-". */
 async function writeNdjsonTo(target: string, students: Iterable<StudentResult>): Promise<void> {
+  const { writeNdjson } = await import('../../report/ndjson.js');
   if (target === '-') return writeNdjson(new TextOut(process.stdout), students);
   const file = createWriteStream(target);
   const opened = once(file, 'open');
@@ -138,7 +139,7 @@ async function writeNdjsonTo(target: string, students: Iterable<StudentResult>):
  * NDJSON (--ndjson -), the explanation or the tables. When stdout carries
  * JSON or NDJSON, "wrote …" lines go to stderr.
  */
-async function printRun(path: string, opts: RunCommandOptions, run: StreamedRun & { result: { provenance: PublishedResult['provenance'] } }, ctx: { scenario: WorkbookInput['scenario']; lib: WorkbookInput['lib']; findings: number | 'all' }): Promise<number> {
+async function printRun(path: string, opts: RunCommandOptions, run: StreamedRun & { result: { provenance: PublishedResult['provenance'] } }, ctx: { scenario: WorkbookInput['scenario']; lib: WorkbookInput['lib']; findings: number | 'all' | undefined }): Promise<number> {
   const { result, trace } = run;
   const { scenario, lib } = ctx;
   let full: PublishedResult | undefined;
@@ -151,11 +152,13 @@ async function printRun(path: string, opts: RunCommandOptions, run: StreamedRun 
   }
   if (opts.html !== undefined) {
     const html = opts.html;
+    const { renderHtml } = await import('../../report/html.js');
     await writeOutput('--html', html, () => writeFile(html, renderHtml(report())));
     wrote.push(html);
   }
   if (opts.csv !== undefined) {
     const dir = opts.csv;
+    const { writeCsv } = await import('../../report/csv.js');
     await writeOutput('--csv', dir, async () => {
       wrote.push(...(await writeCsv(dir, result)));
     });
@@ -168,6 +171,7 @@ async function printRun(path: string, opts: RunCommandOptions, run: StreamedRun 
   const dataOnStdout = opts.json || ndjson === '-';
   if (wrote.length > 0) (dataOnStdout ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
   if (opts.json) {
+    const { writeJson } = await import('../../report/json-stream.js');
     await writeJson(new TextOut(process.stdout), result);
     return EXIT.ok;
   }
@@ -176,12 +180,14 @@ async function printRun(path: string, opts: RunCommandOptions, run: StreamedRun 
     return EXIT.ok;
   }
   if (opts.explain) {
+    const { explain } = await import('../../report/explain.js');
     const text = explain(whole(), trace, opts.explain, lib.register);
     if (!text) throw new UserError(`--explain: "${opts.explain}" is neither a student id nor an LEA code of ${path}`);
     process.stdout.write(text);
     return EXIT.ok;
   }
   if (wrote.length > 0) return EXIT.ok;
+  const { writeTables } = await import('../../report/tables.js');
   await writeTables(new TextOut(process.stdout), result, path, { findings: ctx.findings });
   return EXIT.ok;
 }
