@@ -28,10 +28,12 @@ export function hashOf(text: string): number {
 }
 
 /** A cell text and what it means for its column. */
-export interface CellEntry<V> {
-  readonly raw: string;
-  readonly hash: number;
-  readonly meaning: V;
+class CellEntry<V> {
+  constructor(
+    readonly raw: string,
+    readonly hash: number,
+    readonly meaning: V,
+  ) {}
 }
 
 /** The meanings of a column's cell texts: remembered while they are reused. */
@@ -59,7 +61,7 @@ export class CellTable<V> {
     const raw = a === 0 && b === text.length ? text : text.slice(a, b);
     const meaning = this.meaningOf(raw);
     if (this.size < REMEMBERED) {
-      slots[i] = { raw, hash, meaning };
+      slots[i] = new CellEntry(raw, hash, meaning);
       this.size++;
     } else if (this.hits < this.size) this.slots = undefined; // a column whose values rarely repeat is given its meaning each time
     return meaning;

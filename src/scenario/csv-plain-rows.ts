@@ -122,9 +122,14 @@ function layoutOf(header: Array<CsvColumn | undefined>, def: ObjectDef): Layout 
 }
 
 /** What a cell means: absent (an empty cell), a problem (the row goes the generic way), or its value as the student holds it. */
-type Meaning = { ok: false } | { ok: true; value: unknown };
-const ABSENT: Meaning = { ok: true, value: undefined };
-const BAD: Meaning = { ok: false };
+class Meaning {
+  constructor(
+    readonly ok: boolean,
+    readonly value: unknown,
+  ) {}
+}
+const ABSENT = new Meaning(true, undefined);
+const BAD = new Meaning(false, undefined);
 
 function anyPresent(values: unknown[], columns: number[]): boolean {
   for (const i of columns) if (i >= 0 && values[i] !== undefined) return true;
@@ -185,7 +190,7 @@ export class PlainRows {
       const b = Object.freeze(splitBasis(t));
       value = b.length === 0 || b.includes('') ? undefined : b;
     } else if (i === L.ada) value = twoDecimals(t);
-    return value === undefined ? BAD : { ok: true, value };
+    return value === undefined ? BAD : new Meaning(true, value);
   }
 
   /**

@@ -121,6 +121,10 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
     if (!s) ok = false;
     return s;
   };
+  const failed = (error: unknown): false => {
+    consumerError = { error };
+    return false;
+  };
   /** Hands a good student on (or keeps it): false, or a promise of false, when the consumer failed; a promise only when the consumer's is. */
   const take = (s: Student): boolean | Promise<boolean> => {
     if (!opts.onStudent) {
@@ -129,10 +133,6 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
     }
     // after a bad row the scenario is refused: only checking goes on
     if (!ok) return true;
-    const failed = (error: unknown): false => {
-      consumerError = { error };
-      return false;
-    };
     try {
       const taken = opts.onStudent(s);
       return taken ? taken.then(() => true, failed) : true;
