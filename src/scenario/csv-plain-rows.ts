@@ -6,16 +6,19 @@
  * exactly when each of its cells is valid for its column and the required
  * columns have a value. So each column gets its own validator, compiled
  * once from the schema's definition of that property (schema.ts
- * `studentProperty`), and a cell's verdict is remembered for the values a
- * column repeats (schools, bases, codes, booleans). A row whose every cell
- * passes, whose id is new, whose school and district are declared and
- * whose ADA has at most two decimals becomes its student here, exactly as
- * students.ts `assembleStudent` would make it, and no position is computed.
+ * `studentProperty`). What a cell text means — the verdict, the value the
+ * student holds, whether its school or district is declared — is worked
+ * out once per distinct text of a column and found again by the cell's
+ * place in its line (csv-cells.ts): only the id is cut out of a plain line.
+ * A row whose every cell passes, whose id is new, whose school and district
+ * are declared and whose ADA has at most two decimals becomes its student
+ * here, exactly as students.ts `assembleStudent` would make it, and no
+ * position is computed.
  * Any other row goes the generic way (csv-students.ts `readRow`), which
  * reports its problems: the diagnostics never come from here.
  *
  * When the student definition uses a keyword this reading does not know
- * (one that ties properties together), `plainRows` returns undefined and
+ * (one that ties properties together), `PlainRows.for` returns undefined and
  * every row goes the generic way.
  */
 import type { ValidateFunction } from 'ajv';

@@ -12,6 +12,10 @@
  * differential fuzzer (test/fuzz/csv-records.fuzz.test.ts) holds the two
  * equal on generated files.
  *
+ * The plain lines of a chunk are decoded at once and handed on as one
+ * `PlainLines` batch that the student reader walks in place (csv-students.ts,
+ * csv-plain-rows.ts `readLine`); `csvRecords` gives them as records.
+ *
  * A record's raw text (positions of its fields) is built only when asked:
  * only a row with a problem needs it.
  */
