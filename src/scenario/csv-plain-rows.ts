@@ -6,22 +6,27 @@
  * exactly when each of its cells is valid for its column and the required
  * columns have a value. So each column gets its own validator, compiled
  * once from the schema's definition of that property (schema.ts
- * `studentProperty`), and a cell's verdict is remembered for the values a
- * column repeats (schools, bases, codes, booleans). A row whose every cell
- * passes, whose id is new, whose school and district are declared and
- * whose ADA has at most two decimals becomes its student here, exactly as
- * students.ts `assembleStudent` would make it, and no position is computed.
+ * `studentProperty`). What a cell text means — the verdict, the value the
+ * student holds, whether its school or district is declared — is worked
+ * out once per distinct text of a column and found again by the cell's
+ * place in its line (csv-cells.ts): only the id is cut out of a plain line.
+ * A row whose every cell passes, whose id is new, whose school and district
+ * are declared and whose ADA has at most two decimals becomes its student
+ * here, exactly as students.ts `assembleStudent` would make it, and no
+ * position is computed.
  * Any other row goes the generic way (csv-students.ts `readRow`), which
  * reports its problems: the diagnostics never come from here.
  *
  * When the student definition uses a keyword this reading does not know
- * (one that ties properties together), `plainRows` returns undefined and
+ * (one that ties properties together), `PlainRows.for` returns undefined and
  * every row goes the generic way.
  */
 import type { ValidateFunction } from 'ajv';
 import { dec, type Dec } from '../runtime/money.js';
 import type { Ctx } from './context.js';
 import type { CsvColumn } from './csv-students.js';
+import { CellTable, hashOf, hashStep } from './csv-cells.js';
+import type { PlainLines } from './csv-records.js';
 import type { Student } from './model.js';
 import type { ScenarioValidators } from './schema.js';
 import { splitBasis } from './students.js';
@@ -29,9 +34,6 @@ import { gradeText } from './values.js';
 
 /** The keywords of an object definition this reading understands; any other leaves every row to the generic check. */
 const OBJECT_KEYWORDS = new Set(['type', 'additionalProperties', 'required', 'properties', 'description', 'title', '$comment', 'x-lcff']);
-
-/** How many distinct values of a column are remembered (verdicts, ADA decimals): the rest are checked each time. */
-const REMEMBERED = 4096;
 
 const BOOLEAN_WORDS = new Map<string, boolean>([
   ['true', true], ['yes', true], ['y', true], ['1', true],
@@ -43,31 +45,6 @@ export function cellValue(column: CsvColumn, cell: string): unknown {
   if (column.boolean) return BOOLEAN_WORDS.get(cell.toLowerCase()) ?? cell;
   if (column.path.length === 1 && column.path[0] === 'basis') return cell.trim() === '' ? [] : splitBasis(cell);
   return cell;
-}
-
-/** One column's check: the schema's validator of its property, its verdicts remembered while they are reused. */
-class ColumnCheck {
-  private seen: Map<string, boolean> | undefined = new Map();
-  private hits = 0;
-  constructor(
-    private readonly column: CsvColumn,
-    private readonly validate: ValidateFunction,
-  ) {}
-  ok(cell: string): boolean {
-    const seen = this.seen;
-    if (seen) {
-      const known = seen.get(cell);
-      if (known !== undefined) {
-        this.hits++;
-        return known;
-      }
-    }
-    const ok = this.validate(cellValue(this.column, cell)) === true;
-    if (seen && seen.size < REMEMBERED) seen.set(cell, ok);
-    // a column whose values rarely repeat (ids) is checked each time
-    else if (seen && this.hits < seen.size) this.seen = undefined;
-    return ok;
-  }
 }
 
 interface ObjectDef {
@@ -100,9 +77,9 @@ function sameKeys(def: ObjectDef): boolean {
   return same(def.keys, STUDENT_KEYS) && def.nested.size === 1 && reported !== undefined && same(reported.keys, REPORTED_KEYS);
 }
 
+
 /** Where each key of a student is in a row (-1: no such column), and what must have a value. */
 interface Layout {
-  checks: Array<ColumnCheck | undefined>;
   id: number;
   school: number;
   grade: number;
@@ -127,16 +104,11 @@ function requiredGroups(def: ObjectDef, column: (key: string) => number, prefix:
   });
 }
 
-function layoutOf(validators: ScenarioValidators, header: Array<CsvColumn | undefined>, def: ObjectDef): Layout {
+function layoutOf(header: Array<CsvColumn | undefined>, def: ObjectDef): Layout {
   const at = new Map<string, number>();
-  const checks = header.map((c, i) => {
-    if (!c) return undefined;
-    at.set(c.path.join('.'), i);
-    return new ColumnCheck(c, validators.studentProperty(c.path));
-  });
+  header.forEach((c, i) => c && at.set(c.path.join('.'), i));
   const column = (key: string): number => at.get(key) ?? -1;
   return {
-    checks,
     id: column('id'),
     school: column('school'),
     grade: column('grade'),
@@ -152,90 +124,167 @@ function layoutOf(validators: ScenarioValidators, header: Array<CsvColumn | unde
   };
 }
 
-/** The cell at a column, undefined when the row has no such column or the cell is empty (an absent value). */
-function cellAt(cells: string[], i: number): string | undefined {
-  return i < 0 || cells[i] === '' ? undefined : cells[i];
+/** What a cell means: absent (an empty cell), a problem (the row goes the generic way), or its value as the student holds it. */
+class Meaning {
+  constructor(
+    readonly ok: boolean,
+    readonly value: unknown,
+  ) {}
 }
+const ABSENT = new Meaning(true, undefined);
+const BAD = new Meaning(false, undefined);
 
-function anyPresent(cells: string[], columns: number[]): boolean {
-  for (const i of columns) if (i >= 0 && cells[i] !== '') return true;
+function anyPresent(values: unknown[], columns: number[]): boolean {
+  for (const i of columns) if (i >= 0 && values[i] !== undefined) return true;
   return false;
 }
 
-function groupsMet(cells: string[], groups: number[][]): boolean {
-  for (const g of groups) if (!anyPresent(cells, g)) return false;
+function groupsMet(values: unknown[], groups: number[][]): boolean {
+  for (const g of groups) if (!anyPresent(values, g)) return false;
   return true;
 }
 
+const COMMA = 0x2c;
+
 export class PlainRows {
-  private readonly decimals = new Map<string, Dec>();
-  private readonly bases = new Map<string, readonly string[]>();
+  /** each column's table of meanings (undefined: the id, checked each time, or a column that is no student column) */
+  private readonly tables: Array<CellTable<Meaning> | undefined>;
+  /** the id column's check */
+  private readonly idCheck: ValidateFunction | undefined;
+  /** the current row's value of each column (undefined: absent), overwritten row by row */
+  private readonly values: unknown[];
   private constructor(
     private readonly ctx: Ctx,
     private readonly file: string,
     private readonly layout: Layout,
-  ) {}
+    validators: ScenarioValidators,
+    header: Array<CsvColumn | undefined>,
+  ) {
+    this.values = header.map(() => undefined);
+    this.tables = header.map((c, i) => {
+      if (!c || i === layout.id) return undefined;
+      const validate = validators.studentProperty(c.path);
+      return new CellTable((raw) => this.meaning(c, i, validate, raw));
+    });
+    this.idCheck = layout.id >= 0 ? validators.studentProperty(header[layout.id]!.path) : undefined;
+  }
 
   /** A reader for rows under `header`, or undefined when the schema's student definition is beyond it. */
   static for(ctx: Ctx, validators: ScenarioValidators, file: string, header: Array<CsvColumn | undefined>): PlainRows | undefined {
     const defs = validators.schema.$defs as Record<string, Record<string, unknown>> | undefined;
     const def = objectDef(defs?.student);
     if (!def || !sameKeys(def)) return undefined;
-    return new PlainRows(ctx, file, layoutOf(validators, header, def));
+    return new PlainRows(ctx, file, layoutOf(header, def), validators, header);
   }
 
-  private decimal(text: string): Dec | undefined {
-    let d = this.decimals.get(text);
-    if (d) return d;
-    try {
-      d = dec(text);
-    } catch {
-      return undefined;
-    }
-    if (this.decimals.size < REMEMBERED) this.decimals.set(text, d);
-    return d;
+  /** What a cell text means in column `i`: the schema's verdict on its trimmed text, and the value the student holds (a declared school or district, a grade, a shared frozen basis list, a boolean, an ADA of at most two decimals). */
+  private meaning(column: CsvColumn, i: number, validate: ValidateFunction, raw: string): Meaning {
+    const t = raw.trim();
+    if (t === '') return ABSENT;
+    if (validate(cellValue(column, t)) !== true) return BAD;
+    const L = this.layout;
+    let value: unknown = t;
+    if (i === L.school) value = this.ctx.schools.has(t) ? t : undefined;
+    else if (i === L.dor) value = this.ctx.districts.has(t) ? t : undefined;
+    else if (i === L.grade) value = gradeText(t);
+    else if (i === L.unduplicated || i === L.census) value = BOOLEAN_WORDS.get(t.toLowerCase());
+    else if (i === L.basis) {
+      // the basis list is frozen and shared: nothing changes a student's bases
+      const b = Object.freeze(splitBasis(t));
+      value = b.length === 0 || b.includes('') ? undefined : b;
+    } else if (i === L.ada) value = twoDecimals(t);
+    return value === undefined ? BAD : new Meaning(true, value);
   }
 
   /**
-   * The student of a row (its cells trimmed) when nothing in it is a
+   * The student of the current line of `lines` when nothing in it is a
    * problem; undefined sends the row the generic way, which reports.
-   * `line` is the row's first line.
+   * The cells are found and looked up in place: no string but the id's.
    */
-  read(cells: string[], line: number): Student | undefined {
-    const L = this.layout;
-    const checks = L.checks;
-    if (cells.length !== checks.length) return undefined;
-    for (let i = 0; i < cells.length; i++) {
-      const c = checks[i];
-      if (c !== undefined && cells[i] !== '' && !c.ok(cells[i])) return undefined;
+  readLine(lines: PlainLines): Student | undefined {
+    const text = lines.text;
+    const end = lines.end;
+    const tables = this.tables;
+    const values = this.values;
+    const n = tables.length;
+    let a = lines.start;
+    for (let i = 0; i < n; i++) {
+      let h = 0;
+      let b = a;
+      for (; b < end; b++) {
+        const c = text.charCodeAt(b);
+        if (c === COMMA) break;
+        h = hashStep(h, c);
+      }
+      if (b === end && i < n - 1) return undefined; // fewer cells than columns
+      const table = tables[i];
+      if (table !== undefined) {
+        const m = table.find(text, a, b, h);
+        if (!m.ok) return undefined;
+        values[i] = m.value;
+      } else if (i === this.layout.id) {
+        if (!this.idOk(text.slice(a, b))) return undefined;
+      } else values[i] = undefined;
+      a = b + 1;
     }
-    if (!groupsMet(cells, L.required)) return undefined;
-    for (const n of L.nested) if (anyPresent(cells, n.columns) && !groupsMet(cells, n.required)) return undefined;
-    const ctx = this.ctx;
-    const id = cellAt(cells, L.id);
-    const school = cellAt(cells, L.school);
-    const gradeCell = cellAt(cells, L.grade);
-    const basisCell = cellAt(cells, L.basis);
-    const adaCell = cellAt(cells, L.ada);
-    const undup = cellAt(cells, L.unduplicated);
-    const census = cellAt(cells, L.census);
-    if (id === undefined || school === undefined || gradeCell === undefined || basisCell === undefined || adaCell === undefined || undup === undefined || census === undefined) return undefined;
-    if (ctx.studentIds.lineOf(id) !== undefined || !ctx.schools.has(school)) return undefined;
-    const dor = cellAt(cells, L.dor);
-    if (dor !== undefined && !ctx.districts.has(dor)) return undefined;
-    const grade = gradeText(gradeCell.trim());
-    const basis = this.basis(basisCell);
-    const ada = this.decimal(adaCell);
-    if (grade === undefined || basis.length === 0 || basis.includes('') || !ada || ada.decimalPlaces() > 2) return undefined;
-    const unduplicated = BOOLEAN_WORDS.get(undup.toLowerCase());
-    const censusDay = BOOLEAN_WORDS.get(census.toLowerCase());
-    if (unduplicated === undefined || censusDay === undefined) return undefined;
-    const transferCode = cellAt(cells, L.transferCode);
-    const reportedDistrict = cellAt(cells, L.reportedDistrict);
-    ctx.studentIds.add(id, line);
+    if (a <= end) return undefined; // more cells than columns
+    return this.student(lines.line);
+  }
+
+  /** As `readLine`, for a row's cells (trimmed) from csv-parse; `line` is the row's first line. */
+  read(cells: string[], line: number): Student | undefined {
+    const tables = this.tables;
+    const values = this.values;
+    if (cells.length !== tables.length) return undefined;
+    for (let i = 0; i < cells.length; i++) {
+      const table = tables[i];
+      if (table !== undefined) {
+        const cell = cells[i];
+        const m = table.find(cell, 0, cell.length, hashOf(cell));
+        if (!m.ok) return undefined;
+        values[i] = m.value;
+      } else if (i === this.layout.id) {
+        if (!this.idOk(cells[i])) return undefined;
+      } else values[i] = undefined;
+    }
+    return this.student(line);
+  }
+
+  /** Checks an id cell and keeps its trimmed text (or absent) as the id column's value. */
+  private idOk(raw: string): boolean {
+    const first = raw.charCodeAt(0);
+    const last = raw.charCodeAt(raw.length - 1);
+    const id = first > 32 && first < 127 && last > 32 && last < 127 ? raw : raw.trim();
+    if (id === '') {
+      this.values[this.layout.id] = undefined;
+      return true;
+    }
+    this.values[this.layout.id] = id;
+    return this.idCheck!(id) === true;
+  }
+
+  /** The student of the row whose values are read, if it has every value it needs and a new id. */
+  private student(line: number): Student | undefined {
+    const L = this.layout;
+    const values = this.values;
+    if (!groupsMet(values, L.required)) return undefined;
+    for (const n of L.nested) if (anyPresent(values, n.columns) && !groupsMet(values, n.required)) return undefined;
+    const id = valueAt(values, L.id) as string | undefined;
+    const school = valueAt(values, L.school) as string | undefined;
+    const grade = valueAt(values, L.grade) as number | undefined;
+    const basis = valueAt(values, L.basis) as Student['basis'] | undefined;
+    const ada = valueAt(values, L.ada) as Dec | undefined;
+    const unduplicated = valueAt(values, L.unduplicated) as boolean | undefined;
+    const censusDay = valueAt(values, L.census) as boolean | undefined;
+    if (id === undefined || school === undefined || grade === undefined || basis === undefined || ada === undefined || unduplicated === undefined || censusDay === undefined) return undefined;
+    const ids = this.ctx.studentIds;
+    if (ids.lineOf(id) !== undefined) return undefined;
+    const dor = valueAt(values, L.dor) as string | undefined;
+    const transferCode = valueAt(values, L.transferCode) as string | undefined;
+    const reportedDistrict = valueAt(values, L.reportedDistrict) as string | undefined;
+    ids.add(id, line);
     // keys in assembleStudent's order, absent ones left out
-    // the basis list is frozen and shared: nothing changes a student's bases
-    const s: Partial<Student> & Pick<Student, 'id'> = { id, school, grade, basis: basis as Student['basis'] };
+    const s: Partial<Student> & Pick<Student, 'id'> = { id, school, grade, basis };
     if (dor !== undefined) s.district_of_residence = dor;
     s.unduplicated = unduplicated;
     s.census_day = censusDay;
@@ -249,14 +298,19 @@ export class PlainRows {
     s.source = { file: this.file, line };
     return s as Student;
   }
+}
 
-  /** A basis cell's list, shared (frozen) by the students with the same cell. */
-  private basis(cell: string): readonly string[] {
-    let b = this.bases.get(cell);
-    if (!b) {
-      b = Object.freeze(splitBasis(cell));
-      if (this.bases.size < REMEMBERED) this.bases.set(cell, b);
-    }
-    return b;
+function valueAt(values: unknown[], i: number): unknown {
+  return i < 0 ? undefined : values[i];
+}
+
+/** An ADA text as a decimal when it has at most two decimals; undefined otherwise. */
+function twoDecimals(text: string): Dec | undefined {
+  let d: Dec;
+  try {
+    d = dec(text);
+  } catch {
+    return undefined;
   }
+  return d.decimalPlaces() > 2 ? undefined : d;
 }

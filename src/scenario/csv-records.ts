@@ -12,10 +12,15 @@
  * differential fuzzer (test/fuzz/csv-records.fuzz.test.ts) holds the two
  * equal on generated files.
  *
+ * The plain lines of a chunk are decoded at once and handed on as one
+ * `PlainLines` batch that the student reader walks in place (csv-students.ts,
+ * csv-plain-rows.ts `readLine`); `csvRecords` gives them as records.
+ *
  * A record's raw text (positions of its fields) is built only when asked:
  * only a row with a problem needs it.
  */
 import { parse, type Info, type Options } from 'csv-parse';
+import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
 
 /** One record: its fields, the line it ends on, the bytes read up to its end, its raw text (blank lines before it included). */
@@ -74,16 +79,97 @@ class PlainRecord implements CsvRecord {
   }
 }
 
+/**
+ * The plain lines of one chunk as one text (ending with a line break, no
+ * blank line at its end): `next()` moves to each record in turn without a
+ * string or an array per line; `record()` makes the current one a
+ * CsvRecord (fields, raw text) for a row that needs it. The text is the
+ * chunk's bytes decoded at once: a line break is never part of a UTF-8
+ * sequence, so it is each line decoded alone.
+ */
+export class PlainLines {
+  /** the current record: `text` from `start` to `end` (its line break) */
+  start = 0;
+  end = 0;
+  /** the line of the current record (after `next()` returned false: the last line of the text) */
+  line: number;
+  /** blank lines before the current record */
+  private blank = 0;
+  /** where the next line starts in the text, and (a text that is not ASCII) in the bytes */
+  private at = 0;
+  private byteAt = 0;
+  constructor(
+    readonly text: string,
+    /** the bytes of the text when they are not all ASCII (a record's byte count is found in them); undefined: one byte per character */
+    private readonly bytesOf: Buffer | undefined,
+    /** bytes read before the text */
+    private readonly offset: number,
+    /** lines read before the text */
+    linesBefore: number,
+  ) {
+    this.line = linesBefore;
+  }
+  /** Moves to the next record; false at the end of the text. */
+  next(): boolean {
+    const text = this.text;
+    let at = this.at;
+    let blank = 0;
+    while (at < text.length) {
+      const nl = text.indexOf('\n', at);
+      this.line++;
+      if (this.bytesOf) this.byteAt = this.bytesOf.indexOf(NL, this.byteAt) + 1;
+      if (nl === at) {
+        blank++;
+        at++;
+        continue;
+      }
+      this.start = at;
+      this.end = nl;
+      this.blank = blank;
+      this.at = nl + 1;
+      return true;
+    }
+    this.at = at;
+    return false;
+  }
+  /** Bytes read up to the end of the current record. */
+  get bytes(): number {
+    return this.offset + (this.bytesOf ? this.byteAt : this.end + 1);
+  }
+  /** The current record as csv-parse gives it. */
+  record(): CsvRecord {
+    const line = this.text.slice(this.start, this.end);
+    return new PlainRecord(line.split(','), this.line, this.bytes, line, this.blank, true);
+  }
+  /** Every record not read yet. */
+  records(): CsvRecord[] {
+    const out: CsvRecord[] = [];
+    while (this.next()) out.push(this.record());
+    return out;
+  }
+  /** Reads past the records not read yet: the lines of the text, all counted. */
+  finish(): number {
+    while (this.next());
+    return this.line;
+  }
+}
+
+/** A batch of records: an array, or plain lines read one at a time. */
+export type CsvBatch = CsvRecord[] | PlainLines;
+
 /** Yields the records of `source` in batches (one per chunk read). Errors of the source and csv-parse's fatal errors are thrown. */
 export async function* csvRecords(source: Readable, onSkip: OnSkip): AsyncGenerator<CsvRecord[]> {
+  for await (const batch of csvBatches(source, onSkip)) yield batch instanceof PlainLines ? batch.records() : batch;
+}
+
+/** As `csvRecords`, with the plain lines of a chunk as one PlainLines batch. */
+export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenerator<CsvBatch> {
   let rest: Buffer | undefined;
   /** bytes before `rest` */
   let offset = 0;
   /** the line the next record starts on, less one */
   let lines = 0;
-  /** blank lines read since the last record */
-  let blank = 0;
-  let plainSoFar = 0;
+  let plainSoFar = false;
   let first = true;
   const chunks = source[Symbol.asyncIterator]();
   let handOver: Buffer | undefined;
@@ -107,46 +193,34 @@ export async function* csvRecords(source: Readable, onSkip: OnSkip): AsyncGenera
         }
         first = false;
       }
-      const out: CsvRecord[] = [];
-      let start = 0;
-      let stop = false;
-      // the first quote and carriage return at or after `start`: lines before them are plain
-      let quoteAt = buf.indexOf(QUOTE);
-      let crAt = buf.indexOf(CR);
-      if (quoteAt < 0) quoteAt = buf.length;
-      if (crAt < 0) crAt = buf.length;
-      for (;;) {
-        const nl = buf.indexOf(NL, start);
-        if (nl < 0) break;
-        if (quoteAt < nl || crAt < nl) {
-          stop = true;
-          break;
-        }
-        if (nl === start) blank++;
-        else {
-          const line = buf.toString('utf8', start, nl);
-          lines += blank + 1;
-          out.push(new PlainRecord(line.split(','), lines, offset + nl + 1, line, blank, true));
-          blank = 0;
-          plainSoFar++;
-        }
-        start = nl + 1;
+      // lines before the first quote or carriage return are plain
+      let stopAt = buf.indexOf(QUOTE);
+      const crAt = buf.indexOf(CR);
+      if (stopAt < 0 || (crAt >= 0 && crAt < stopAt)) stopAt = crAt;
+      const stop = stopAt >= 0;
+      const plainTo = stop ? stopAt : buf.length;
+      // (a negative offset would count from the end)
+      const lastNl = plainTo > 0 ? buf.lastIndexOf(NL, plainTo - 1) : -1;
+      // blank lines at the end stay with what follows: they are part of the next record's raw text
+      let k = lastNl;
+      while (k >= 0 && buf[k] === NL) k--;
+      const plainEnd = k < 0 ? 0 : lastNl + 1 - (lastNl - k - 1);
+      if (plainEnd > 0) {
+        const plain = buf.subarray(0, plainEnd);
+        const ascii = isAscii(plain);
+        const batch = new PlainLines(plain.toString(ascii ? 'latin1' : 'utf8'), ascii ? undefined : plain, offset, lines);
+        plainSoFar = true;
+        yield batch;
+        lines = batch.finish();
       }
       if (stop) {
-        if (out.length > 0) yield out;
-        // blank lines read before the hand-over point go to csv-parse with the rest: they are part of the next record's raw text
-        const back = blank;
-        handOver = buf.subarray(start - back);
-        offset += start - back;
-        blank = 0;
+        handOver = buf.subarray(plainEnd);
+        offset += plainEnd;
         break;
       }
-      // the rest is part of a line: unless it already holds a quote or a carriage return, wait for its end
-      rest = buf.subarray(start - blank);
-      offset += start - blank;
-      // the blank lines stay with the partial line: they are counted again when it completes
-      blank = 0;
-      if (out.length > 0) yield out;
+      // the rest is part of a line (and the blank lines before it): wait for its end
+      rest = buf.subarray(plainEnd);
+      offset += plainEnd;
     }
     if (handOver === undefined) {
       // end of input: a last line without a line break (blank lines before it were kept in `rest`)
@@ -164,7 +238,7 @@ export async function* csvRecords(source: Readable, onSkip: OnSkip): AsyncGenera
       } else return;
     }
     handedOver = true;
-    yield* handOverToCsvParse(handOver, chunks, onSkip, lines, offset, plainSoFar > 0);
+    yield* handOverToCsvParse(handOver, chunks, onSkip, lines, offset, plainSoFar);
   } finally {
     // a reader that stops early (a consumer's error) closes the file
     if (!handedOver) await chunks.return?.();

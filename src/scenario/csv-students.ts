@@ -22,7 +22,7 @@ import { reportSchemaErrors } from './schema-errors.js';
 import type { ScenarioValidators } from './schema.js';
 import { assembleStudent, expandStudent } from './students.js';
 import { CsvRowPlace, lineAt, RecordPos } from './csv-place.js';
-import { csvRecords } from './csv-records.js';
+import { csvBatches, PlainLines, type CsvRecord } from './csv-records.js';
 import { cellValue, PlainRows } from './csv-plain-rows.js';
 import { newObj, type Obj } from './tree.js';
 
@@ -87,7 +87,7 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   /** one syntax error per line: after a bad quote the parser's later complaints are its consequences */
   const syntaxLines = new Set<number>();
   const source = typeof input === 'string' ? Readable.from([input]) : input;
-  const records = csvRecords(source, (err, bytes) => {
+  const records = csvBatches(source, (err, bytes) => {
     ok = false;
     skipped++;
     const line = err?.lines ?? 1;
@@ -103,35 +103,67 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
   let rows = 0;
   /** an error of the consumer (the run), not of the file: thrown as it is, never reported as the file's */
   let consumerError: { error: unknown } | undefined;
+  /** The student of a record read with its fields (the header, or a row `fastTried` by PlainRows.readLine): undefined for the header and a bad row. */
+  const fromRecord = (row: CsvRecord, fastTried = false): Student | undefined => {
+    const pos = new RecordPos(file, row);
+    if (!sawHeader) {
+      sawHeader = true;
+      header = readHeader(ctx, file, columns, required, row.record, pos, opts.mapping ?? []);
+      if (!header) ok = false;
+      else plain = opts.generic ? null : (PlainRows.for(ctx, validators, file, header) ?? null);
+      return undefined;
+    }
+    if (!fastTried) rows++;
+    if (!header) return undefined;
+    const cells = row.record;
+    for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
+    const s = (fastTried ? undefined : plain?.read(cells, pos.startLine)) ?? readRow(ctx, validators, header, cells, pos);
+    if (!s) ok = false;
+    return s;
+  };
+  const failed = (error: unknown): false => {
+    consumerError = { error };
+    return false;
+  };
+  /** Hands a good student on (or keeps it): false, or a promise of false, when the consumer failed; a promise only when the consumer's is. */
+  const take = (s: Student): boolean | Promise<boolean> => {
+    if (!opts.onStudent) {
+      out.push(s);
+      return true;
+    }
+    // after a bad row the scenario is refused: only checking goes on
+    if (!ok) return true;
+    try {
+      const taken = opts.onStudent(s);
+      return taken ? taken.then(() => true, failed) : true;
+    } catch (error) {
+      return failed(error);
+    }
+  };
   try {
     reading: for await (const batch of records) {
-      for (const row of batch) {
-        const pos = new RecordPos(file, row);
-        if (!sawHeader) {
-          sawHeader = true;
-          header = readHeader(ctx, file, columns, required, row.record, pos, opts.mapping ?? []);
-          if (!header) ok = false;
-          continue;
-        }
-        rows++;
-        if (!header) continue;
-        const cells = row.record;
-        for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
-        plain ??= opts.generic ? null : (PlainRows.for(ctx, validators, file, header) ?? null);
-        const s = plain?.read(cells, pos.startLine) ?? readRow(ctx, validators, header, cells, pos);
-        if (!s) ok = false;
-        else if (opts.onStudent) {
-          // after a bad row the scenario is refused: only checking goes on
-          if (ok) {
-            try {
-              const taken = opts.onStudent(s);
-              if (taken) await taken;
-            } catch (error) {
-              consumerError = { error };
-              break reading;
-            }
+      if (batch instanceof PlainLines) {
+        while (batch.next()) {
+          let s: Student | undefined;
+          if (plain) {
+            rows++;
+            s = plain.readLine(batch);
+            if (!s) s = fromRecord(batch.record(), true);
+          } else s = fromRecord(batch.record());
+          if (s) {
+            const taken = take(s);
+            if (taken !== true && !(await taken)) break reading;
           }
-        } else out.push(s);
+        }
+        if (rows > 0) opts.onProgress?.(rows, batch.bytes);
+        continue;
+      }
+      for (const row of batch) {
+        const s = fromRecord(row);
+        if (s) {
+          const taken = take(s);
+          if (taken !== true && !(await taken)) break reading;
+        }
       }
       if (batch.length > 0 && rows > 0) opts.onProgress?.(rows, batch[batch.length - 1].bytes);
     }

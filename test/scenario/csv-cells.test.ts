@@ -1,0 +1,93 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { CellTable, hashOf, REMEMBERED } from '../../src/scenario/csv-cells.js';
+import { loadScenarioText } from '../../src/scenario/load.js';
+
+describe('cell tables (csv-cells.ts)', () => {
+  it('tells apart texts of the same hash, and gives each text its meaning once', () => {
+    expect(hashOf('Aa')).toBe(hashOf('BB'));
+    const asked: string[] = [];
+    const table = new CellTable((raw) => {
+      asked.push(raw);
+      return `<${raw}>`;
+    });
+    const line = 'Aa,BB,Aa,BB';
+    const cells = [[0, 2], [3, 5], [6, 8], [9, 11]].map(([a, b]) => table.find(line, a, b, hashOf(line.slice(a, b))));
+    expect(cells).toEqual(['<Aa>', '<BB>', '<Aa>', '<BB>']);
+    expect(asked).toEqual(['Aa', 'BB']);
+    // a cell that is a prefix of a remembered text of the same hash is not that text
+    expect(table.find('A', 0, 1, hashOf('Aa'))).toBe('<A>');
+  });
+
+  it('gives the right meaning past the texts it remembers', () => {
+    const table = new CellTable((raw) => raw.length);
+    const texts = Array.from({ length: REMEMBERED + 500 }, (_, i) => 'x'.repeat(i % 7) + String(i));
+    for (let round = 0; round < 2; round++) for (const t of texts) expect(table.find(t, 0, t.length, hashOf(t))).toBe(t.length);
+  });
+});
+
+const SCENARIO = `fiscal_year: 2019-20
+county: { code: "01", name: Alameda }
+coe: { cds: "0110017", name: Alameda COE }
+districts:
+  - { cds: "0161119", name: Hayward Unified, enrollment: 20000, unduplicated: 15000 }
+schools:
+  - { code: "0130019", name: Juvenile Hall, operator: coe, kind: juvenile_court }
+students: { file: kids.csv }
+`;
+const HEADER = 'id,school,grade,basis,district_of_residence,unduplicated,census_day,ada,reported_transfer_code\n';
+
+/** A file read in chunks of `size` bytes (multi-byte characters cut), through the reading of plain lines and through the generic check of every row. */
+async function both(csv: string, size: number) {
+  const bytes = Buffer.from(csv);
+  const chunks = (): Readable => Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
+  const fast = await loadScenarioText('/data/scenario.yaml', SCENARIO, { openCsv: async () => chunks() });
+  const generic = await loadScenarioText('/data/scenario.yaml', SCENARIO, { openCsv: async () => chunks(), genericCsvRows: true });
+  return { fast, generic };
+}
+
+describe('plain lines read in place equal the generic check', () => {
+  const good = (i: number, extra = '') => `S${String(i).padStart(4, '0')}${extra},0130019,${i % 13},${i % 2 ? 'wic_602' : 'wic_602;expelled_other'},0161119,${i % 2 ? 'Y' : 'false'},true,0.${i % 10}5,${i % 3 ? '' : '4'}\n`;
+  const rows = Array.from({ length: 300 }, (_, i) => good(i));
+  rows[17] = ' S0017 , 0130019 ,K, none ,,yes,no,1,\n'; // cells with spaces, an absent district
+  rows[40] = 'S0040é,0130019,9,wic_602,0161119,true,true,0.50,\n'; // a multi-byte character (cut across chunks)
+  rows[41] = 'S0041,0130019,13,wic_602,0161119,true,true,0.50,\n'; // a bad grade
+  rows[60] = '\n\n' + good(60); // blank lines
+  rows[61] = good(59); // a duplicate id
+  rows[90] = 'S0090,0130019,9,wic_602,0161119,true,true,0.505,\n'; // three decimals
+  rows[91] = 'S0091,0139999,9,wic_602,0161119,true,true,0.50,\n'; // an undeclared school
+  rows[92] = 'S0092,0130019,9,wic_602,0161119,true,true,0.50\n'; // a cell missing
+  rows[93] = 'S0093,0130019,9,wic_602,0161119,true,true,0.50,,\n'; // a cell too many
+  rows[94] = 'S0094,0130019,9,;,0161119,true,true,0.50,\n'; // an empty basis
+  rows[95] = 'S0095,0130019,9,constructor,0161119,true,true,0.5,\n'; // a prototype word
+  rows[96] = 'S0096,0130019,9,wic_602,0161119,maybe,true,0.5,\n'; // not a boolean word
+  rows[97] = 'S0097,0130019,9,wic_602,0161119,true,true,"0,95",\n'; // a quote: csv-parse from here on
+
+  it.each([7, 64, 1000, 1 << 20])('in chunks of %i bytes: the same students and diagnostics', async (size) => {
+    const { fast, generic } = await both(HEADER + rows.join(''), size);
+    expect(fast).toEqual(generic);
+    // each bad row's line (two blank lines before row 60) and cell
+    expect(fast.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual([
+      '43:15 LCFF-S028',
+      '65:1 LCFF-S043',
+      '94:43 LCFF-S026',
+      '95:7 LCFF-S040',
+      '96:1 LCFF-S063',
+      '97:1 LCFF-S063',
+      '98:17 LCFF-S029',
+      '99:17 LCFF-S029',
+      '100:33 LCFF-S036',
+      '101:43 LCFF-S024',
+    ]);
+  });
+
+  it('a good file gives its students, the last line without a line break', async () => {
+    const text = HEADER + rows.slice(0, 17).join('') + good(999).trimEnd();
+    const { fast, generic } = await both(text, 50);
+    expect(fast).toEqual(generic);
+    expect(fast.diagnostics).toEqual([]);
+    expect(fast.scenario!.students.map((s) => s.id)).toEqual([...rows.slice(0, 17), good(999)].map((r) => r.split(',')[0]));
+    expect(fast.scenario!.students[16]).toMatchObject({ id: 'S0016', grade: 3, basis: ['wic_602', 'expelled_other'], unduplicated: false, census_day: true, source: { file: '/data/kids.csv', line: 18 } });
+    expect(fast.scenario!.students[16].ada.toFixed(2)).toBe('0.65');
+  });
+});
