@@ -60,11 +60,34 @@ export class ByteOut {
       }
       return;
     }
-    // across chunks: fill this one, hand it on, go on in the next
+    this.spill(b);
+  }
+
+  /**
+   * Bytes that do not fit the chunk: a piece that fits a chunk goes whole
+   * into the next one; a longer one fills chunks, each cut between UTF-8
+   * characters (never before a continuation byte), so every chunk holds
+   * whole characters and decodes on its own.
+   */
+  private spill(b: Uint8Array): void {
+    const n = b.length;
+    if (n <= this.buf.length) {
+      this.emit();
+      this.buf.set(b, 0);
+      this.pos = n;
+      return;
+    }
     let from = 0;
     while (from < n) {
-      if (this.pos === this.buf.length) this.emit();
-      const take = Math.min(n - from, this.buf.length - this.pos);
+      const room = Math.min(n - from, this.buf.length - this.pos);
+      let take = room;
+      while (take > 0 && from + take < n && (b[from + take] & 0xc0) === 0x80) take--;
+      if (take === 0 && this.pos > 0) {
+        this.emit();
+        continue;
+      }
+      // a chunk smaller than one character (tests) takes what it can
+      if (take === 0) take = room;
       this.buf.set(b.subarray(from, from + take), this.pos);
       this.pos += take;
       from += take;
@@ -109,8 +132,8 @@ export class ByteOut {
       return;
     }
     const s = String(n);
-    if (this.pos + s.length > this.buf.length) this.emit();
-    this.pos += this.buf.write(s, this.pos, 'latin1');
+    if (this.pos + s.length <= this.buf.length) this.pos += this.buf.write(s, this.pos, 'latin1');
+    else this.bytes(Buffer.from(s, 'latin1'));
   }
 
   /** One ASCII character, by its code (a digit 0–9 given as its value). */
