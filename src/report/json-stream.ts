@@ -6,18 +6,16 @@
  * million students would pass V8's largest string).
  */
 import type { StreamedResult } from '../run/run.js';
+import type { ByteOut } from './byte-out.js';
 import type { TextOut } from './text-out.js';
 
-/** Text gathered before a write. */
-const PIECE = 16 * 1024;
-
-/** A list that renders its own entries' JSON text (student-rows.ts `jsonTexts`): faster, and the same text. */
-interface JsonTexts {
-  jsonTexts(depth: number): Iterable<string>;
+/** A list that writes its own JSON text into the output's chunks (student-rows.ts `writeJsonList`): faster, and the same text. */
+interface JsonList {
+  writeJsonList(out: ByteOut, depth: number): Promise<void>;
 }
 
-function hasJsonTexts(v: unknown): v is JsonTexts {
-  return typeof (v as Partial<JsonTexts>).jsonTexts === 'function';
+function isJsonList(v: unknown): v is JsonList {
+  return typeof (v as Partial<JsonList>).writeJsonList === 'function';
 }
 
 function isSequence(v: unknown): v is Iterable<unknown> {
@@ -31,22 +29,14 @@ function nested(v: unknown, depth: number): string {
 }
 
 async function writeSequence(out: TextOut, items: Iterable<unknown>, depth: number): Promise<void> {
+  if (isJsonList(items)) return items.writeJsonList(out.bytes, depth);
   const indent = '  '.repeat(depth + 1);
   let first = true;
-  const texts = hasJsonTexts(items) ? items.jsonTexts(depth + 1) : (function* () {
-    for (const item of items) yield nested(item, depth + 1);
-  })();
-  // entries gathered into pieces of about a chunk: one write (and one promise) per piece, not per entry
-  let piece = '';
-  for (const text of texts) {
-    piece += `${first ? '[\n' : ',\n'}${indent}${text}`;
+  for (const item of items) {
+    await out.write(`${first ? '[\n' : ',\n'}${indent}${nested(item, depth + 1)}`);
     first = false;
-    if (piece.length >= PIECE) {
-      await out.write(piece);
-      piece = '';
-    }
   }
-  await out.write(`${piece}${first ? '[]' : `\n${'  '.repeat(depth)}]`}`);
+  await out.write(first ? '[]' : `\n${'  '.repeat(depth)}]`);
 }
 
 export async function writeJson(out: TextOut, result: StreamedResult): Promise<void> {

@@ -1,54 +1,30 @@
 /**
  * Text written in chunks to a stream as it is produced: the streamed
- * writers (JSON, NDJSON, CSV, the terminal report) never build one string
- * of the whole output. Pieces are gathered up to a chunk and written,
- * waiting for the stream to drain when it asks to, so memory stays bounded
- * whatever the output's size.
+ * writers (JSON, NDJSON, the terminal report) never build one string of the
+ * whole output. Text is encoded straight into the chunks of a ByteOut
+ * (byte-out.ts), which writers of many small entries also fill directly
+ * (`bytes`); a chunk is written when full, waiting for the stream to drain
+ * when it asks to, so memory stays bounded whatever the output's size.
  */
 import type { Writable } from 'node:stream';
-
-const CHUNK = 64 * 1024;
+import { ByteOut } from './byte-out.js';
 
 export class TextOut {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly stream: Writable | NodeJS.WriteStream) {}
+  /** The chunks the text goes into, for writers that fill them directly. */
+  readonly bytes: ByteOut;
 
-  /** Adds text; writes a chunk when enough is gathered. */
+  constructor(stream: Writable | NodeJS.WriteStream, chunk?: number) {
+    this.bytes = new ByteOut(stream, chunk);
+  }
+
+  /** Adds text; waits when the stream asks to. */
   async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= CHUNK) await this.flush();
+    this.bytes.text(text);
+    if (this.bytes.blocked) await this.bytes.drain();
   }
 
   /** Writes what is gathered. */
-  async flush(): Promise<void> {
-    if (this.size === 0 && this.parts.length === 0) return;
-    const chunk = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!this.stream.write(chunk)) await drained(this.stream);
+  flush(): Promise<void> {
+    return this.bytes.flush();
   }
-}
-
-/** Resolves when the stream drains (or closes), rejects on its error; leaves no listener behind. */
-function drained(stream: Writable | NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cleanup = (): void => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      stream.off('error', fail);
-    };
-    const done = (): void => {
-      cleanup();
-      resolve();
-    };
-    const fail = (e: Error): void => {
-      cleanup();
-      reject(e);
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-    stream.on('error', fail);
-  });
 }

@@ -8,7 +8,9 @@
  * (students by id; findings by severity, subject, code), so a run of a
  * million students never holds a million result objects.
  */
+import type { ByteOut } from '../report/byte-out.js';
 import type { FindingResult, StudentResult } from './result.js';
+import { type StudentColumns, writeFindingsJson, writeStudentsJson, writeStudentsNdjson } from './student-rows-json.js';
 
 /** A student's classification, shared by every student classified alike. */
 export interface StudentClass {
@@ -122,26 +124,18 @@ export class StudentRows {
     return { index: i, cents, classIndex };
   }
 
-  /**
-   * The entries as `--json` writes them, in id order: exactly
-   * `JSON.stringify(entry, null, 2)` nested `depth` levels deep, the part
-   * of a classification written once per classification.
-   */
-  *jsonTexts(depth: number): Iterable<string> {
-    const inner = '  '.repeat(depth + 1);
-    const outer = '  '.repeat(depth);
-    const middle = this.classes.values.map((c) => {
-      const text = JSON.stringify({ category: c.category, credited_to: c.credited_to, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expected_transfer_codes }, null, 2);
-      return text.slice(2, -2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
-    });
-    const order = this.idOrder();
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      const p = this.packed[i];
-      const cents = this.cents[i];
-      const ada = Number.isNaN(cents) ? this.odd.get(i)! : centsText(cents);
-      yield `{\n${inner}"id": ${JSON.stringify(this.ids[i])},\n${outer}${middle[p >> 1]},\n${inner}"census_day": ${(p & 1) === 1},\n${inner}"ada": ${JSON.stringify(ada)}\n${outer}}`;
-    }
+  /** `students[]` as `--json` writes it, nested `depth` levels deep, in id order (student-rows-json.ts). */
+  writeJsonList(out: ByteOut, depth: number): Promise<void> {
+    return writeStudentsJson(out, this.columns(), depth);
+  }
+
+  /** The `--ndjson` lines, in id order (student-rows-json.ts). */
+  writeNdjson(out: ByteOut): Promise<void> {
+    return writeStudentsNdjson(out, this.columns());
+  }
+
+  private columns(): StudentColumns {
+    return { ids: this.ids, packed: this.packed, cents: this.cents, odd: this.odd, order: this.idOrder(), entry: (i) => this.entry(i) };
   }
 
   /** The entry of the student at input index `i`, as the result contract writes it. */
@@ -267,30 +261,8 @@ export class FindingRows {
     for (let k = 0; k < order.length; k++) yield this.at(order[k]);
   }
 
-  /**
-   * The findings as `--json` writes them, in the result's order: exactly
-   * `JSON.stringify(finding, null, 2)` nested `depth` levels deep, a
-   * student finding's text around its subject written once per text.
-   */
-  *jsonTexts(depth: number): Iterable<string> {
-    const pad = '\n' + '  '.repeat(depth);
-    const nest = (v: unknown): string => JSON.stringify(v, null, 2).replaceAll('\n', pad);
-    const around = this.texts.values.map((t) => {
-      // the text before the subject's value and after it, cut at places that hold no user text
-      const head = nest({ code: t.code, severity: t.severity, subject: '' });
-      const tail = nest({ subject: '', message: t.message, rule: t.rule, cite: t.cite });
-      return [head.slice(0, head.length - `""${pad}}`.length), tail.slice(`{${pad}  "subject": ""`.length)] as const;
-    });
-    const order = this.resultOrder();
-    const n = this.student.length;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      if (i >= n) {
-        yield nest(this.others[i - n]);
-        continue;
-      }
-      const [head, tail] = around[this.text[i]];
-      yield `${head}${JSON.stringify(this.rows.ids[this.student[i]])}${tail}`;
-    }
+  /** `findings[]` as `--json` writes it, nested `depth` levels deep, in the result's order (student-rows-json.ts). */
+  writeJsonList(out: ByteOut, depth: number): Promise<void> {
+    return writeFindingsJson(out, { ids: this.rows.ids, student: this.student, text: this.text, texts: this.texts.values, others: this.others, order: this.resultOrder() }, depth);
   }
 }
