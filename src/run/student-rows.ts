@@ -205,9 +205,10 @@ export class FindingRows {
   }
 
   /** A finding of the student at input index `i`. */
-  addStudent(i: number, f: FindingText): void {
+  addStudent(i: number, f: FindingText & { parts?: ReadonlyArray<string | undefined> }): void {
     this.student.push(i);
-    this.text.push(this.texts.ofParts([f.code, f.severity, f.rule, f.cite, f.message], () => f));
+    const make = (): FindingText => ({ code: f.code, severity: f.severity, message: f.message, rule: f.rule, cite: f.cite });
+    this.text.push(f.parts ? this.texts.ofParts(f.parts, make) : this.texts.ofParts([f.code, f.severity, f.rule, f.cite, f.message], make));
     this.order = undefined;
   }
 

@@ -19,8 +19,15 @@ export interface Classification {
   expectedCodes: string[];
   rule: string;
   cite: string;
-  findings: Array<Omit<FindingResult, 'subject'>>;
+  findings: StudentFinding[];
 }
+
+/**
+ * A student finding without its subject, with the parts its text is made of
+ * (codes, the rule's texts, the message's pieces): findings alike are
+ * recognised by their parts, never by hashing the message built per student.
+ */
+export type StudentFinding = Omit<FindingResult, 'subject'> & { parts: ReadonlyArray<string | undefined> };
 
 /**
  * The students of a run that share everything the run's totals of ADA and
@@ -127,11 +134,19 @@ function* classificationSteps(ctx: RunContext, s: Student, school: School, coeCd
   const findings: Classification['findings'] = [];
   for (const f of yield ['student_findings', subject, facts]) {
     const field = f.outputs.senr_field instanceof Dec ? fieldText(f.outputs.senr_field) : valueText(f.outputs.senr_field);
+    const code = String(f.outputs.code);
+    const severity = String(f.outputs.level) as FindingResult['severity'];
+    const said = String(f.outputs.message);
+    const reportedCode = s.reported?.transfer_code;
+    const reportedResidence = s.reported?.district_of_residence;
+    const texts = ruleTexts('student_findings', f.rule);
     findings.push({
-      code: String(f.outputs.code),
-      severity: String(f.outputs.level) as FindingResult['severity'],
-      message: `${String(f.outputs.message)} (SENR field ${field}; reported code ${s.reported?.transfer_code ?? 'none'}, residence ${s.reported?.district_of_residence ?? 'none'}; expected code ${expectedCodes.length ? expectedCodes.join('/') : 'none'})`,
-      ...ruleTexts('student_findings', f.rule),
+      code,
+      severity,
+      message: `${said} (SENR field ${field}; reported code ${reportedCode ?? 'none'}, residence ${reportedResidence ?? 'none'}; expected code ${expectedCodes.length ? expectedCodes.join('/') : 'none'})`,
+      ...texts,
+      // every piece the message is made of (the same parts make the same text)
+      parts: [code, severity, texts.rule, texts.cite, said, field, reportedCode, reportedResidence, ...expectedCodes],
     });
   }
   const { rule, cite } = ruleTexts('funding_category', fc.rule);

@@ -109,3 +109,32 @@ describe('the rows written as JSON into chunks', () => {
     );
   });
 });
+
+describe('student findings recognised by their parts', () => {
+  it('keeps each finding its own message: alike parts share one text, parts that differ (or that print alike) never borrow another text', () => {
+    const rows = new StudentRows();
+    const findings = new FindingRows(rows, SEVERITIES);
+    const base = { code: 'LCFF-V010', severity: 'warning' as const, rule: 'student_findings.wrong_code', cite: 'FAQ Q4' };
+    const finding = (reported: string | undefined) => ({
+      ...base,
+      message: `Wrong code (reported code ${reported ?? 'none'})`,
+      parts: [base.code, base.severity, base.rule, base.cite, 'Wrong code', reported],
+    });
+    for (const [id, reported] of [['S1', '1'], ['S2', '2'], ['S3', '1'], ['S4', undefined], ['S5', 'none']] as const) {
+      const i = rows.add(id, CLASSES[0], true, '1.00').index;
+      findings.addStudent(i, finding(reported));
+    }
+    // an LEA's finding and a finding without parts go the old way
+    findings.addStudent(0, { ...base, message: 'Wrong code (reported code 1)' });
+    expect([...findings].map((f) => `${f.subject}: ${f.message}`)).toEqual([
+      'S1: Wrong code (reported code 1)',
+      'S1: Wrong code (reported code 1)',
+      'S2: Wrong code (reported code 2)',
+      'S3: Wrong code (reported code 1)',
+      'S4: Wrong code (reported code none)',
+      'S5: Wrong code (reported code none)',
+    ]);
+    // no part of the stored text leaks into the result
+    expect(Object.keys([...findings][0])).toEqual(['code', 'severity', 'subject', 'message', 'rule', 'cite']);
+  });
+});
