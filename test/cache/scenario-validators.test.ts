@@ -5,31 +5,19 @@
  * evaluates to nothing usable or requires anything but ajv's runtime is never
  * used; a cache folder that cannot be written costs nothing but the entry.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempCache } from '../helpers/temp-cache.js';
 import { cachedValidators, validatorsKey } from '../../src/cache/scenario-validators.js';
 import { scenarioAjv } from '../../src/scenario/schema-ajv.js';
 import { ANNOTATIONS, committedSchema, committedVocabularies, validatorRefs, withVocabularies } from '../../src/scenario/schema.js';
 import { ROOT } from '../helpers/library.js';
 
-let dir: string;
-const saved = { dir: process.env.LCFF_CACHE_DIR, off: process.env.LCFF_NO_CACHE };
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lcff-validators-'));
-  process.env.LCFF_CACHE_DIR = dir;
-  delete process.env.LCFF_NO_CACHE;
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  process.env.LCFF_CACHE_DIR = saved.dir;
-  if (saved.off === undefined) delete process.env.LCFF_NO_CACHE;
-  else process.env.LCFF_NO_CACHE = saved.off;
-});
+const dir = useTempCache('lcff-validators-');
 
 const schema = withVocabularies(committedSchema(), committedVocabularies());
 const refs = validatorRefs(schema);
@@ -65,14 +53,14 @@ function compiled(): unknown[] {
   return outcomes((ref) => ajv.getSchema(ref)!);
 }
 
-const entryFile = (): string => join(dir, readdirSync(dir).find((n) => n.startsWith('validators-'))!);
+const entryFile = (): string => join(dir(), readdirSync(dir()).find((n) => n.startsWith('validators-'))!);
 const checksum = (body: string): string => createHash('sha256').update(body).digest('hex');
 
 describe('cached scenario validators', () => {
   it('judge every document as the compiled schema does, with the same errors, made and read back', () => {
     const expected = compiled();
     const made = cachedValidators(schema, ANNOTATIONS, refs)!;
-    expect(readdirSync(dir)).toEqual([`validators-${validatorsKey(schema, ANNOTATIONS, refs)}.json`]);
+    expect(readdirSync(dir())).toEqual([`validators-${validatorsKey(schema, ANNOTATIONS, refs)}.json`]);
     expect(outcomes((r) => made.get(r)!)).toEqual(expected);
     const read = cachedValidators(schema, ANNOTATIONS, refs)!;
     expect(read.get(id)).not.toBe(made.get(id));
@@ -85,7 +73,7 @@ describe('cached scenario validators', () => {
   it('are off with the cache: nothing is written and the caller compiles', () => {
     process.env.LCFF_NO_CACHE = '1';
     expect(cachedValidators(schema, ANNOTATIONS, refs)).toBeUndefined();
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir())).toEqual([]);
   });
 
   it('other vocabularies are another schema: another entry, never the first one', () => {
@@ -95,7 +83,7 @@ describe('cached scenario validators', () => {
     vocab.set(name, [...members, 'another_member']);
     const other = withVocabularies(committedSchema(), vocab);
     const found = cachedValidators(other, ANNOTATIONS, validatorRefs(other))!;
-    expect(readdirSync(dir)).toHaveLength(2);
+    expect(readdirSync(dir())).toHaveLength(2);
     const ajv = scenarioAjv(ANNOTATIONS);
     ajv.addSchema(other);
     const doc = { ...example, students: [{ ...student, basis: ['another_member'] }] };
@@ -133,11 +121,11 @@ describe('cached scenario validators', () => {
 
   it('work when the cache folder cannot be made or written: nothing is kept', () => {
     const expected = compiled();
-    const blocker = join(dir, 'a-file');
+    const blocker = join(dir(), 'a-file');
     writeFileSync(blocker, 'not a folder');
     process.env.LCFF_CACHE_DIR = join(blocker, 'cache'); // mkdir fails (ENOTDIR), as for a read-only or missing parent
     const found = cachedValidators(schema, ANNOTATIONS, refs)!;
     expect(outcomes((r) => found.get(r)!)).toEqual(expected);
-    expect(readdirSync(dir)).toEqual(['a-file']);
+    expect(readdirSync(dir())).toEqual(['a-file']);
   });
 });

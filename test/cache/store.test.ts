@@ -1,24 +1,12 @@
 /** Cache entries (src/cache/store.ts) in process: a round trip, and every way an entry is refused. */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempCache } from '../helpers/temp-cache.js';
 import { isCheckSummary, type CheckSummary } from '../../src/cache/check-summary.js';
 import { cacheDir, MAX_ENTRIES, readEntry, writeEntry } from '../../src/cache/store.js';
 
-let dir: string;
-const saved = { dir: process.env.LCFF_CACHE_DIR, off: process.env.LCFF_NO_CACHE };
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lcff-store-'));
-  process.env.LCFF_CACHE_DIR = dir;
-  delete process.env.LCFF_NO_CACHE;
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  process.env.LCFF_CACHE_DIR = saved.dir;
-  if (saved.off === undefined) delete process.env.LCFF_NO_CACHE;
-  else process.env.LCFF_NO_CACHE = saved.off;
-});
+const dir = useTempCache('lcff-store-');
 
 const summary: CheckSummary = {
   diagnostics: [{ severity: 'error', text: 'a.lcff:1:1 LCFF-E002 error: expected end' }],
@@ -35,7 +23,7 @@ describe('cache entries', () => {
     writeEntry('check', 'k1', summary);
     expect(readEntry('check', 'k1', isCheckSummary)).toEqual(summary);
     expect(readEntry('check', 'k2', isCheckSummary)).toBeUndefined();
-    expect(readdirSync(dir)).toEqual(['check-k1.json']);
+    expect(readdirSync(dir())).toEqual(['check-k1.json']);
   });
 
   it('refuses an entry whose shape is not the summary', () => {
@@ -47,7 +35,7 @@ describe('cache entries', () => {
 
   it('refuses a file that is not an entry', () => {
     for (const text of ['', 'lcff-cache 1 \n{}', `lcff-cache 1 ${'0'.repeat(64)}\n${JSON.stringify(summary)}`, JSON.stringify(summary)]) {
-      writeFileSync(join(dir, 'check-k.json'), text);
+      writeFileSync(join(dir(), 'check-k.json'), text);
       expect(readEntry('check', 'k', isCheckSummary)).toBeUndefined();
     }
   });
@@ -56,10 +44,10 @@ describe('cache entries', () => {
     process.env.LCFF_NO_CACHE = '1';
     expect(cacheDir()).toBeUndefined();
     writeEntry('check', 'k', summary);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir())).toEqual([]);
     process.env.LCFF_NO_CACHE = '0';
-    expect(cacheDir()).toBe(dir);
+    expect(cacheDir()).toBe(dir());
     for (let i = 0; i < MAX_ENTRIES + 5; i++) writeEntry('check', `k${i}`, summary);
-    expect(readdirSync(dir)).toHaveLength(MAX_ENTRIES);
+    expect(readdirSync(dir())).toHaveLength(MAX_ENTRIES);
   });
 });
