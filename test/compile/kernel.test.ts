@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileKernel } from '../../src/compile/kernel/index.js';
-import { compileProgram } from '../../src/compile/program.js';
+import { compileProgram, type Program } from '../../src/compile/program.js';
 import { valueText } from '../../src/compile/values.js';
 import { Dec } from '../../src/runtime/money.js';
 import { evaluate } from '../../src/runtime/evaluate.js';
@@ -25,6 +25,13 @@ const HOSTILE = [
 
 /** A DSL text literal for a string (the lexer's escapes: backslash before `"` and `\`). */
 const lit = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Decision `d` of `program` by the kernel, asserted equal to json-rules-engine's outcome; the kernel's outcome text. */
+async function kernelAsEngine(program: Program, facts: Record<string, unknown>): Promise<string> {
+  const kernel = (await outcome(program, 'd', facts, 'kernel')).text;
+  expect(kernel).toBe((await outcome(program, 'd', facts, 'engine')).text);
+  return kernel;
+}
 
 function library(texts: string[]) {
   const rules = texts.map((t, i) => `  rule r${i}\n    cite "EC 2576"\n    effective 2019-20 onward\n    when s.word is ${lit(t)} or s.word in [${lit(t)}, "x"]\n    then said = ${lit(t)}, n = ${i}\n`).join('\n');
@@ -152,11 +159,7 @@ decision d for s
 end
 `;
   const program = compileProgram(buildLibrary([{ file: 'r.lcff', text }]), 2019);
-  const same = async (facts: Record<string, unknown>): Promise<string> => {
-    const kernel = (await outcome(program, 'd', facts, 'kernel')).text;
-    expect(kernel).toBe((await outcome(program, 'd', facts, 'engine')).text);
-    return kernel;
-  };
+  const same = (facts: Record<string, unknown>): Promise<string> => kernelAsEngine(program, facts);
 
   it('a value inherited from a prototype is missing, as on the reference path (the property is loaded before the prototype is asked)', async () => {
     const inherited = Object.create({ x: new Dec(7), flag: true, words: ['a'] }) as Record<string, unknown>;
@@ -209,11 +212,7 @@ decision d for s collect
 end
 `;
   const program = compileProgram(buildLibrary([{ file: 'r.lcff', text }]), 2019);
-  const same = async (facts: Record<string, unknown>): Promise<string> => {
-    const kernel = (await outcome(program, 'd', facts, 'kernel')).text;
-    expect(kernel).toBe((await outcome(program, 'd', facts, 'engine')).text);
-    return kernel;
-  };
+  const same = (facts: Record<string, unknown>): Promise<string> => kernelAsEngine(program, facts);
 
   const fired = (...rules: Array<[string, number]>): string => JSON.stringify(rules.map(([r, n]) => [r, [['n', String(n)]]]));
 
