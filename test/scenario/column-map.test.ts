@@ -6,25 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { loadColumnMapFile } from '../../src/scenario/column-map.js';
 import { csvColumns } from '../../src/scenario/csv-students.js';
 import { ScenarioCodes as C } from '../../src/scenario/diagnostic-codes.js';
+import { csvScenario } from './helpers.js';
 import { loadScenarioText, type LoadOptions } from '../../src/scenario/load.js';
 import { scenarioValidators } from '../../src/scenario/schema.js';
 
-const scenario = (students: string) => `fiscal_year: 2019-20
-county: { code: "01", name: Alameda }
-coe: { cds: "0110017", name: Alameda COE }
-districts:
-  - { cds: "0161119", name: Hayward Unified, enrollment: 20000, unduplicated: 15000 }
-schools:
-  - { code: "0130019", name: Juvenile Hall, operator: coe, kind: juvenile_court }
-students: ${students}
-`;
 const CANONICAL = 'id,school,grade,basis,district_of_residence,unduplicated,census_day,ada\nS1,0130019,9,wic_602,0161119,Y,N,1.50\n';
 /** The same student as an SIS exports it: its own headers, in its own order, with columns lcff-rules does not use. */
 const SIS = 'Last Name,SSID,School Code,Grade Level,Enrollment Basis,DOR,Unduplicated Pupil,Census Day,ADA,=Birth Date\nDoe,S1,0130019,9,wic_602,0161119,Y,N,1.50,2010-01-01\n';
 const MAPPING = '{ id: SSID, school: School Code, grade: grade level, basis: " Enrollment Basis ", district_of_residence: DOR, unduplicated: Unduplicated Pupil, census_day: Census Day, ada: ADA }';
 
 async function load(students: string, csv: string, opts: LoadOptions = {}) {
-  const r = await loadScenarioText('/data/scenario.yaml', scenario(students), { openCsv: async () => csv, ...opts });
+  const r = await loadScenarioText('/data/scenario.yaml', csvScenario(students), { openCsv: async () => csv, ...opts });
   return { ...r, at: r.diagnostics.map((d) => `${d.file.split('/').pop()}:${d.range.start.line}:${d.range.start.column} ${d.code}`) };
 }
 
@@ -91,7 +83,7 @@ describe('student CSV column mapping', () => {
   });
 
   it('--columns with students listed in the scenario is a warning: the mapping is not used', async () => {
-    const r = await loadScenarioText('/data/scenario.yaml', scenario('[{ id: S1, school: "0130019", grade: 9, basis: [wic_602], unduplicated: true, census_day: true, ada: "1.00" }]'), { columns: [] });
+    const r = await loadScenarioText('/data/scenario.yaml', csvScenario('[{ id: S1, school: "0130019", grade: 9, basis: [wic_602], unduplicated: true, census_day: true, ada: "1.00" }]'), { columns: [] });
     expect(r.diagnostics.map((d) => d.code)).toEqual([C.csvColumnsIgnored]);
   });
 });

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CellTable, hashOf, REMEMBERED } from '../../src/scenario/csv-cells.js';
+import { csvScenario } from './helpers.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
 
 describe('cell tables (csv-cells.ts)', () => {
@@ -26,15 +27,7 @@ describe('cell tables (csv-cells.ts)', () => {
   });
 });
 
-const SCENARIO = `fiscal_year: 2019-20
-county: { code: "01", name: Alameda }
-coe: { cds: "0110017", name: Alameda COE }
-districts:
-  - { cds: "0161119", name: Hayward Unified, enrollment: 20000, unduplicated: 15000 }
-schools:
-  - { code: "0130019", name: Juvenile Hall, operator: coe, kind: juvenile_court }
-students: { file: kids.csv }
-`;
+const SCENARIO = csvScenario();
 const HEADER = 'id,school,grade,basis,district_of_residence,unduplicated,census_day,ada,reported_transfer_code\n';
 
 /** A file read in chunks of `size` bytes (multi-byte characters cut), through the reading of plain lines and through the generic check of every row. */

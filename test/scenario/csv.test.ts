@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { csvScenario } from './helpers.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
 import { ScenarioCodes as C } from '../../src/scenario/diagnostic-codes.js';
 
-const SCENARIO = `fiscal_year: 2019-20
-county: { code: "01", name: Alameda }
-coe: { cds: "0110017", name: Alameda COE }
-districts:
-  - { cds: "0161119", name: Hayward Unified, enrollment: 20000, unduplicated: 15000 }
-schools:
-  - { code: "0130019", name: Juvenile Hall, operator: coe, kind: juvenile_court }
-students: { file: kids.csv }
-`;
+const SCENARIO = csvScenario();
 const HEADER = 'id,school,grade,basis,district_of_residence,unduplicated,census_day,ada\n';
 
 async function load(csv: string) {

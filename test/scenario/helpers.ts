@@ -33,6 +33,17 @@ corrections:
   - { district: "0161119", fiscal_year: 2018-19, enrollment_change: -2, unduplicated_change: 1, ada_change: "-0.35", audit_reference: A-1 }
 `;
 
+/** A one-school scenario (a COE juvenile court school, one district) whose `students:` is `students`: the students' CSV tests read their files through it. */
+export const csvScenario = (students = '{ file: kids.csv }'): string => `fiscal_year: 2019-20
+county: { code: "01", name: Alameda }
+coe: { cds: "0110017", name: Alameda COE }
+districts:
+  - { cds: "0161119", name: Hayward Unified, enrollment: 20000, unduplicated: 15000 }
+schools:
+  - { code: "0130019", name: Juvenile Hall, operator: coe, kind: juvenile_court }
+students: ${students}
+`;
+
 /** BASE with `from` replaced by `to` (which must occur). */
 export function variant(from: string, to: string, base = BASE): string {
   if (!base.includes(from)) throw new Error(`not in the scenario: ${from}`);
