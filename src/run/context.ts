@@ -5,9 +5,10 @@
  */
 import { callFormula, EvalError, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
 import { valueText, type Value } from '../compile/values.js';
+import { kernelOf, type KernelDecision } from '../compile/kernel/index.js';
 import type { Program } from '../compile/program.js';
 import type { DecisionOutcome, Firing, RuleTrace } from '../runtime/decide.js';
-import { decideKernel, evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
+import { evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
 import type { Scenario } from '../scenario/model.js';
 
 export type { EvaluatorKind };
@@ -72,17 +73,12 @@ export class RunContext {
     return outcome.firings;
   }
 
-  /** `decide` with the kernel, synchronously (the evaluator must be "kernel"). */
-  decideNow(decision: string, subject: string, facts: Record<string, unknown>): Firing[] {
-    if (this.evaluator !== 'kernel') throw new Error(`internal: decideNow with the ${this.evaluator} evaluator`);
-    let outcome: DecisionOutcome;
-    try {
-      outcome = decideKernel(this.program, decision, facts);
-    } catch (e) {
-      throw runErrorOf(e, decision, subject);
-    }
-    this.record(subject, outcome);
-    return outcome.firings;
+  /** A decision of the kernel bound to this run, for a caller that decides many subjects of one kind at once (the evaluator must be "kernel"). */
+  now(decision: string, subjectKind = 'student'): NowDecision {
+    if (this.evaluator !== 'kernel') throw new Error(`internal: a kernel decision with the ${this.evaluator} evaluator`);
+    const run = kernelOf(this.program).decisions.get(decision);
+    if (!run) throw new RunError('LCFF-F002', `the rule library has no decision "${decision}"`);
+    return new NowDecision(this, decision, subjectKind, run);
   }
 
   /**
@@ -110,7 +106,8 @@ export class RunContext {
     return v;
   }
 
-  private noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
+  /** @internal notes what a decision read and called (NowDecision) */
+  noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
     for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
     // no set of the calls per decision: adding a name twice to `unconfirmed` changes nothing
     for (const name of calls) {
@@ -132,6 +129,48 @@ export class RunContext {
       reads: dedupeReads(o.reads),
       formulas: [...new Set(o.calls)],
     });
+  }
+}
+
+/**
+ * One kernel decision of a run, decided at once for subject after subject:
+ * the decision is looked up once, its reads and calls go to two arrays it
+ * reuses, and no outcome object is made per subject. What it notes is what
+ * `RunContext.decideNow` notes (the kernel path keeps no trace).
+ */
+export class NowDecision {
+  private readonly reads: ParamRead[] = [];
+  private readonly calls: string[] = [];
+
+  constructor(
+    private readonly ctx: RunContext,
+    readonly decision: string,
+    private readonly subjectKind: string,
+    private readonly run: KernelDecision,
+  ) {}
+
+  /** The firings for one subject's facts; `id` names the subject in an error ("student S001"). */
+  decide(facts: Record<string, unknown>, id: string): Firing[] {
+    const reads = this.reads;
+    const calls = this.calls;
+    let firings: Firing[];
+    try {
+      firings = this.run(facts, reads, calls);
+    } catch (e) {
+      reads.length = 0;
+      calls.length = 0;
+      throw runErrorOf(e, this.decision, `${this.subjectKind} ${id}`);
+    }
+    if (reads.length > 0 || calls.length > 0) {
+      this.ctx.noteUnconfirmed(reads, calls);
+      reads.length = 0;
+      calls.length = 0;
+    }
+    for (let i = 0; i < firings.length; i++) {
+      const r = firings[i].rule;
+      if (r.status === 'unconfirmed') this.ctx.unconfirmed.add(`${r.decision}.${r.name}`);
+    }
+    return firings;
   }
 }
 

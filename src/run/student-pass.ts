@@ -17,7 +17,7 @@ import { RunError, type RunContext } from './context.js';
 import { SEVERITIES } from './severity.js';
 import { FindingRows, Interned, keyOf, StudentRows } from './student-rows.js';
 
-import { classifyStudent, classifyStudentNow, type Classification, type ReportingGroup, type StudentGroup } from './students.js';
+import { classifyStudent, classifyStudentNow, studentDecisionsNow, studentFindingText, type Classification, type ReportingGroup, type StudentDecisionsNow, type StudentGroup } from './students.js';
 
 /** The largest sum of hundredths kept as a number: exact integers up to 2^53. */
 const CENTS_BOUND = 2 ** 52;
@@ -43,12 +43,6 @@ export interface StudentPassOptions {
   onFast?: () => void;
 }
 
-function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) map.set(key, (v = make()));
-  return v;
-}
-
 export class StudentPass {
   private readonly schools: Map<string, School>;
   /** each group, with its ADA as whole hundredths while they stay exact (`extra` takes the rest) */
@@ -64,7 +58,9 @@ export class StudentPass {
   readonly findings = new FindingRows(this.rows, SEVERITIES);
   private failure?: { id: string; error: RunError };
   private held: Student[] | undefined;
-  private readonly adaTexts = new Map<Dec, string>();
+  private readonly adaTexts = new Map<Dec, { text: string; cents: number }>();
+  /** the kernel's student decisions, resolved at the first student the kernel decides */
+  private now?: StudentDecisionsNow;
 
   constructor(
     private readonly ctx: RunContext,
@@ -106,7 +102,7 @@ export class StudentPass {
     if (this.ctx.evaluator === 'kernel') {
       let c: Classification;
       try {
-        c = classifyStudentNow(this.ctx, s, school, this.coeCds);
+        c = classifyStudentNow(this.ctx, (this.now ??= studentDecisionsNow(this.ctx)), s, school, this.coeCds);
       } catch (e) {
         return this.fail(s, e);
       }
@@ -125,19 +121,22 @@ export class StudentPass {
   }
 
   private take(s: Student, school: School, c: Classification): void {
-    const { index, cents, classIndex } = this.rows.add(s.id, { category: c.category, credited_to: c.creditedTo, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expectedCodes }, s.census_day, this.adaText(s.ada));
-    for (const f of c.findings) this.findings.addStudent(index, f);
-    this.group(s, school, classIndex, c.category, c.creditedTo, cents);
+    const classIndex = this.rows.classOf(c);
+    const ada = this.adaOf(s.ada);
+    const index = this.rows.add(s.id, classIndex, s.census_day, ada.cents, ada.text);
+    for (const f of c.findings) this.findings.addStudentParts(index, f, studentFindingText);
+    this.group(s, school, classIndex, c.category, c.credited_to, ada.cents);
   }
 
-  /** `fixed(ada, 2)`, remembered for the ADA values students share (a CSV's reader shares one decimal per distinct text). */
-  private adaText(ada: Dec): string {
-    let t = this.adaTexts.get(ada);
-    if (t === undefined) {
-      t = fixed(ada, 2);
-      if (this.adaTexts.size < REMEMBERED_ADA) this.adaTexts.set(ada, t);
+  /** `fixed(ada, 2)` and its hundredths (StudentRows.centsOf), remembered for the ADA values students share (a CSV's reader shares one decimal per distinct text). */
+  private adaOf(ada: Dec): { text: string; cents: number } {
+    let a = this.adaTexts.get(ada);
+    if (a === undefined) {
+      const text = fixed(ada, 2);
+      a = { text, cents: StudentRows.centsOf(text) };
+      if (this.adaTexts.size < REMEMBERED_ADA) this.adaTexts.set(ada, a);
     }
-    return t;
+    return a;
   }
 
   /**
@@ -151,8 +150,11 @@ export class StudentPass {
     const schoolIndex = this.schoolIndex.get(school)!;
     const reportedCode = s.reported?.transfer_code;
     const namedDistrict = s.reported?.district_of_residence ?? s.district_of_residence;
-    const byCode = getOrMake(this.reporting, schoolIndex * 2 + (s.census_day ? 1 : 0), () => new Map<string | undefined, Map<string | undefined, ReportingGroup>>());
-    const byDistrict = getOrMake(byCode, reportedCode, () => new Map<string | undefined, ReportingGroup>());
+    const at = schoolIndex * 2 + (s.census_day ? 1 : 0);
+    let byCode = this.reporting.get(at);
+    if (byCode === undefined) this.reporting.set(at, (byCode = new Map()));
+    let byDistrict = byCode.get(reportedCode);
+    if (byDistrict === undefined) byCode.set(reportedCode, (byDistrict = new Map()));
     let r = byDistrict.get(namedDistrict);
     if (!r) {
       byDistrict.set(namedDistrict, (r = { school, census_day: s.census_day, reportedCode, namedDistrict, students: 0 }));

@@ -30,6 +30,9 @@ function centsText(cents: number): string {
 
 const CENTS_TEXT = /^(\d{1,13})\.(\d\d)$/;
 
+/** How many classifications per credited LEA `classOf` finds by identity. */
+const RECENT_CLASSES = 8;
+
 /** Interns values by a key: each distinct value once, referred to by its index. */
 export class Interned<T> {
   readonly values: T[] = [];
@@ -51,7 +54,7 @@ export class Interned<T> {
    * part at a time, so no key text is built per lookup (parts shared by
    * many, like a rule's name, keep their hash).
    */
-  ofParts(parts: ReadonlyArray<string | undefined>, make: () => T): number {
+  ofParts<P extends ReadonlyArray<string | undefined>>(parts: P, make: (parts: P) => T): number {
     let node = this.trie;
     for (const p of parts) {
       let next = node.get(p) as Trie | undefined;
@@ -61,7 +64,7 @@ export class Interned<T> {
     let i = node.get(END) as number | undefined;
     if (i === undefined) {
       i = this.values.length;
-      this.values.push(make());
+      this.values.push(make(parts));
       node.set(END, i);
     }
     return i;
@@ -99,6 +102,8 @@ export class StudentRows {
   private readonly cents: number[] = [];
   private readonly odd = new Map<number, string>();
   private readonly classes = new Interned<StudentClass>();
+  /** per credited LEA, the classifications seen first (classOf) */
+  private readonly recent = new Map<string, Array<{ category: string; rule: string; cite: string; codes: readonly string[]; index: number }>>();
   private inIdOrder = true;
   private order?: Int32Array;
 
@@ -107,21 +112,43 @@ export class StudentRows {
   }
 
   /**
-   * Adds a student's entry. `adaText` is `fixed(ada, 2)`. Returns its index
-   * and its ADA in hundredths (NaN when the text is not a plain one).
+   * Adds a student's entry: its classification's index (`classOf`), its ADA
+   * in hundredths (NaN: `adaText` is kept as it is) and `fixed(ada, 2)`.
+   * Returns its index.
    */
-  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number; classIndex: number } {
+  add(id: string, classIndex: number, census: boolean, cents: number, adaText: string): number {
     const i = this.ids.length;
     if (i > 0 && !(this.ids[i - 1] < id)) this.inIdOrder = false;
     this.ids.push(id);
-    const classIndex = this.classes.ofParts([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes], () => c);
     this.packed.push(classIndex * 2 + (census ? 1 : 0));
-    const m = CENTS_TEXT.exec(adaText);
-    const cents = m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
     this.cents.push(cents);
-    if (!m) this.odd.set(i, adaText);
+    if (Number.isNaN(cents)) this.odd.set(i, adaText);
     this.order = undefined;
-    return { index: i, cents, classIndex };
+    return i;
+  }
+
+  /**
+   * The index of a classification, interned by its parts. The same texts
+   * and code list as a recent classification of the same credited LEA are
+   * found by identity first (a rule's texts and constant lists are one
+   * object for every student), without walking the parts.
+   */
+  classOf(c: StudentClass): number {
+    let recent = this.recent.get(c.credited_to);
+    if (recent === undefined) this.recent.set(c.credited_to, (recent = []));
+    for (let k = 0; k < recent.length; k++) {
+      const r = recent[k];
+      if (r.rule === c.rule && r.category === c.category && r.cite === c.cite && r.codes === c.expected_transfer_codes) return r.index;
+    }
+    const index = this.classes.ofParts([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes], () => ({ category: c.category, credited_to: c.credited_to, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expected_transfer_codes }));
+    if (recent.length < RECENT_CLASSES) recent.push({ category: c.category, rule: c.rule, cite: c.cite, codes: c.expected_transfer_codes, index });
+    return index;
+  }
+
+  /** `fixed(ada, 2)` back as hundredths, NaN when it is not a plain two-decimal text. */
+  static centsOf(adaText: string): number {
+    const m = CENTS_TEXT.exec(adaText);
+    return m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
   }
 
   /** `students[]` as `--json` writes it, nested `depth` levels deep, in id order (student-rows-json.ts). */
@@ -205,10 +232,14 @@ export class FindingRows {
   }
 
   /** A finding of the student at input index `i`. */
-  addStudent(i: number, f: FindingText & { parts?: ReadonlyArray<string | undefined> }): void {
+  addStudent(i: number, f: FindingText): void {
+    this.addStudentParts(i, [f.code, f.severity, f.rule, f.cite, f.message], () => ({ code: f.code, severity: f.severity, message: f.message, rule: f.rule, cite: f.cite }));
+  }
+
+  /** A finding of the student at input index `i`, given as the parts its text is made of; `text` makes the text of parts not seen before. */
+  addStudentParts<P extends ReadonlyArray<string | undefined>>(i: number, parts: P, text: (parts: P) => FindingText): void {
     this.student.push(i);
-    const make = (): FindingText => ({ code: f.code, severity: f.severity, message: f.message, rule: f.rule, cite: f.cite });
-    this.text.push(f.parts ? this.texts.ofParts(f.parts, make) : this.texts.ofParts([f.code, f.severity, f.rule, f.cite, f.message], make));
+    this.text.push(this.texts.ofParts(parts, text));
     this.order = undefined;
   }
 
