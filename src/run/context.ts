@@ -6,7 +6,7 @@
 import { callFormula, EvalError, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
 import { valueText, type Value } from '../compile/values.js';
 import { kernelOf, type KernelDecision } from '../compile/kernel/index.js';
-import type { Program } from '../compile/program.js';
+import type { CompiledRule, Program } from '../compile/program.js';
 import type { DecisionOutcome, Firing, RuleTrace } from '../runtime/decide.js';
 import { evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
 import type { Scenario } from '../scenario/model.js';
@@ -107,10 +107,11 @@ export class RunContext {
   }
 
   /** @internal notes what a decision read and called (NowDecision) */
-  noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
-    for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
+  noteUnconfirmed(reads: ParamRead[], calls: string[], readsFrom = 0, callsFrom = 0): void {
+    for (let i = readsFrom; i < reads.length; i++) if (reads[i].status === 'unconfirmed') this.unconfirmed.add(reads[i].name);
     // no set of the calls per decision: adding a name twice to `unconfirmed` changes nothing
-    for (const name of calls) {
+    for (let i = callsFrom; i < calls.length; i++) {
+      const name = calls[i];
       const formula = this.program.formulas.get(name);
       if (formula?.status?.value === 'unconfirmed') this.unconfirmed.add(name);
     }
@@ -132,6 +133,9 @@ export class RunContext {
   }
 }
 
+/** How many reads (calls) a NowDecision keeps before emptying its array. */
+const NOTED_BEFORE_EMPTYING = 4096;
+
 /**
  * One kernel decision of a run, decided at once for subject after subject:
  * the decision is looked up once, its reads and calls go to two arrays it
@@ -141,6 +145,8 @@ export class RunContext {
 export class NowDecision {
   private readonly reads: ParamRead[] = [];
   private readonly calls: string[] = [];
+  /** the unconfirmed rules already noted (their name is made once) */
+  private readonly notedRules = new Set<CompiledRule>();
 
   constructor(
     private readonly ctx: RunContext,
@@ -153,22 +159,28 @@ export class NowDecision {
   decide(facts: Record<string, unknown>, id: string): Firing[] {
     const reads = this.reads;
     const calls = this.calls;
+    // the arrays are emptied only when long (emptying frees their storage): each decision notes what it added
+    const r0 = reads.length;
+    const c0 = calls.length;
     let firings: Firing[];
     try {
       firings = this.run(facts, reads, calls);
     } catch (e) {
-      reads.length = 0;
-      calls.length = 0;
+      reads.length = r0;
+      calls.length = c0;
       throw runErrorOf(e, this.decision, `${this.subjectKind} ${id}`);
     }
-    if (reads.length > 0 || calls.length > 0) {
-      this.ctx.noteUnconfirmed(reads, calls);
-      reads.length = 0;
-      calls.length = 0;
+    if (reads.length > r0 || calls.length > c0) {
+      this.ctx.noteUnconfirmed(reads, calls, r0, c0);
+      if (reads.length > NOTED_BEFORE_EMPTYING) reads.length = 0;
+      if (calls.length > NOTED_BEFORE_EMPTYING) calls.length = 0;
     }
     for (let i = 0; i < firings.length; i++) {
       const r = firings[i].rule;
-      if (r.status === 'unconfirmed') this.ctx.unconfirmed.add(`${r.decision}.${r.name}`);
+      if (r.status === 'unconfirmed' && !this.notedRules.has(r)) {
+        this.notedRules.add(r);
+        this.ctx.unconfirmed.add(`${r.decision}.${r.name}`);
+      }
     }
     return firings;
   }

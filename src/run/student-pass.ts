@@ -15,7 +15,8 @@ import { Dec, fixed, ZERO } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
 import { RunError, type RunContext } from './context.js';
 import { SEVERITIES } from './severity.js';
-import { FindingRows, Interned, keyOf, StudentRows } from './student-rows.js';
+import { FindingRows } from './finding-rows.js';
+import { Interned, keyOf, StudentRows } from './student-rows.js';
 
 import { classifyStudent, classifyStudentNow, studentDecisionsNow, studentFindingText, type Classification, type ReportingGroup, type StudentDecisionsNow, type StudentGroup } from './students.js';
 
@@ -48,7 +49,7 @@ export class StudentPass {
   /** each group, with its ADA as whole hundredths while they stay exact (`extra` takes the rest) */
   private readonly groups = new Map<number | string, { group: StudentGroup; cents: number; extra: Dec }>();
   /** reporting groups by school index × 2 + census day, reported code, named district */
-  private readonly reporting = new Map<number, Map<string | undefined, Map<string | undefined, ReportingGroup>>>();
+  private readonly reporting: Array<Map<string | undefined, Map<string | undefined, ReportingGroup>> | undefined> = [];
   private readonly reportingList: ReportingGroup[] = [];
   private readonly schoolIndex = new Map<School, number>();
   /** a classification's index → the index of its category and credited LEA */
@@ -148,22 +149,24 @@ export class StudentPass {
    */
   private group(s: Student, school: School, classIndex: number, category: string, creditedTo: string, cents: number): void {
     const schoolIndex = this.schoolIndex.get(school)!;
+    const census = s.census_day;
     const reportedCode = s.reported?.transfer_code;
     const namedDistrict = s.reported?.district_of_residence ?? s.district_of_residence;
-    const at = schoolIndex * 2 + (s.census_day ? 1 : 0);
-    let byCode = this.reporting.get(at);
-    if (byCode === undefined) this.reporting.set(at, (byCode = new Map()));
+    const at = schoolIndex * 2 + (census ? 1 : 0);
+    let byCode = this.reporting[at];
+    if (byCode === undefined) this.reporting[at] = byCode = new Map();
     let byDistrict = byCode.get(reportedCode);
     if (byDistrict === undefined) byCode.set(reportedCode, (byDistrict = new Map()));
     let r = byDistrict.get(namedDistrict);
     if (!r) {
-      byDistrict.set(namedDistrict, (r = { school, census_day: s.census_day, reportedCode, namedDistrict, students: 0 }));
+      byDistrict.set(namedDistrict, (r = { school, census_day: census, reportedCode, namedDistrict, students: 0 }));
       this.reportingList.push(r);
     }
     r.students += 1;
     const pair = (this.classPairs[classIndex] ??= this.pairs.of(keyOf([category, creditedTo]), () => 0));
-    const numeric = s.grade >= -1 && s.grade <= 30 && Number.isInteger(s.grade);
-    const key = numeric ? ((pair * this.schoolIndex.size + schoolIndex) * 32 + s.grade + 1) * 4 + (s.census_day ? 2 : 0) + (s.unduplicated ? 1 : 0) : keyOf([school.code, category, creditedTo, s.grade, s.census_day, s.unduplicated]);
+    const grade = s.grade;
+    const numeric = grade >= -1 && grade <= 30 && Number.isInteger(grade);
+    const key = numeric ? ((pair * this.schoolIndex.size + schoolIndex) * 32 + grade + 1) * 4 + (census ? 2 : 0) + (s.unduplicated ? 1 : 0) : keyOf([school.code, category, creditedTo, grade, census, s.unduplicated]);
     let g = this.groups.get(key);
     if (!g) {
       g = { group: { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, students: 0, ada: ZERO }, cents: 0, extra: ZERO };

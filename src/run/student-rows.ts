@@ -9,8 +9,8 @@
  * million students never holds a million result objects.
  */
 import type { ByteOut } from '../report/byte-out.js';
-import type { FindingResult, StudentResult } from './result.js';
-import { type StudentColumns, writeFindingsJson, writeStudentsJson, writeStudentsNdjson } from './student-rows-json.js';
+import type { StudentResult } from './result.js';
+import { type StudentColumns, writeStudentsJson, writeStudentsNdjson } from './student-rows-json.js';
 
 /** A student's classification, shared by every student classified alike. */
 export interface StudentClass {
@@ -89,7 +89,7 @@ export function keyOf(parts: ReadonlyArray<string | number | boolean | undefined
   return key;
 }
 
-function cmp(a: string, b: string): number {
+export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -196,6 +196,18 @@ export class StudentRows {
     return order;
   }
 
+  /** Each student's id's rank among the distinct ids, sorted (input index → rank; equal ids, equal rank). */
+  idRanks(): Int32Array {
+    const order = this.idOrder();
+    const ranks = new Int32Array(order.length);
+    let r = 0;
+    for (let k = 0; k < order.length; k++) {
+      if (k > 0 && this.ids[order[k]] !== this.ids[order[k - 1]]) r++;
+      ranks[order[k]] = r;
+    }
+    return ranks;
+  }
+
   /** The ids that occur more than once (a scenario built by hand; the loader refuses them). */
   duplicateIds(): string[] {
     const order = this.idOrder();
@@ -207,94 +219,5 @@ export class StudentRows {
   *[Symbol.iterator](): Iterator<StudentResult> {
     const order = this.idOrder();
     for (let k = 0; k < order.length; k++) yield this.entry(order[k]);
-  }
-}
-
-type FindingText = Omit<FindingResult, 'subject'>;
-
-/** Where a step of the run puts its findings. */
-export interface FindingSink {
-  add(f: FindingResult): void;
-}
-
-/** Findings: the students' (compact) and the others' (as objects), in the result's order. */
-export class FindingRows {
-  private readonly student: number[] = [];
-  private readonly text: number[] = [];
-  private readonly texts = new Interned<FindingText>();
-  private readonly others: FindingResult[] = [];
-  private order?: Int32Array;
-
-  constructor(private readonly rows: StudentRows, private readonly severities: readonly string[]) {}
-
-  get length(): number {
-    return this.student.length + this.others.length;
-  }
-
-  /** A finding of the student at input index `i`. */
-  addStudent(i: number, f: FindingText): void {
-    this.addStudentParts(i, [f.code, f.severity, f.rule, f.cite, f.message], () => ({ code: f.code, severity: f.severity, message: f.message, rule: f.rule, cite: f.cite }));
-  }
-
-  /** A finding of the student at input index `i`, given as the parts its text is made of; `text` makes the text of parts not seen before. */
-  addStudentParts<P extends ReadonlyArray<string | undefined>>(i: number, parts: P, text: (parts: P) => FindingText): void {
-    this.student.push(i);
-    this.text.push(this.texts.ofParts(parts, text));
-    this.order = undefined;
-  }
-
-  /** A finding of an LEA or of the COE; added after every student finding. */
-  add(f: FindingResult): void {
-    this.others.push(f);
-    this.order = undefined;
-  }
-
-  /** The finding at position `k` of the sequence students' findings then others'. */
-  at(k: number): FindingResult {
-    const n = this.student.length;
-    if (k >= n) return this.others[k - n];
-    const t = this.texts.values[this.text[k]];
-    return { code: t.code, severity: t.severity, subject: this.rows.ids[this.student[k]], message: t.message, rule: t.rule, cite: t.cite };
-  }
-
-  private severityOf(k: number): number {
-    const n = this.student.length;
-    return this.severities.indexOf(k >= n ? this.others[k - n].severity : this.texts.values[this.text[k]].severity);
-  }
-
-  private subjectOf(k: number): string {
-    const n = this.student.length;
-    return k >= n ? this.others[k - n].subject : this.rows.ids[this.student[k]];
-  }
-
-  private codeOf(k: number): string {
-    const n = this.student.length;
-    return k >= n ? this.others[k - n].code : this.texts.values[this.text[k]].code;
-  }
-
-  /**
-   * Positions in the result's order: severity, subject, code; ties keep the
-   * order they were found in (a student's findings in its rules' order,
-   * students' before the LEAs'), as a stable sort of the findings would.
-   */
-  resultOrder(): ArrayLike<number> {
-    if (this.order) return this.order;
-    const n = this.length;
-    const rank = new Int8Array(n);
-    for (let k = 0; k < n; k++) rank[k] = this.severityOf(k);
-    const keys = Array.from({ length: n }, (_, k) => k);
-    keys.sort((a, b) => rank[a] - rank[b] || cmp(this.subjectOf(a), this.subjectOf(b)) || cmp(this.codeOf(a), this.codeOf(b)) || a - b);
-    this.order = Int32Array.from(keys);
-    return this.order;
-  }
-
-  *[Symbol.iterator](): Iterator<FindingResult> {
-    const order = this.resultOrder();
-    for (let k = 0; k < order.length; k++) yield this.at(order[k]);
-  }
-
-  /** `findings[]` as `--json` writes it, nested `depth` levels deep, in the result's order (student-rows-json.ts). */
-  writeJsonList(out: ByteOut, depth: number): Promise<void> {
-    return writeFindingsJson(out, { ids: this.rows.ids, student: this.student, text: this.text, texts: this.texts.values, others: this.others, order: this.resultOrder() }, depth);
   }
 }

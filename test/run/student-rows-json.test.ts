@@ -14,7 +14,8 @@ import { writeJson } from '../../src/report/json-stream.js';
 import { writeNdjson } from '../../src/report/ndjson.js';
 import { TextOut } from '../../src/report/text-out.js';
 import type { StreamedResult } from '../../src/run/run.js';
-import { FindingRows, StudentRows, type StudentClass } from '../../src/run/student-rows.js';
+import { FindingRows } from '../../src/run/finding-rows.js';
+import { StudentRows, type StudentClass } from '../../src/run/student-rows.js';
 import { fuzzConfig } from '../fuzz/config.js';
 
 class Collect extends Writable {
