@@ -107,11 +107,10 @@ export class RunContext {
   }
 
   /** @internal notes what a decision read and called (NowDecision) */
-  noteUnconfirmed(reads: ParamRead[], calls: string[], readsFrom = 0, callsFrom = 0): void {
-    for (let i = readsFrom; i < reads.length; i++) if (reads[i].status === 'unconfirmed') this.unconfirmed.add(reads[i].name);
+  noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
+    for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
     // no set of the calls per decision: adding a name twice to `unconfirmed` changes nothing
-    for (let i = callsFrom; i < calls.length; i++) {
-      const name = calls[i];
+    for (const name of calls) {
       const formula = this.program.formulas.get(name);
       if (formula?.status?.value === 'unconfirmed') this.unconfirmed.add(name);
     }
@@ -135,6 +134,8 @@ export class RunContext {
 
 /** How many reads (calls) a NowDecision keeps before emptying its array. */
 const NOTED_BEFORE_EMPTYING = 4096;
+/** How many distinct reads and calls a NowDecision knows by identity. */
+const KNOWN_ITEMS = 16;
 
 /**
  * One kernel decision of a run, decided at once for subject after subject:
@@ -145,6 +146,8 @@ const NOTED_BEFORE_EMPTYING = 4096;
 export class NowDecision {
   private readonly reads: ParamRead[] = [];
   private readonly calls: string[] = [];
+  /** reads and calls already noted (at most KNOWN_ITEMS) */
+  private readonly known: Array<ParamRead | string> = [];
   /** the unconfirmed rules already noted (their name is made once) */
   private readonly notedRules = new Set<CompiledRule>();
 
@@ -154,6 +157,22 @@ export class NowDecision {
     private readonly subjectKind: string,
     private readonly run: KernelDecision,
   ) {}
+
+  /**
+   * Notes the reads (or calls) from `from` on: one the decision made before
+   * (the kernel's read records and formula names are constants: the same
+   * object each time) is known by identity and skipped.
+   */
+  private note(items: ParamRead[] | string[], from: number): void {
+    const known = this.known;
+    for (let i = from; i < items.length; i++) {
+      const x = items[i];
+      if (known.includes(x)) continue;
+      if (typeof x === 'string') this.ctx.noteUnconfirmed([], [x]);
+      else this.ctx.noteUnconfirmed([x], []);
+      if (known.length < KNOWN_ITEMS) known.push(x);
+    }
+  }
 
   /** The firings for one subject's facts; `id` names the subject in an error ("student S001"). */
   decide(facts: Record<string, unknown>, id: string): Firing[] {
@@ -171,7 +190,8 @@ export class NowDecision {
       throw runErrorOf(e, this.decision, `${this.subjectKind} ${id}`);
     }
     if (reads.length > r0 || calls.length > c0) {
-      this.ctx.noteUnconfirmed(reads, calls, r0, c0);
+      this.note(reads, r0);
+      this.note(calls, c0);
       if (reads.length > NOTED_BEFORE_EMPTYING) reads.length = 0;
       if (calls.length > NOTED_BEFORE_EMPTYING) calls.length = 0;
     }

@@ -44,14 +44,24 @@ export interface StudentPassOptions {
   onFast?: () => void;
 }
 
+/** A group and its ADA: whole hundredths while they stay exact, `extra` the rest. */
+interface GroupTotal {
+  group: StudentGroup;
+  cents: number;
+  extra: Dec;
+}
+
 export class StudentPass {
-  private readonly schools: Map<string, School>;
-  /** each group, with its ADA as whole hundredths while they stay exact (`extra` takes the rest) */
-  private readonly groups = new Map<number | string, { group: StudentGroup; cents: number; extra: Dec }>();
+  /** each school by its code, with its index */
+  private readonly schools: Map<string, { school: School; index: number }>;
+  /** each group in the order found, with its ADA as whole hundredths while they stay exact (`extra` takes the rest) */
+  private readonly groups: GroupTotal[] = [];
+  /** the groups of integer grades -1..30 by their number (see `group`), the others by a key of their values */
+  private readonly bySlot: Array<GroupTotal | undefined> = [];
+  private readonly byKey = new Map<string, GroupTotal>();
   /** reporting groups by school index × 2 + census day, reported code, named district */
   private readonly reporting: Array<Map<string | undefined, Map<string | undefined, ReportingGroup>> | undefined> = [];
   private readonly reportingList: ReportingGroup[] = [];
-  private readonly schoolIndex = new Map<School, number>();
   /** a classification's index → the index of its category and credited LEA */
   private readonly classPairs: number[] = [];
   private readonly pairs = new Interned<number>();
@@ -69,8 +79,9 @@ export class StudentPass {
     private readonly coeCds: string,
     private readonly opts: StudentPassOptions = {},
   ) {
-    this.schools = new Map(schools.map((s) => [s.code, s]));
-    for (const s of this.schools.values()) this.schoolIndex.set(s, this.schoolIndex.size);
+    this.schools = new Map();
+    // a code given twice names its last school, at its first place (as a Map built of the list)
+    for (const school of schools) this.schools.set(school.code, { school, index: this.schools.get(school.code)?.index ?? this.schools.size });
     this.held = opts.fastFrom !== undefined && ctx.evaluator === 'engine' ? [] : undefined;
   }
 
@@ -98,8 +109,9 @@ export class StudentPass {
   }
 
   private decide(s: Student): void | Promise<void> {
-    const school = this.schools.get(s.school);
-    if (!school) return this.fail(s, new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`)));
+    const at = this.schools.get(s.school);
+    if (!at) return this.fail(s, new RunError('LCFF-F003', visible(`student ${s.id} (${s.source.file}:${s.source.line}) attends unknown school ${s.school}`)));
+    const school = at.school;
     if (this.ctx.evaluator === 'kernel') {
       let c: Classification;
       try {
@@ -107,10 +119,10 @@ export class StudentPass {
       } catch (e) {
         return this.fail(s, e);
       }
-      return this.take(s, school, c);
+      return this.take(s, school, at.index, c);
     }
     return classifyStudent(this.ctx, s, school, this.coeCds).then(
-      (c) => this.take(s, school, c),
+      (c) => this.take(s, school, at.index, c),
       (e: unknown) => this.fail(s, e),
     );
   }
@@ -121,12 +133,12 @@ export class StudentPass {
     if (!this.failure || s.id < this.failure.id) this.failure = { id: s.id, error: e };
   }
 
-  private take(s: Student, school: School, c: Classification): void {
+  private take(s: Student, school: School, schoolIndex: number, c: Classification): void {
     const classIndex = this.rows.classOf(c);
     const ada = this.adaOf(s.ada);
     const index = this.rows.add(s.id, classIndex, s.census_day, ada.cents, ada.text);
     for (const f of c.findings) this.findings.addStudentParts(index, f, studentFindingText);
-    this.group(s, school, classIndex, c.category, c.credited_to, ada.cents);
+    this.group(s, school, schoolIndex, classIndex, c.category, c.credited_to, ada.cents);
   }
 
   /** `fixed(ada, 2)` and its hundredths (StudentRows.centsOf), remembered for the ADA values students share (a CSV's reader shares one decimal per distinct text). */
@@ -147,8 +159,7 @@ export class StudentPass {
    * nested maps: the same groups, in the same order, as keys built of their
    * values, without a key text per student.
    */
-  private group(s: Student, school: School, classIndex: number, category: string, creditedTo: string, cents: number): void {
-    const schoolIndex = this.schoolIndex.get(school)!;
+  private group(s: Student, school: School, schoolIndex: number, classIndex: number, category: string, creditedTo: string, cents: number): void {
     const census = s.census_day;
     const reportedCode = s.reported?.transfer_code;
     const namedDistrict = s.reported?.district_of_residence ?? s.district_of_residence;
@@ -165,12 +176,15 @@ export class StudentPass {
     r.students += 1;
     const pair = (this.classPairs[classIndex] ??= this.pairs.of(keyOf([category, creditedTo]), () => 0));
     const grade = s.grade;
-    const numeric = grade >= -1 && grade <= 30 && Number.isInteger(grade);
-    const key = numeric ? ((pair * this.schoolIndex.size + schoolIndex) * 32 + grade + 1) * 4 + (census ? 2 : 0) + (s.unduplicated ? 1 : 0) : keyOf([school.code, category, creditedTo, grade, census, s.unduplicated]);
-    let g = this.groups.get(key);
-    if (!g) {
-      g = { group: { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, students: 0, ada: ZERO }, cents: 0, extra: ZERO };
-      this.groups.set(key, g);
+    let g: GroupTotal | undefined;
+    if (grade >= -1 && grade <= 30 && Number.isInteger(grade)) {
+      const slot = ((pair * this.schools.size + schoolIndex) * 32 + grade + 1) * 4 + (census ? 2 : 0) + (s.unduplicated ? 1 : 0);
+      g = this.bySlot[slot];
+      if (g === undefined) this.bySlot[slot] = g = this.newGroup(s, school, category, creditedTo);
+    } else {
+      const key = keyOf([school.code, category, creditedTo, grade, census, s.unduplicated]);
+      g = this.byKey.get(key);
+      if (g === undefined) this.byKey.set(key, (g = this.newGroup(s, school, category, creditedTo)));
     }
     g.group.students += 1;
     // ADA as integer hundredths (exact below 2^53), Dec for what is not a plain two-decimal text or would pass that bound
@@ -178,11 +192,17 @@ export class StudentPass {
     else g.cents += cents;
   }
 
+  private newGroup(s: Student, school: School, category: string, creditedTo: string): GroupTotal {
+    const g = { group: { school, category, creditedTo, grade: s.grade, census_day: s.census_day, unduplicated: s.unduplicated, students: 0, ada: ZERO }, cents: 0, extra: ZERO };
+    this.groups.push(g);
+    return g;
+  }
+
   /** Decides the students still held (fewer than `fastFrom`: the engine path), and throws a student's fatal error. */
   async finish(): Promise<StudentTotals> {
     await this.release();
     if (this.failure) throw this.failure.error;
-    const groups = [...this.groups.values()].map(({ group, cents, extra }) => ({ ...group, ada: extra.plus(new Dec(cents).div(100)) }));
+    const groups = this.groups.map(({ group, cents, extra }) => ({ ...group, ada: extra.plus(new Dec(cents).div(100)) }));
     return { groups, reporting: this.reportingList, rows: this.rows, findings: this.findings };
   }
 }

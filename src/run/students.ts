@@ -164,7 +164,9 @@ function classification(s: Student, fc: Firing, codes: string[], firings: Firing
     const field = f.outputs.senr_field instanceof Dec ? fieldText(f.outputs.senr_field) : valueText(f.outputs.senr_field);
     const texts = ruleTexts('student_findings', f.rule);
     // every piece the message is made of (the same parts make the same text)
-    findings.push([String(f.outputs.code), String(f.outputs.level), texts.rule, texts.cite, String(f.outputs.message), field, s.reported?.transfer_code, s.reported?.district_of_residence, ...codes]);
+    const parts = [String(f.outputs.code), String(f.outputs.level), texts.rule, texts.cite, String(f.outputs.message), field, s.reported?.transfer_code, s.reported?.district_of_residence];
+    for (let k = 0; k < codes.length; k++) parts.push(codes[k]);
+    findings.push(parts);
   }
   const { rule, cite } = ruleTexts('funding_category', fc.rule);
   return { category: String(fc.outputs.category), credited_to: String(fc.outputs.credited_to), rule, cite, expected_transfer_codes: codes, findings };
