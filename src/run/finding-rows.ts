@@ -36,8 +36,8 @@ export class FindingRows {
     this.addStudentParts(i, [f.code, f.severity, f.rule, f.cite, f.message], () => ({ code: f.code, severity: f.severity, message: f.message, rule: f.rule, cite: f.cite }));
   }
 
-  /** A finding of the student at input index `i`, given as the parts its text is made of; `text` makes the text of parts not seen before. */
-  addStudentParts<P extends ReadonlyArray<string | undefined>>(i: number, parts: P, text: (parts: P) => FindingText): void {
+  /** A finding of the student at input index `i`, given as the parts its text is made of (texts, or objects that stand for one text each); `text` makes the text of parts not seen before, at once. */
+  addStudentParts<P extends ReadonlyArray<unknown>>(i: number, parts: P, text: (parts: P) => FindingText): void {
     this.student.push(i);
     this.text.push(this.texts.ofParts(parts, text));
     this.order = undefined;

@@ -18,7 +18,8 @@ import { SEVERITIES } from './severity.js';
 import { FindingRows } from './finding-rows.js';
 import { Interned, keyOf, StudentRows } from './student-rows.js';
 
-import { classifyStudent, classifyStudentNow, studentDecisionsNow, studentFindingText, type Classification, type ReportingGroup, type StudentDecisionsNow, type StudentGroup } from './students.js';
+import { findingText, FindingHeads, type FindingHead, type FindingParts } from './student-findings.js';
+import { classifyStudent, classifyStudentNow, studentDecisionsNow, type Classification, type ReportingGroup, type StudentDecisionsNow, type StudentGroup } from './students.js';
 
 /** The largest sum of hundredths kept as a number: exact integers up to 2^53. */
 const CENTS_BOUND = 2 ** 52;
@@ -70,6 +71,9 @@ export class StudentPass {
   private failure?: { id: string; error: RunError };
   private held: Student[] | undefined;
   private readonly adaTexts = new Map<Dec, { text: string; cents: number }>();
+  /** the run's finding heads and code lists, each distinct one an object (student-findings.ts) */
+  private readonly heads = new FindingHeads();
+  private readonly findingKey: FindingParts = [undefined as unknown as FindingHead, undefined, undefined, []];
   /** the kernel's student decisions, resolved at the first student the kernel decides */
   private now?: StudentDecisionsNow;
 
@@ -115,13 +119,13 @@ export class StudentPass {
     if (this.ctx.evaluator === 'kernel') {
       let c: Classification;
       try {
-        c = classifyStudentNow(this.ctx, (this.now ??= studentDecisionsNow(this.ctx)), s, school, this.coeCds);
+        c = classifyStudentNow(this.ctx, (this.now ??= studentDecisionsNow(this.ctx, this.heads)), s, school, this.coeCds);
       } catch (e) {
         return this.fail(s, e);
       }
       return this.take(s, school, at.index, c);
     }
-    return classifyStudent(this.ctx, s, school, this.coeCds).then(
+    return classifyStudent(this.ctx, this.heads, s, school, this.coeCds).then(
       (c) => this.take(s, school, at.index, c),
       (e: unknown) => this.fail(s, e),
     );
@@ -137,7 +141,18 @@ export class StudentPass {
     const classIndex = this.rows.classOf(c);
     const ada = this.adaOf(s.ada);
     const index = this.rows.add(s.id, classIndex, s.census_day, ada.cents, ada.text);
-    for (const f of c.findings) this.findings.addStudentParts(index, f, studentFindingText);
+    const heads = c.findings;
+    if (heads.length > 0) {
+      // one key array for every finding: the rows take its parts, never the array
+      const key = this.findingKey;
+      key[1] = s.reported?.transfer_code;
+      key[2] = s.reported?.district_of_residence;
+      key[3] = c.expected_transfer_codes;
+      for (let k = 0; k < heads.length; k++) {
+        key[0] = heads[k];
+        this.findings.addStudentParts(index, key, findingText);
+      }
+    }
     this.group(s, school, schoolIndex, classIndex, c.category, c.credited_to, ada.cents);
   }
 

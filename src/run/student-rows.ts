@@ -18,7 +18,7 @@ export interface StudentClass {
   credited_to: string;
   rule: string;
   cite: string;
-  expected_transfer_codes: string[];
+  expected_transfer_codes: readonly string[];
 }
 
 /** `fixed(ada, 2)` of an ADA kept to two decimals, back from its hundredths. */
@@ -50,11 +50,12 @@ export class Interned<T> {
   }
 
   /**
-   * The index of the value made of `parts` (texts, or undefined): found a
+   * The index of the value made of `parts` (texts, undefined, or objects
+   * known by identity): found a
    * part at a time, so no key text is built per lookup (parts shared by
    * many, like a rule's name, keep their hash).
    */
-  ofParts<P extends ReadonlyArray<string | undefined>>(parts: P, make: (parts: P) => T): number {
+  ofParts<P extends ReadonlyArray<unknown>>(parts: P, make: (parts: P) => T): number {
     let node = this.trie;
     for (const p of parts) {
       let next = node.get(p) as Trie | undefined;
@@ -72,7 +73,7 @@ export class Interned<T> {
 }
 
 const END = Symbol('end');
-type Trie = Map<string | undefined | typeof END, Trie | number>;
+type Trie = Map<unknown, Trie | number>;
 
 /**
  * A map key of several values, cheap to build per student: the values
