@@ -77,8 +77,9 @@ export class RunContext {
   now(decision: string, subjectKind = 'student'): NowDecision {
     if (this.evaluator !== 'kernel') throw new Error(`internal: a kernel decision with the ${this.evaluator} evaluator`);
     const run = kernelOf(this.program).decisions.get(decision);
-    if (!run) throw new RunError('LCFF-F002', `the rule library has no decision "${decision}"`);
-    return new NowDecision(this, decision, subjectKind, run);
+    const d = this.program.decisions.get(decision);
+    if (!run || !d) throw new RunError('LCFF-F002', `the rule library has no decision "${decision}"`);
+    return new NowDecision(this, decision, subjectKind, run, d.rules);
   }
 
   /**
@@ -148,15 +149,18 @@ export class NowDecision {
   private readonly calls: string[] = [];
   /** reads and calls already noted (at most KNOWN_ITEMS) */
   private readonly known: Array<ParamRead | string> = [];
-  /** the unconfirmed rules already noted (their name is made once) */
-  private readonly notedRules = new Set<CompiledRule>();
+  /** the decision's unconfirmed rules not yet noted (each noted once, when it first fires) */
+  private readonly unconfirmedRules: Set<CompiledRule>;
 
   constructor(
     private readonly ctx: RunContext,
     readonly decision: string,
     private readonly subjectKind: string,
     private readonly run: KernelDecision,
-  ) {}
+    rules: readonly CompiledRule[],
+  ) {
+    this.unconfirmedRules = new Set(rules.filter((r) => r.status === 'unconfirmed'));
+  }
 
   /**
    * Notes the reads (or calls) from `from` on: one the decision made before
@@ -195,11 +199,10 @@ export class NowDecision {
       if (reads.length > NOTED_BEFORE_EMPTYING) reads.length = 0;
       if (calls.length > NOTED_BEFORE_EMPTYING) calls.length = 0;
     }
-    for (let i = 0; i < firings.length; i++) {
-      const r = firings[i].rule;
-      if (r.status === 'unconfirmed' && !this.notedRules.has(r)) {
-        this.notedRules.add(r);
-        this.ctx.unconfirmed.add(`${r.decision}.${r.name}`);
+    if (this.unconfirmedRules.size > 0) {
+      for (let i = 0; i < firings.length; i++) {
+        const r = firings[i].rule;
+        if (this.unconfirmedRules.delete(r)) this.ctx.unconfirmed.add(`${r.decision}.${r.name}`);
       }
     }
     return firings;
