@@ -7,6 +7,7 @@ import type { DiffOptions } from './commands/diff.js';
 import type { ProjectCommandOptions } from './commands/project.js';
 import { DEFAULT_JOBS, jobsOption } from './jobs-option.js';
 import { EXIT, UserError } from './errors.js';
+import { cannotWrite } from './stdout-file.js';
 import { collect } from './collect.js';
 import { disableCache } from '../cache/store.js';
 import { REPORT_NAMES } from '../report/cde/names.js';
@@ -19,11 +20,12 @@ import { lspArgs, LSP_USAGE } from '../../lsp/server/args.js';
 const REFORM_HELP = 'a reform: a folder of rule and parameter files overlaid on the library (docs/reforms.md)';
 const SET_HELP = 'replace a parameter value in force in a fiscal year, for this run only (repeatable); a breakdown member: <parameter>.<member>@<year>=<value>';
 
-// A reader that stops early (`lcff check | head`) is not an error.
+// A reader that stops early (`lcff check | head`) is not an error; any other write error (a full disk) is said in one line, exit 2.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stream === process.stdout) process.stderr.write(`${cannotWrite(e).message}\n`);
+    process.exit(EXIT.input);
   });
 }
 

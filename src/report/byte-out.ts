@@ -2,18 +2,22 @@
  * Bytes written in chunks to a stream: the streamed writers fill a
  * preallocated Buffer directly (constant pieces copied from Buffers encoded
  * once, user text encoded in place) and each full chunk goes to the stream.
- * A chunk handed to the stream is never written to again (a fresh one is
- * allocated), and when the stream asks to wait (`write` returned false) the
+ * A chunk handed to the stream is never written to again while the stream
+ * may hold it (a fresh one is allocated; a file stream's chunk is reused
+ * once its write has completed), and when the stream asks to wait (`write` returned false) the
  * writer says so (`blocked`): the caller awaits `drain()` between entries,
  * so memory stays bounded whatever the output's size.
  *
  * Writing is synchronous; only waiting for the stream is not. Text is
  * UTF-8, as `stream.write(string)` would encode it.
  */
+import { WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 /** Bytes of a chunk. */
 export const CHUNK = 256 * 1024;
+/** How many written chunks a file stream's writer keeps for reuse. */
+const SPARE_CHUNKS = 8;
 
 export class ByteOut {
   private buf: Buffer;
@@ -21,11 +25,16 @@ export class ByteOut {
   /** set while the stream has asked to wait: settles on its next 'drain' (or 'close'), rejects on its 'error' */
   private pending?: Promise<void>;
 
+  /** chunks a file stream has written, to be filled again (a fresh 256 KB chunk per write cost page faults and external-memory collections) */
+  private readonly spare: Buffer[] = [];
+  private readonly recycle: boolean;
+
   constructor(
     private readonly stream: Writable | NodeJS.WriteStream,
     private readonly chunk = CHUNK,
   ) {
     this.buf = Buffer.allocUnsafe(chunk);
+    this.recycle = stream instanceof WriteStream;
   }
 
   /** Whether the stream asked to wait: await `drain()` before writing much more. */
@@ -148,13 +157,19 @@ export class ByteOut {
     this.buf[this.pos++] = b;
   }
 
-  /** Hands the written part of the chunk to the stream and starts a fresh chunk (the stream may still hold the old one). */
+  /**
+   * Hands the written part of the chunk to the stream and starts another
+   * chunk: a fresh one, or for a file stream one whose write has completed
+   * (fs.WriteStream holds a chunk only until its write's callback).
+   */
   private emit(): void {
     if (this.pos === 0) return;
-    const full = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(this.chunk);
+    const chunk = this.buf;
+    const full = chunk.subarray(0, this.pos);
+    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(this.chunk);
     this.pos = 0;
-    if (!this.stream.write(full)) this.waitForDrain();
+    const written = this.recycle ? this.stream.write(full, () => this.spare.length < SPARE_CHUNKS && this.spare.push(chunk)) : this.stream.write(full);
+    if (!written) this.waitForDrain();
   }
 
   /**

@@ -11,7 +11,7 @@ import { fixed } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { LeaTally } from './leas.js';
 import type { FindingResult, TransferResult } from './result.js';
-import type { FindingSink } from './student-rows.js';
+import type { FindingSink } from './finding-rows.js';
 import { districtRates } from './transfers.js';
 import { enumMembers } from './vocabulary.js';
 

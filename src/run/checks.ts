@@ -5,7 +5,7 @@
 import { Dec, ZERO } from '../runtime/money.js';
 import type { RunContext } from './context.js';
 import type { FindingResult } from './result.js';
-import type { FindingSink } from './student-rows.js';
+import type { FindingSink } from './finding-rows.js';
 import type { ReportingGroup, StudentGroup } from './students.js';
 import { categoriesWhere, textsOf } from './vocabulary.js';
 

@@ -10,7 +10,7 @@ import { dec, Dec, fixed, percentText, ZERO } from '../runtime/money.js';
 import type { Firing } from '../runtime/decide.js';
 import { aegAdaFacts } from './aeg.js';
 import type { RunContext } from './context.js';
-import type { FindingSink } from './student-rows.js';
+import type { FindingSink } from './finding-rows.js';
 import type { AegResult, CoeEntitlement, EntitlementComponent, FindingResult } from './result.js';
 
 const money = (v: unknown): Dec => (v instanceof Dec ? v : ZERO);

@@ -5,9 +5,10 @@
  */
 import { callFormula, EvalError, type EvalContext, type ParamRead } from '../compile/expr-closure.js';
 import { valueText, type Value } from '../compile/values.js';
-import type { Program } from '../compile/program.js';
+import { kernelOf, type KernelDecision } from '../compile/kernel/index.js';
+import type { CompiledRule, Program } from '../compile/program.js';
 import type { DecisionOutcome, Firing, RuleTrace } from '../runtime/decide.js';
-import { decideKernel, evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
+import { evaluate, UnknownDecisionError, type EvaluatorKind } from '../runtime/evaluate.js';
 import type { Scenario } from '../scenario/model.js';
 
 export type { EvaluatorKind };
@@ -72,17 +73,13 @@ export class RunContext {
     return outcome.firings;
   }
 
-  /** `decide` with the kernel, synchronously (the evaluator must be "kernel"). */
-  decideNow(decision: string, subject: string, facts: Record<string, unknown>): Firing[] {
-    if (this.evaluator !== 'kernel') throw new Error(`internal: decideNow with the ${this.evaluator} evaluator`);
-    let outcome: DecisionOutcome;
-    try {
-      outcome = decideKernel(this.program, decision, facts);
-    } catch (e) {
-      throw runErrorOf(e, decision, subject);
-    }
-    this.record(subject, outcome);
-    return outcome.firings;
+  /** A decision of the kernel bound to this run, for a caller that decides many subjects of one kind at once (the evaluator must be "kernel"). */
+  now(decision: string, subjectKind = 'student'): NowDecision {
+    if (this.evaluator !== 'kernel') throw new Error(`internal: a kernel decision with the ${this.evaluator} evaluator`);
+    const run = kernelOf(this.program).decisions.get(decision);
+    const d = this.program.decisions.get(decision);
+    if (!run || !d) throw new RunError('LCFF-F002', `the rule library has no decision "${decision}"`);
+    return new NowDecision(this, decision, subjectKind, run, d.rules);
   }
 
   /**
@@ -110,7 +107,8 @@ export class RunContext {
     return v;
   }
 
-  private noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
+  /** @internal notes what a decision read and called (NowDecision) */
+  noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
     for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
     // no set of the calls per decision: adding a name twice to `unconfirmed` changes nothing
     for (const name of calls) {
@@ -132,6 +130,82 @@ export class RunContext {
       reads: dedupeReads(o.reads),
       formulas: [...new Set(o.calls)],
     });
+  }
+}
+
+/** How many reads (calls) a NowDecision keeps before emptying its array. */
+const NOTED_BEFORE_EMPTYING = 4096;
+/** How many distinct reads and calls a NowDecision knows by identity. */
+const KNOWN_ITEMS = 16;
+
+/**
+ * One kernel decision of a run, decided at once for subject after subject:
+ * the decision is looked up once, its reads and calls go to two arrays it
+ * reuses, and no outcome object is made per subject. What it notes is what
+ * `RunContext.decideNow` notes (the kernel path keeps no trace).
+ */
+export class NowDecision {
+  private readonly reads: ParamRead[] = [];
+  private readonly calls: string[] = [];
+  /** reads and calls already noted (at most KNOWN_ITEMS) */
+  private readonly known: Array<ParamRead | string> = [];
+  /** the decision's unconfirmed rules not yet noted (each noted once, when it first fires) */
+  private readonly unconfirmedRules: Set<CompiledRule>;
+
+  constructor(
+    private readonly ctx: RunContext,
+    readonly decision: string,
+    private readonly subjectKind: string,
+    private readonly run: KernelDecision,
+    rules: readonly CompiledRule[],
+  ) {
+    this.unconfirmedRules = new Set(rules.filter((r) => r.status === 'unconfirmed'));
+  }
+
+  /**
+   * Notes the reads (or calls) from `from` on: one the decision made before
+   * (the kernel's read records and formula names are constants: the same
+   * object each time) is known by identity and skipped.
+   */
+  private note(items: ParamRead[] | string[], from: number): void {
+    const known = this.known;
+    for (let i = from; i < items.length; i++) {
+      const x = items[i];
+      if (known.includes(x)) continue;
+      if (typeof x === 'string') this.ctx.noteUnconfirmed([], [x]);
+      else this.ctx.noteUnconfirmed([x], []);
+      if (known.length < KNOWN_ITEMS) known.push(x);
+    }
+  }
+
+  /** The firings for one subject's facts; `id` names the subject in an error ("student S001"). */
+  decide(facts: Record<string, unknown>, id: string): Firing[] {
+    const reads = this.reads;
+    const calls = this.calls;
+    // the arrays are emptied only when long (emptying frees their storage): each decision notes what it added
+    const r0 = reads.length;
+    const c0 = calls.length;
+    let firings: Firing[];
+    try {
+      firings = this.run(facts, reads, calls);
+    } catch (e) {
+      reads.length = r0;
+      calls.length = c0;
+      throw runErrorOf(e, this.decision, `${this.subjectKind} ${id}`);
+    }
+    if (reads.length > r0 || calls.length > c0) {
+      this.note(reads, r0);
+      this.note(calls, c0);
+      if (reads.length > NOTED_BEFORE_EMPTYING) reads.length = 0;
+      if (calls.length > NOTED_BEFORE_EMPTYING) calls.length = 0;
+    }
+    if (this.unconfirmedRules.size > 0) {
+      for (let i = 0; i < firings.length; i++) {
+        const r = firings[i].rule;
+        if (this.unconfirmedRules.delete(r)) this.ctx.unconfirmed.add(`${r.decision}.${r.name}`);
+      }
+    }
+    return firings;
   }
 }
 

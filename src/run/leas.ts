@@ -10,7 +10,7 @@ import type { CountPair } from '../scenario/model.js';
 import { checkCountsPossible } from './conservation.js';
 import { RunError, type RunContext } from './context.js';
 import type { LeaResult, FindingResult } from './result.js';
-import type { FindingSink } from './student-rows.js';
+import type { FindingSink } from './finding-rows.js';
 import type { StudentGroup } from './students.js';
 import { needed } from './vocabulary.js';
 

@@ -20,7 +20,8 @@ import { computeUpp, leaResult, tallyLeas } from './leas.js';
 import type { RunResult } from './result.js';
 import { categorySummary } from './categories.js';
 import { StudentPass, type StudentPassOptions, type StudentTotals } from './student-pass.js';
-import type { FindingRows, StudentRows } from './student-rows.js';
+import type { FindingRows } from './finding-rows.js';
+import type { StudentRows } from './student-rows.js';
 import { computeTransfers, districtRates } from './transfers.js';
 
 export interface RunOptions {

@@ -9,8 +9,8 @@
  * million students never holds a million result objects.
  */
 import type { ByteOut } from '../report/byte-out.js';
-import type { FindingResult, StudentResult } from './result.js';
-import { type StudentColumns, writeFindingsJson, writeStudentsJson, writeStudentsNdjson } from './student-rows-json.js';
+import type { StudentResult } from './result.js';
+import { type StudentColumns, writeStudentsJson, writeStudentsNdjson } from './student-rows-json.js';
 
 /** A student's classification, shared by every student classified alike. */
 export interface StudentClass {
@@ -18,7 +18,7 @@ export interface StudentClass {
   credited_to: string;
   rule: string;
   cite: string;
-  expected_transfer_codes: string[];
+  expected_transfer_codes: readonly string[];
 }
 
 /** `fixed(ada, 2)` of an ADA kept to two decimals, back from its hundredths. */
@@ -29,6 +29,9 @@ function centsText(cents: number): string {
 }
 
 const CENTS_TEXT = /^(\d{1,13})\.(\d\d)$/;
+
+/** How many classifications per credited LEA `classOf` finds by identity. */
+const RECENT_CLASSES = 8;
 
 /** Interns values by a key: each distinct value once, referred to by its index. */
 export class Interned<T> {
@@ -47,11 +50,12 @@ export class Interned<T> {
   }
 
   /**
-   * The index of the value made of `parts` (texts, or undefined): found a
+   * The index of the value made of `parts` (texts, undefined, or objects
+   * known by identity): found a
    * part at a time, so no key text is built per lookup (parts shared by
    * many, like a rule's name, keep their hash).
    */
-  ofParts(parts: ReadonlyArray<string | undefined>, make: () => T): number {
+  ofParts<P extends ReadonlyArray<unknown>>(parts: P, make: (parts: P) => T): number {
     let node = this.trie;
     for (const p of parts) {
       let next = node.get(p) as Trie | undefined;
@@ -61,7 +65,7 @@ export class Interned<T> {
     let i = node.get(END) as number | undefined;
     if (i === undefined) {
       i = this.values.length;
-      this.values.push(make());
+      this.values.push(make(parts));
       node.set(END, i);
     }
     return i;
@@ -69,7 +73,7 @@ export class Interned<T> {
 }
 
 const END = Symbol('end');
-type Trie = Map<string | undefined | typeof END, Trie | number>;
+type Trie = Map<unknown, Trie | number>;
 
 /**
  * A map key of several values, cheap to build per student: the values
@@ -86,7 +90,7 @@ export function keyOf(parts: ReadonlyArray<string | number | boolean | undefined
   return key;
 }
 
-function cmp(a: string, b: string): number {
+export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -99,6 +103,8 @@ export class StudentRows {
   private readonly cents: number[] = [];
   private readonly odd = new Map<number, string>();
   private readonly classes = new Interned<StudentClass>();
+  /** per credited LEA, the classifications seen first (classOf) */
+  private readonly recent = new Map<string, Array<{ category: string; rule: string; cite: string; codes: readonly string[]; index: number }>>();
   private inIdOrder = true;
   private order?: Int32Array;
 
@@ -107,21 +113,43 @@ export class StudentRows {
   }
 
   /**
-   * Adds a student's entry. `adaText` is `fixed(ada, 2)`. Returns its index
-   * and its ADA in hundredths (NaN when the text is not a plain one).
+   * Adds a student's entry: its classification's index (`classOf`), its ADA
+   * in hundredths (NaN: `adaText` is kept as it is) and `fixed(ada, 2)`.
+   * Returns its index.
    */
-  add(id: string, c: StudentClass, census: boolean, adaText: string): { index: number; cents: number; classIndex: number } {
+  add(id: string, classIndex: number, census: boolean, cents: number, adaText: string): number {
     const i = this.ids.length;
     if (i > 0 && !(this.ids[i - 1] < id)) this.inIdOrder = false;
     this.ids.push(id);
-    const classIndex = this.classes.ofParts([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes], () => c);
     this.packed.push(classIndex * 2 + (census ? 1 : 0));
-    const m = CENTS_TEXT.exec(adaText);
-    const cents = m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
     this.cents.push(cents);
-    if (!m) this.odd.set(i, adaText);
+    if (Number.isNaN(cents)) this.odd.set(i, adaText);
     this.order = undefined;
-    return { index: i, cents, classIndex };
+    return i;
+  }
+
+  /**
+   * The index of a classification, interned by its parts. The same texts
+   * and code list as a recent classification of the same credited LEA are
+   * found by identity first (a rule's texts and constant lists are one
+   * object for every student), without walking the parts.
+   */
+  classOf(c: StudentClass): number {
+    let recent = this.recent.get(c.credited_to);
+    if (recent === undefined) this.recent.set(c.credited_to, (recent = []));
+    for (let k = 0; k < recent.length; k++) {
+      const r = recent[k];
+      if (r.rule === c.rule && r.category === c.category && r.cite === c.cite && r.codes === c.expected_transfer_codes) return r.index;
+    }
+    const index = this.classes.ofParts([c.category, c.credited_to, c.rule, c.cite, ...c.expected_transfer_codes], () => ({ category: c.category, credited_to: c.credited_to, rule: c.rule, cite: c.cite, expected_transfer_codes: c.expected_transfer_codes }));
+    if (recent.length < RECENT_CLASSES) recent.push({ category: c.category, rule: c.rule, cite: c.cite, codes: c.expected_transfer_codes, index });
+    return index;
+  }
+
+  /** `fixed(ada, 2)` back as hundredths, NaN when it is not a plain two-decimal text. */
+  static centsOf(adaText: string): number {
+    const m = CENTS_TEXT.exec(adaText);
+    return m ? Number(m[1]) * 100 + Number(m[2]) : NaN;
   }
 
   /** `students[]` as `--json` writes it, nested `depth` levels deep, in id order (student-rows-json.ts). */
@@ -169,6 +197,18 @@ export class StudentRows {
     return order;
   }
 
+  /** Each student's id's rank among the distinct ids, sorted (input index → rank; equal ids, equal rank). */
+  idRanks(): Int32Array {
+    const order = this.idOrder();
+    const ranks = new Int32Array(order.length);
+    let r = 0;
+    for (let k = 0; k < order.length; k++) {
+      if (k > 0 && this.ids[order[k]] !== this.ids[order[k - 1]]) r++;
+      ranks[order[k]] = r;
+    }
+    return ranks;
+  }
+
   /** The ids that occur more than once (a scenario built by hand; the loader refuses them). */
   duplicateIds(): string[] {
     const order = this.idOrder();
@@ -180,90 +220,5 @@ export class StudentRows {
   *[Symbol.iterator](): Iterator<StudentResult> {
     const order = this.idOrder();
     for (let k = 0; k < order.length; k++) yield this.entry(order[k]);
-  }
-}
-
-type FindingText = Omit<FindingResult, 'subject'>;
-
-/** Where a step of the run puts its findings. */
-export interface FindingSink {
-  add(f: FindingResult): void;
-}
-
-/** Findings: the students' (compact) and the others' (as objects), in the result's order. */
-export class FindingRows {
-  private readonly student: number[] = [];
-  private readonly text: number[] = [];
-  private readonly texts = new Interned<FindingText>();
-  private readonly others: FindingResult[] = [];
-  private order?: Int32Array;
-
-  constructor(private readonly rows: StudentRows, private readonly severities: readonly string[]) {}
-
-  get length(): number {
-    return this.student.length + this.others.length;
-  }
-
-  /** A finding of the student at input index `i`. */
-  addStudent(i: number, f: FindingText & { parts?: ReadonlyArray<string | undefined> }): void {
-    this.student.push(i);
-    const make = (): FindingText => ({ code: f.code, severity: f.severity, message: f.message, rule: f.rule, cite: f.cite });
-    this.text.push(f.parts ? this.texts.ofParts(f.parts, make) : this.texts.ofParts([f.code, f.severity, f.rule, f.cite, f.message], make));
-    this.order = undefined;
-  }
-
-  /** A finding of an LEA or of the COE; added after every student finding. */
-  add(f: FindingResult): void {
-    this.others.push(f);
-    this.order = undefined;
-  }
-
-  /** The finding at position `k` of the sequence students' findings then others'. */
-  at(k: number): FindingResult {
-    const n = this.student.length;
-    if (k >= n) return this.others[k - n];
-    const t = this.texts.values[this.text[k]];
-    return { code: t.code, severity: t.severity, subject: this.rows.ids[this.student[k]], message: t.message, rule: t.rule, cite: t.cite };
-  }
-
-  private severityOf(k: number): number {
-    const n = this.student.length;
-    return this.severities.indexOf(k >= n ? this.others[k - n].severity : this.texts.values[this.text[k]].severity);
-  }
-
-  private subjectOf(k: number): string {
-    const n = this.student.length;
-    return k >= n ? this.others[k - n].subject : this.rows.ids[this.student[k]];
-  }
-
-  private codeOf(k: number): string {
-    const n = this.student.length;
-    return k >= n ? this.others[k - n].code : this.texts.values[this.text[k]].code;
-  }
-
-  /**
-   * Positions in the result's order: severity, subject, code; ties keep the
-   * order they were found in (a student's findings in its rules' order,
-   * students' before the LEAs'), as a stable sort of the findings would.
-   */
-  resultOrder(): ArrayLike<number> {
-    if (this.order) return this.order;
-    const n = this.length;
-    const rank = new Int8Array(n);
-    for (let k = 0; k < n; k++) rank[k] = this.severityOf(k);
-    const keys = Array.from({ length: n }, (_, k) => k);
-    keys.sort((a, b) => rank[a] - rank[b] || cmp(this.subjectOf(a), this.subjectOf(b)) || cmp(this.codeOf(a), this.codeOf(b)) || a - b);
-    this.order = Int32Array.from(keys);
-    return this.order;
-  }
-
-  *[Symbol.iterator](): Iterator<FindingResult> {
-    const order = this.resultOrder();
-    for (let k = 0; k < order.length; k++) yield this.at(order[k]);
-  }
-
-  /** `findings[]` as `--json` writes it, nested `depth` levels deep, in the result's order (student-rows-json.ts). */
-  writeJsonList(out: ByteOut, depth: number): Promise<void> {
-    return writeFindingsJson(out, { ids: this.rows.ids, student: this.student, text: this.text, texts: this.texts.values, others: this.others, order: this.resultOrder() }, depth);
   }
 }

@@ -2,32 +2,21 @@
  * Student-level decisions: funding category and credited LEA, the CALPADS
  * codes the student must carry, and the student-level findings.
  */
-import { valueText, type Value } from '../compile/values.js';
+import type { Value } from '../compile/values.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
 import { visible } from '../core/safe-text.js';
-import { Dec, fixed } from '../runtime/money.js';
+import { Dec } from '../runtime/money.js';
 import type { School, Student } from '../scenario/model.js';
-import { RunError, type RunContext } from './context.js';
+import { RunError, type NowDecision, type RunContext } from './context.js';
 import type { Firing } from '../runtime/decide.js';
-import type { CompiledRule } from '../compile/program.js';
-import type { FindingResult } from './result.js';
+import type { StudentClass } from './student-rows.js';
+import { ruleTexts, type FindingHead, type FindingHeads } from './student-findings.js';
 
 /** What the student-level decisions say of one student (its findings without their subject, the student's id). */
-export interface Classification {
-  category: string;
-  creditedTo: string;
-  expectedCodes: string[];
-  rule: string;
-  cite: string;
-  findings: StudentFinding[];
+export interface Classification extends StudentClass {
+  /** the heads of the student's findings (student-findings.ts), in its rules' order */
+  findings: FindingHead[];
 }
-
-/**
- * A student finding without its subject, with the parts its text is made of
- * (codes, the rule's texts, the message's pieces): findings alike are
- * recognised by their parts, never by hashing the message built per student.
- */
-export type StudentFinding = Omit<FindingResult, 'subject'> & { parts: ReadonlyArray<string | undefined> };
 
 /**
  * The students of a run that share everything the run's totals of ADA and
@@ -71,25 +60,29 @@ function gradeDec(grade: number): Dec {
   return d;
 }
 
-/** `fixed(d, 2)` of a decision's decimal output, remembered per decimal (a rule's constant is one decimal for every student). */
-const FIELD_TEXTS = new WeakMap<Dec, string>();
+/** A school's facts and the COE's, shared by the school's students (no decision changes them). */
+const SCHOOL_FACTS = new WeakMap<School, { coeCds: string; school: Record<string, unknown>; coe: Record<string, unknown> }>();
 
-function fieldText(d: Dec): string {
-  let t = FIELD_TEXTS.get(d);
-  if (t === undefined) FIELD_TEXTS.set(d, (t = fixed(d, 2)));
-  return t;
-}
-
-/** A rule's `decision.name` and its citations joined, made once per rule (built per student, every student's texts would be new strings to hash and compare). */
-const RULE_TEXTS = new WeakMap<CompiledRule, { rule: string; cite: string }>();
-
-function ruleTexts(prefix: string, rule: CompiledRule): { rule: string; cite: string } {
-  let t = RULE_TEXTS.get(rule);
-  if (t === undefined) RULE_TEXTS.set(rule, (t = { rule: `${prefix}.${rule.name}`, cite: rule.cites.join('; ') }));
-  return t;
+function schoolFacts(school: School, coeCds: string): { school: Record<string, unknown>; coe: Record<string, unknown> } {
+  let f = SCHOOL_FACTS.get(school);
+  if (f === undefined || f.coeCds !== coeCds) {
+    f = {
+      coeCds,
+      school: Object.freeze({
+        code: school.code,
+        kind: school.kind,
+        operator: school.operator.kind,
+        charter: school.operator.kind === 'charter' ? school.operator.cds : undefined,
+      }),
+      coe: Object.freeze({ cds: coeCds }),
+    };
+    SCHOOL_FACTS.set(school, f);
+  }
+  return f;
 }
 
 export function studentFacts(s: Student, school: School, coeCds: string): Record<string, unknown> {
+  const shared = schoolFacts(school, coeCds);
   return {
     student: {
       id: s.id,
@@ -101,69 +94,68 @@ export function studentFacts(s: Student, school: School, coeCds: string): Record
       district_of_residence: s.district_of_residence,
       reported: { transfer_code: s.reported?.transfer_code, district_of_residence: s.reported?.district_of_residence },
     },
-    school: {
-      code: school.code,
-      kind: school.kind,
-      operator: school.operator.kind,
-      charter: school.operator.kind === 'charter' ? school.operator.cds : undefined,
-    },
-    coe: { cds: coeCds },
+    school: shared.school,
+    coe: shared.coe,
   };
 }
 
-/** A decision a classification asks for: its name, the subject and the facts. */
-type Ask = [decision: string, subject: string, facts: Record<string, unknown>];
-
 /**
- * The three student-level decisions for one student (funding category and
- * credited LEA, expected CALPADS codes, findings), as steps that ask for
- * each decision: `classifyStudent` answers them awaiting any evaluator,
- * `classifyStudentNow` at once with the kernel, with the same steps.
+ * The three student-level decisions for one student, in order (funding
+ * category and credited LEA, expected CALPADS codes, findings): each step
+ * below takes the firings of one and sets the facts the next one reads.
+ * `classifyStudent` awaits any evaluator; `classifyStudentNow` asks the
+ * kernel at once (no promise, no generator per student).
  */
-function* classificationSteps(ctx: RunContext, s: Student, school: School, coeCds: string): Generator<Ask, Classification, Firing[]> {
-  const facts = studentFacts(s, school, coeCds);
-  const subject = `student ${s.id}`;
-  const [fc] = yield ['funding_category', subject, facts];
+function category(ctx: RunContext, s: Student, facts: Record<string, unknown>, fc: Firing | undefined): Firing {
   if (!fc) throw new RunError('LCFF-F001', visible(`no rule of decision funding_category classifies student ${s.id} (${s.source.file}:${s.source.line}) in ${formatFiscalYear(ctx.year)}`));
-  const category = String(fc.outputs.category);
-  const creditedTo = String(fc.outputs.credited_to);
-  (facts.student as Record<string, unknown>).category = category;
-  const [codes] = yield ['expected_transfer_codes', subject, facts];
-  const expectedCodes = codes ? (codes.outputs.codes as Value[]).map((v) => String(v)) : [];
-  (facts.student as Record<string, unknown>).expected_codes = expectedCodes;
-  const findings: Classification['findings'] = [];
-  for (const f of yield ['student_findings', subject, facts]) {
-    const field = f.outputs.senr_field instanceof Dec ? fieldText(f.outputs.senr_field) : valueText(f.outputs.senr_field);
-    const code = String(f.outputs.code);
-    const severity = String(f.outputs.level) as FindingResult['severity'];
-    const said = String(f.outputs.message);
-    const reportedCode = s.reported?.transfer_code;
-    const reportedResidence = s.reported?.district_of_residence;
-    const texts = ruleTexts('student_findings', f.rule);
-    findings.push({
-      code,
-      severity,
-      message: `${said} (SENR field ${field}; reported code ${reportedCode ?? 'none'}, residence ${reportedResidence ?? 'none'}; expected code ${expectedCodes.length ? expectedCodes.join('/') : 'none'})`,
-      ...texts,
-      // every piece the message is made of (the same parts make the same text)
-      parts: [code, severity, texts.rule, texts.cite, said, field, reportedCode, reportedResidence, ...expectedCodes],
-    });
-  }
-  const { rule, cite } = ruleTexts('funding_category', fc.rule);
-  return { category, creditedTo, expectedCodes, rule, cite, findings };
+  (facts.student as Record<string, unknown>).category = String(fc.outputs.category);
+  return fc;
 }
 
-export async function classifyStudent(ctx: RunContext, s: Student, school: School, coeCds: string): Promise<Classification> {
-  const steps = classificationSteps(ctx, s, school, coeCds);
-  let step = steps.next();
-  while (!step.done) step = steps.next(await ctx.decide(...step.value));
-  return step.value;
+function expectedCodes(heads: FindingHeads, facts: Record<string, unknown>, codes: Firing | undefined): readonly string[] {
+  const texts = codes ? heads.codes(codes.outputs.codes as Value[]) : EMPTY;
+  (facts.student as Record<string, unknown>).expected_codes = texts;
+  return texts;
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+const NO_FINDINGS: FindingHead[] = [];
+
+/** The classification; its findings as their heads. */
+function classification(heads: FindingHeads, fc: Firing, codes: readonly string[], firings: Firing[]): Classification {
+  let findings = NO_FINDINGS;
+  if (firings.length > 0) {
+    findings = [];
+    for (let k = 0; k < firings.length; k++) findings.push(heads.head(firings[k]));
+  }
+  const { rule, cite } = ruleTexts('funding_category', fc.rule);
+  return { category: String(fc.outputs.category), credited_to: String(fc.outputs.credited_to), rule, cite, expected_transfer_codes: codes, findings };
+}
+
+export async function classifyStudent(ctx: RunContext, heads: FindingHeads, s: Student, school: School, coeCds: string): Promise<Classification> {
+  const facts = studentFacts(s, school, coeCds);
+  const subject = `student ${s.id}`;
+  const fc = category(ctx, s, facts, (await ctx.decide('funding_category', subject, facts))[0]);
+  const codes = expectedCodes(heads, facts, (await ctx.decide('expected_transfer_codes', subject, facts))[0]);
+  return classification(heads, fc, codes, await ctx.decide('student_findings', subject, facts));
+}
+
+/** The kernel's student decisions of a run, resolved once (context.ts `NowDecision`). */
+export interface StudentDecisionsNow {
+  heads: FindingHeads;
+  funding: NowDecision;
+  codes: NowDecision;
+  findings: NowDecision;
+}
+
+export function studentDecisionsNow(ctx: RunContext, heads: FindingHeads): StudentDecisionsNow {
+  return { heads, funding: ctx.now('funding_category'), codes: ctx.now('expected_transfer_codes'), findings: ctx.now('student_findings') };
 }
 
 /** `classifyStudent` with the kernel (ctx.evaluator "kernel"): synchronous, no promise per decision. */
-export function classifyStudentNow(ctx: RunContext, s: Student, school: School, coeCds: string): Classification {
-  const steps = classificationSteps(ctx, s, school, coeCds);
-  let step = steps.next();
-  while (!step.done) step = steps.next(ctx.decideNow(...step.value));
-  return step.value;
+export function classifyStudentNow(ctx: RunContext, d: StudentDecisionsNow, s: Student, school: School, coeCds: string): Classification {
+  const facts = studentFacts(s, school, coeCds);
+  const fc = category(ctx, s, facts, d.funding.decide(facts, s.id)[0]);
+  const codes = expectedCodes(d.heads, facts, d.codes.decide(facts, s.id)[0]);
+  return classification(d.heads, fc, codes, d.findings.decide(facts, s.id));
 }

@@ -1,4 +1,8 @@
-/** The streamed outputs on the command line: --ndjson, --findings, and their usage errors (exit 2, one line). */
+/** The streamed outputs on the command line: --ndjson, --findings, --json into a file, and their errors (exit 2, one line). */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lcff } from '../helpers/cli.js';
 import { ROOT } from '../helpers/library.js';
@@ -24,5 +28,41 @@ describe('lcff run --ndjson and --findings', () => {
     const bad = lcff(['run', EXAMPLE, '--findings', 'many']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('--findings: expected a number of findings per code or "all"; got "many"');
+  }, 120_000);
+});
+
+describe('lcff run --json into a file', () => {
+  /** Runs lcff with standard output opened on `path` (as `> path` would), returning exit code and stderr. */
+  function toFile(args: string[], path: string): { code: number; stderr: string } {
+    const fd = openSync(path, 'w');
+    try {
+      const r = spawnSync(process.execPath, [`${ROOT}dist/src/cli/main.js`, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1700000000' } });
+      return { code: r.status ?? -1, stderr: r.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it('writes to a regular file (through the file stream of cli/stdout-file.ts) exactly the bytes it writes to a pipe, --json and --ndjson -', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-stdout-'));
+    try {
+      for (const args of [['run', EXAMPLE, '--json'], ['run', EXAMPLE, '--ndjson', '-']]) {
+        const piped = lcff(args, { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+        const file = join(dir, 'out');
+        const r = toFile(args, file);
+        expect(r.code).toBe(0);
+        expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+        expect(piped.stdout.length).toBeGreaterThan(10_000);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.runIf(existsSync('/dev/full'))('says in one line, exit 2, when standard output cannot be written (a full disk)', () => {
+    const r = toFile(['run', EXAMPLE, '--json'], '/dev/full');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('lcff: cannot write to standard output: ENOSPC: no space left on device, write\n');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 });

@@ -2,10 +2,14 @@
  * The chunked byte writer under the streamed outputs (src/report/byte-out.ts):
  * the bytes are exactly the UTF-8 of the text written, whatever the chunk
  * size; `jsonString` is exactly `JSON.stringify` of the string; a chunk
- * handed to the stream is never written to again; chunks hold whole UTF-8
+ * handed to the stream is never written to again (a file stream's, not
+ * before its write completes); chunks hold whole UTF-8
  * characters; and a slow stream is waited for, so what it holds stays
  * bounded.
  */
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import fc from 'fast-check';
@@ -138,5 +142,25 @@ describe('ByteOut', () => {
     await out.flush();
     const full = Math.floor(CHUNK / 1000) * 1000;
     expect(sink.given.map((b) => b.length)).toEqual([full, full, full, 1_000_000 - 3 * full]);
+  });
+
+  it('into a file stream, reuses a chunk only once its write has completed: the file holds exactly the text, across many chunks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcff-byte-out-'));
+    try {
+      const path = join(dir, 'out.json');
+      const file = createWriteStream(path, { highWaterMark: 4 * 1024 });
+      const out = new TextOut(file, 1024);
+      const parts: string[] = [];
+      for (let i = 0; i < 20_000; i++) {
+        const line = `{"id":${JSON.stringify(`S${i}😀`)},"n":${i}}\n`;
+        parts.push(line);
+        await out.write(line);
+      }
+      await out.flush();
+      await new Promise<void>((resolve) => file.end(() => resolve()));
+      expect(readFileSync(path, 'utf8')).toBe(parts.join(''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

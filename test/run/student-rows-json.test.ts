@@ -14,7 +14,8 @@ import { writeJson } from '../../src/report/json-stream.js';
 import { writeNdjson } from '../../src/report/ndjson.js';
 import { TextOut } from '../../src/report/text-out.js';
 import type { StreamedResult } from '../../src/run/run.js';
-import { FindingRows, StudentRows, type StudentClass } from '../../src/run/student-rows.js';
+import { FindingRows } from '../../src/run/finding-rows.js';
+import { StudentRows, type StudentClass } from '../../src/run/student-rows.js';
 import { fuzzConfig } from '../fuzz/config.js';
 
 class Collect extends Writable {
@@ -46,7 +47,7 @@ function rowsOf(ids: string[]): { students: StudentRows; findings: FindingRows }
   const findings = new FindingRows(students, SEVERITIES);
   ids.forEach((id, k) => {
     const ada = k % 7 === 3 ? '-0.50' : k % 11 === 5 ? '12.345' : `${k * 13}.${String(k % 100).padStart(2, '0')}`;
-    const { index } = students.add(id, CLASSES[k % 2], k % 3 === 0, ada);
+    const index = students.add(id, students.classOf(CLASSES[k % 2]), k % 3 === 0, StudentRows.centsOf(ada), ada);
     if (k % 2 === 0) findings.addStudent(index, { code: 'LCFF-W101', severity: 'warning', message: `odd "ADA" for ${k % 4}\u2028`, rule: 'check.ada', cite: 'EC 2574' });
     if (k % 5 === 0) findings.addStudent(index, { code: 'LCFF-E201', severity: 'error', message: 'no basis', rule: 'check.basis', cite: 'EC 2574(a)' });
   });
@@ -115,14 +116,10 @@ describe('student findings recognised by their parts', () => {
     const rows = new StudentRows();
     const findings = new FindingRows(rows, SEVERITIES);
     const base = { code: 'LCFF-V010', severity: 'warning' as const, rule: 'student_findings.wrong_code', cite: 'FAQ Q4' };
-    const finding = (reported: string | undefined) => ({
-      ...base,
-      message: `Wrong code (reported code ${reported ?? 'none'})`,
-      parts: [base.code, base.severity, base.rule, base.cite, 'Wrong code', reported],
-    });
+    const text = (parts: ReadonlyArray<string | undefined>) => ({ ...base, message: `${parts[4]} (reported code ${parts[5] ?? 'none'})` });
     for (const [id, reported] of [['S1', '1'], ['S2', '2'], ['S3', '1'], ['S4', undefined], ['S5', 'none']] as const) {
-      const i = rows.add(id, CLASSES[0], true, '1.00').index;
-      findings.addStudent(i, finding(reported));
+      const i = rows.add(id, rows.classOf(CLASSES[0]), true, 100, '1.00');
+      findings.addStudentParts(i, [base.code, base.severity, base.rule, base.cite, 'Wrong code', reported], text);
     }
     // an LEA's finding and a finding without parts go the old way
     findings.addStudent(0, { ...base, message: 'Wrong code (reported code 1)' });

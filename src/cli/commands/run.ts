@@ -124,7 +124,10 @@ async function runSingle(path: string, opts: RunCommandOptions): Promise<number>
 /** Writes NDJSON to a file, or to standard output for "-". */
 async function writeNdjsonTo(target: string, students: Iterable<StudentResult>): Promise<void> {
   const { writeNdjson } = await import('../../report/ndjson.js');
-  if (target === '-') return writeNdjson(new TextOut(process.stdout), students);
+  if (target === '-') {
+    const { toStdout } = await import('../stdout-file.js');
+    return toStdout((stream) => writeNdjson(new TextOut(stream), students));
+  }
   const file = createWriteStream(target);
   const opened = once(file, 'open');
   await opened;
@@ -172,7 +175,8 @@ async function printRun(path: string, opts: RunCommandOptions, run: StreamedRun 
   if (wrote.length > 0) (dataOnStdout ? process.stderr : process.stdout).write(`wrote ${wrote.join(', ')}\n`);
   if (opts.json) {
     const { writeJson } = await import('../../report/json-stream.js');
-    await writeJson(new TextOut(process.stdout), result);
+    const { toStdout } = await import('../stdout-file.js');
+    await toStdout((stream) => writeJson(new TextOut(stream), result));
     return EXIT.ok;
   }
   if (ndjson === '-') {
