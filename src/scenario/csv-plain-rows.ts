@@ -25,7 +25,7 @@ import type { ValidateFunction } from 'ajv';
 import { dec, type Dec } from '../runtime/money.js';
 import type { Ctx } from './context.js';
 import type { CsvColumn } from './csv-students.js';
-import { CellTable, hashOf, hashStep } from './csv-cells.js';
+import { CellTable, hashStep } from './csv-cells.js';
 import type { PlainLines } from './csv-records.js';
 import type { Student } from './model.js';
 import type { ScenarioValidators } from './schema.js';
@@ -199,31 +199,38 @@ export class PlainRows {
   /**
    * The student of the current line of `lines` when nothing in it is a
    * problem; undefined sends the row the generic way, which reports.
-   * The cells are found and looked up in place: no string but the id's.
+   * The cells are found and looked up in the line's bytes: no string but
+   * the id's.
    */
   readLine(lines: PlainLines): Student | undefined {
-    const text = lines.text;
+    const bytes = lines.bytes;
     const end = lines.end;
     const tables = this.tables;
     const values = this.values;
     const n = tables.length;
+    const idAt = this.layout.id;
     let a = lines.start;
     for (let i = 0; i < n; i++) {
-      let h = 0;
       let b = a;
+      if (i === idAt) {
+        while (b < end && bytes[b] !== COMMA) b++;
+        if (b === end && i < n - 1) return undefined; // fewer cells than columns
+        if (!this.idOk(lines.ascii !== undefined ? lines.ascii.slice(a, b) : bytes.toString('utf8', a, b))) return undefined;
+        a = b + 1;
+        continue;
+      }
+      let h = 0;
       for (; b < end; b++) {
-        const c = text.charCodeAt(b);
+        const c = bytes[b];
         if (c === COMMA) break;
         h = hashStep(h, c);
       }
       if (b === end && i < n - 1) return undefined; // fewer cells than columns
       const table = tables[i];
       if (table !== undefined) {
-        const m = table.find(text, a, b, h);
+        const m = table.findBytes(bytes, a, b, h);
         if (!m.ok) return undefined;
         values[i] = m.value;
-      } else if (i === this.layout.id) {
-        if (!this.idOk(text.slice(a, b))) return undefined;
       } else values[i] = undefined;
       a = b + 1;
     }
@@ -239,8 +246,7 @@ export class PlainRows {
     for (let i = 0; i < cells.length; i++) {
       const table = tables[i];
       if (table !== undefined) {
-        const cell = cells[i];
-        const m = table.find(cell, 0, cell.length, hashOf(cell));
+        const m = table.findText(cells[i]);
         if (!m.ok) return undefined;
         values[i] = m.value;
       } else if (i === this.layout.id) {
@@ -283,20 +289,24 @@ export class PlainRows {
     const transferCode = valueAt(values, L.transferCode) as string | undefined;
     const reportedDistrict = valueAt(values, L.reportedDistrict) as string | undefined;
     ids.add(id, line);
-    // keys in assembleStudent's order, absent ones left out
-    const s: Partial<Student> & Pick<Student, 'id'> = { id, school, grade, basis };
-    if (dor !== undefined) s.district_of_residence = dor;
-    s.unduplicated = unduplicated;
-    s.census_day = censusDay;
-    s.ada = ada;
-    if (transferCode !== undefined || reportedDistrict !== undefined) {
-      const reported: NonNullable<Student['reported']> = {};
-      if (transferCode !== undefined) reported.transfer_code = transferCode;
-      if (reportedDistrict !== undefined) reported.district_of_residence = reportedDistrict;
-      s.reported = reported;
+    const source = { file: this.file, line };
+    // keys in assembleStudent's order, absent ones left out; each shape is made whole (one allocation, no property added after)
+    const reported =
+      transferCode === undefined
+        ? reportedDistrict === undefined
+          ? undefined
+          : { district_of_residence: reportedDistrict }
+        : reportedDistrict === undefined
+          ? { transfer_code: transferCode }
+          : { transfer_code: transferCode, district_of_residence: reportedDistrict };
+    if (dor !== undefined) {
+      return reported !== undefined
+        ? { id, school, grade, basis, district_of_residence: dor, unduplicated, census_day: censusDay, ada, reported, source }
+        : { id, school, grade, basis, district_of_residence: dor, unduplicated, census_day: censusDay, ada, source };
     }
-    s.source = { file: this.file, line };
-    return s as Student;
+    return reported !== undefined
+      ? { id, school, grade, basis, unduplicated, census_day: censusDay, ada, reported, source }
+      : { id, school, grade, basis, unduplicated, census_day: censusDay, ada, source };
   }
 }
 

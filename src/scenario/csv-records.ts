@@ -12,8 +12,8 @@
  * differential fuzzer (test/fuzz/csv-records.fuzz.test.ts) holds the two
  * equal on generated files.
  *
- * The plain lines of a chunk are decoded at once and handed on as one
- * `PlainLines` batch that the student reader walks in place (csv-students.ts,
+ * The plain lines of a chunk are handed on undecoded as one `PlainLines`
+ * batch that the student reader walks in place (csv-students.ts,
  * csv-plain-rows.ts `readLine`); `csvRecords` gives them as records.
  *
  * A record's raw text (positions of its fields) is built only when asked:
@@ -80,49 +80,52 @@ class PlainRecord implements CsvRecord {
 }
 
 /**
- * The plain lines of one chunk as one text (ending with a line break, no
+ * The plain lines of one chunk, as its bytes (ending with a line break, no
  * blank line at its end): `next()` moves to each record in turn without a
  * string or an array per line; `record()` makes the current one a
- * CsvRecord (fields, raw text) for a row that needs it. The text is the
- * chunk's bytes decoded at once: a line break is never part of a UTF-8
- * sequence, so it is each line decoded alone.
+ * CsvRecord (fields, raw text) for a row that needs it, decoding that line
+ * alone: a line break is never part of a UTF-8 sequence, so a line decodes
+ * to what it is in the text of the whole chunk. The student reader scans
+ * the bytes in place (csv-plain-rows.ts) and cuts the few strings it keeps
+ * out of `ascii`, the chunk as one text when it is all ASCII (a character
+ * per byte, at the same offsets): a cut of a string costs a fraction of a
+ * decoding of bytes.
  */
 export class PlainLines {
-  /** the current record: `text` from `start` to `end` (its line break) */
+  /** the current record: `bytes` from `start` to `end` (its line break) */
   start = 0;
   end = 0;
-  /** the line of the current record (after `next()` returned false: the last line of the text) */
+  /** the line of the current record (after `next()` returned false: the last line of the bytes) */
   line: number;
   /** blank lines before the current record */
   private blank = 0;
-  /** where the next line starts in the text, and (a text that is not ASCII) in the bytes */
+  /** where the next line starts */
   private at = 0;
-  private byteAt = 0;
+  /** the bytes as text when they are all ASCII; undefined otherwise */
+  readonly ascii: string | undefined;
   constructor(
-    readonly text: string,
-    /** the bytes of the text when they are not all ASCII (a record's byte count is found in them); undefined: one byte per character */
-    private readonly bytesOf: Buffer | undefined,
-    /** bytes read before the text */
+    readonly bytes: Buffer,
+    /** bytes read before these */
     private readonly offset: number,
-    /** lines read before the text */
+    /** lines read before these */
     linesBefore: number,
   ) {
     this.line = linesBefore;
+    this.ascii = isAscii(bytes) ? bytes.toString('latin1') : undefined;
   }
-  /** Moves to the next record; false at the end of the text. */
+  /** Moves to the next record; false at the end of the bytes. */
   next(): boolean {
-    const text = this.text;
+    const bytes = this.bytes;
     let at = this.at;
     let blank = 0;
-    while (at < text.length) {
-      const nl = text.indexOf('\n', at);
+    while (at < bytes.length) {
       this.line++;
-      if (this.bytesOf) this.byteAt = this.bytesOf.indexOf(NL, this.byteAt) + 1;
-      if (nl === at) {
+      if (bytes[at] === NL) {
         blank++;
         at++;
         continue;
       }
+      const nl = bytes.indexOf(NL, at);
       this.start = at;
       this.end = nl;
       this.blank = blank;
@@ -133,13 +136,13 @@ export class PlainLines {
     return false;
   }
   /** Bytes read up to the end of the current record. */
-  get bytes(): number {
-    return this.offset + (this.bytesOf ? this.byteAt : this.end + 1);
+  get bytesRead(): number {
+    return this.offset + this.end + 1;
   }
   /** The current record as csv-parse gives it. */
   record(): CsvRecord {
-    const line = this.text.slice(this.start, this.end);
-    return new PlainRecord(line.split(','), this.line, this.bytes, line, this.blank, true);
+    const line = this.ascii !== undefined ? this.ascii.slice(this.start, this.end) : this.bytes.toString('utf8', this.start, this.end);
+    return new PlainRecord(line.split(','), this.line, this.bytesRead, line, this.blank, true);
   }
   /** Every record not read yet. */
   records(): CsvRecord[] {
@@ -147,7 +150,7 @@ export class PlainLines {
     while (this.next()) out.push(this.record());
     return out;
   }
-  /** Reads past the records not read yet: the lines of the text, all counted. */
+  /** Reads past the records not read yet: the lines of the bytes, all counted. */
   finish(): number {
     while (this.next());
     return this.line;
@@ -207,8 +210,7 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
       const plainEnd = k < 0 ? 0 : lastNl + 1 - (lastNl - k - 1);
       if (plainEnd > 0) {
         const plain = buf.subarray(0, plainEnd);
-        const ascii = isAscii(plain);
-        const batch = new PlainLines(plain.toString(ascii ? 'latin1' : 'utf8'), ascii ? undefined : plain, offset, lines);
+        const batch = new PlainLines(plain, offset, lines);
         plainSoFar = true;
         yield batch;
         lines = batch.finish();

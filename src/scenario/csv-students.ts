@@ -155,7 +155,7 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
             if (taken !== true && !(await taken)) break reading;
           }
         }
-        if (rows > 0) opts.onProgress?.(rows, batch.bytes);
+        if (rows > 0) opts.onProgress?.(rows, batch.bytesRead);
         continue;
       }
       for (const row of batch) {
