@@ -90,9 +90,9 @@ interface Layout {
   ada: number;
   transferCode: number;
   reportedDistrict: number;
-  /** columns that must have a value: groups of which at least one must (a required record: any of its keys) */
+  /** columns that must have a value besides those `student` cannot do without: groups of which at least one must (a required record: any of its keys) */
   required: number[][];
-  /** a nested record's columns, and the groups it requires when any of them has a value */
+  /** a nested record's columns, and the groups it requires when any of them has a value (a record that requires none left out) */
   nested: Array<{ columns: number[]; required: number[][] }>;
 }
 
@@ -108,7 +108,7 @@ function layoutOf(header: Array<CsvColumn | undefined>, def: ObjectDef): Layout 
   const at = new Map<string, number>();
   header.forEach((c, i) => c && at.set(c.path.join('.'), i));
   const column = (key: string): number => at.get(key) ?? -1;
-  return {
+  const L = {
     id: column('id'),
     school: column('school'),
     grade: column('grade'),
@@ -119,8 +119,15 @@ function layoutOf(header: Array<CsvColumn | undefined>, def: ObjectDef): Layout 
     ada: column('ada'),
     transferCode: column('reported.transfer_code'),
     reportedDistrict: column('reported.district_of_residence'),
-    required: requiredGroups(def, column, ''),
-    nested: [...def.nested].map(([key, inner]) => ({ columns: [...inner.keys].map((k) => column(`${key}.${k}`)), required: requiredGroups(inner, column, `${key}.`) })),
+  };
+  // a group of one of these columns is met exactly when `student` finds that column's value
+  const own = new Set([L.id, L.school, L.grade, L.basis, L.unduplicated, L.census, L.ada]);
+  return {
+    ...L,
+    required: requiredGroups(def, column, '').filter((g) => !(g.length === 1 && own.has(g[0]))),
+    nested: [...def.nested]
+      .map(([key, inner]) => ({ columns: [...inner.keys].map((k) => column(`${key}.${k}`)), required: requiredGroups(inner, column, `${key}.`) }))
+      .filter((n) => n.required.length > 0),
   };
 }
 
@@ -283,12 +290,10 @@ export class PlainRows {
     const unduplicated = valueAt(values, L.unduplicated) as boolean | undefined;
     const censusDay = valueAt(values, L.census) as boolean | undefined;
     if (id === undefined || school === undefined || grade === undefined || basis === undefined || ada === undefined || unduplicated === undefined || censusDay === undefined) return undefined;
-    const ids = this.ctx.studentIds;
-    if (ids.lineOf(id) !== undefined) return undefined;
+    if (!this.ctx.studentIds.claim(id, line)) return undefined;
     const dor = valueAt(values, L.dor) as string | undefined;
     const transferCode = valueAt(values, L.transferCode) as string | undefined;
     const reportedDistrict = valueAt(values, L.reportedDistrict) as string | undefined;
-    ids.add(id, line);
     const source = { file: this.file, line };
     // keys in assembleStudent's order, absent ones left out; each shape is made whole (one allocation, no property added after)
     const reported =
