@@ -26,14 +26,12 @@ import { dec, type Dec } from '../runtime/money.js';
 import type { Ctx } from './context.js';
 import type { CsvColumn } from './csv-students.js';
 import { CellTable, hashStep } from './csv-cells.js';
-import type { PlainLines } from './csv-records.js';
+import { layoutOf, objectDef, sameKeys, type Layout } from './csv-plain-layout.js';
+import type { PlainLines } from './csv-plain-lines.js';
 import type { Student } from './model.js';
 import type { ScenarioValidators } from './schema.js';
 import { splitBasis } from './students.js';
 import { gradeText } from './values.js';
-
-/** The keywords of an object definition this reading understands; any other leaves every row to the generic check. */
-const OBJECT_KEYWORDS = new Set(['type', 'additionalProperties', 'required', 'properties', 'description', 'title', '$comment', 'x-lcff']);
 
 const BOOLEAN_WORDS = new Map<string, boolean>([
   ['true', true], ['yes', true], ['y', true], ['1', true],
@@ -45,90 +43,6 @@ export function cellValue(column: CsvColumn, cell: string): unknown {
   if (column.boolean) return BOOLEAN_WORDS.get(cell.toLowerCase()) ?? cell;
   if (column.path.length === 1 && column.path[0] === 'basis') return cell.trim() === '' ? [] : splitBasis(cell);
   return cell;
-}
-
-interface ObjectDef {
-  keys: Set<string>;
-  required: string[];
-  nested: Map<string, ObjectDef>;
-}
-
-function objectDef(def: Record<string, unknown> | undefined): ObjectDef | undefined {
-  if (!def || def.type !== 'object' || def.additionalProperties !== false) return undefined;
-  if (Object.keys(def).some((k) => !OBJECT_KEYWORDS.has(k))) return undefined;
-  const props = (def.properties ?? {}) as Record<string, Record<string, unknown>>;
-  const nested = new Map<string, ObjectDef>();
-  for (const [k, p] of Object.entries(props)) {
-    if (p.type !== 'object') continue;
-    const inner = objectDef(p);
-    if (!inner) return undefined;
-    nested.set(k, inner);
-  }
-  return { keys: new Set(Object.keys(props)), required: (def.required as string[] | undefined) ?? [], nested };
-}
-
-/** The keys `read` makes a student of, as students.ts `assembleStudent` reads them: a definition with others is read the generic way. */
-const STUDENT_KEYS = ['id', 'school', 'grade', 'basis', 'district_of_residence', 'unduplicated', 'census_day', 'ada', 'reported'];
-const REPORTED_KEYS = ['transfer_code', 'district_of_residence'];
-
-function sameKeys(def: ObjectDef): boolean {
-  const reported = def.nested.get('reported');
-  const same = (keys: Set<string>, known: string[]): boolean => keys.size === known.length && known.every((k) => keys.has(k));
-  return same(def.keys, STUDENT_KEYS) && def.nested.size === 1 && reported !== undefined && same(reported.keys, REPORTED_KEYS);
-}
-
-
-/** Where each key of a student is in a row (-1: no such column), and what must have a value. */
-interface Layout {
-  id: number;
-  school: number;
-  grade: number;
-  basis: number;
-  dor: number;
-  unduplicated: number;
-  census: number;
-  ada: number;
-  transferCode: number;
-  reportedDistrict: number;
-  /** columns that must have a value besides those `student` cannot do without: groups of which at least one must (a required record: any of its keys) */
-  required: number[][];
-  /** a nested record's columns, and the groups it requires when any of them has a value (a record that requires none left out) */
-  nested: Array<{ columns: number[]; required: number[][] }>;
-}
-
-/** The required groups of a definition: a key's column, or a required record's columns. */
-function requiredGroups(def: ObjectDef, column: (key: string) => number, prefix: string): number[][] {
-  return def.required.map((key) => {
-    const nested = def.nested.get(key);
-    return nested ? [...nested.keys].map((k) => column(`${prefix}${key}.${k}`)) : [column(`${prefix}${key}`)];
-  });
-}
-
-function layoutOf(header: Array<CsvColumn | undefined>, def: ObjectDef): Layout {
-  const at = new Map<string, number>();
-  header.forEach((c, i) => c && at.set(c.path.join('.'), i));
-  const column = (key: string): number => at.get(key) ?? -1;
-  const L = {
-    id: column('id'),
-    school: column('school'),
-    grade: column('grade'),
-    basis: column('basis'),
-    dor: column('district_of_residence'),
-    unduplicated: column('unduplicated'),
-    census: column('census_day'),
-    ada: column('ada'),
-    transferCode: column('reported.transfer_code'),
-    reportedDistrict: column('reported.district_of_residence'),
-  };
-  // a group of one of these columns is met exactly when `student` finds that column's value
-  const own = new Set([L.id, L.school, L.grade, L.basis, L.unduplicated, L.census, L.ada]);
-  return {
-    ...L,
-    required: requiredGroups(def, column, '').filter((g) => !(g.length === 1 && own.has(g[0]))),
-    nested: [...def.nested]
-      .map(([key, inner]) => ({ columns: [...inner.keys].map((k) => column(`${key}.${k}`)), required: requiredGroups(inner, column, `${key}.`) }))
-      .filter((n) => n.required.length > 0),
-  };
 }
 
 /** What a cell means: absent (an empty cell), a problem (the row goes the generic way), or its value as the student holds it. */

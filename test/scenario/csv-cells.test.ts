@@ -97,6 +97,21 @@ describe('plain lines read in place equal the generic check', () => {
     ]);
   });
 
+  it.each([7, 64, 1 << 20])('a file with "\\r\\n" line breaks, in chunks of %i bytes: read in place, the same students and lines as with "\\n"', async (size) => {
+    // up to row 96: row 97's quote hands the rest to csv-parse
+    const lf = HEADER + rows.slice(0, 97).join('');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const { fast, generic } = await both(crlf, size);
+    expect(fast).toEqual(generic);
+    const byLf = (await both(lf, size)).fast;
+    expect(fast.diagnostics.map((d) => `${d.range.start.line} ${d.code}`)).toEqual(byLf.diagnostics.map((d) => `${d.range.start.line} ${d.code}`));
+    const good = HEADER + rows.slice(0, 17).join('') + '\n\n' + rows.slice(18, 40).join('');
+    const read = await both(good.replace(/\n/g, '\r\n'), size);
+    expect(read.fast).toEqual(read.generic);
+    expect(read.fast.scenario!.students).toHaveLength(39);
+    expect(read.fast.scenario!.students).toEqual((await both(good, size)).fast.scenario!.students);
+  });
+
   it('a good file gives its students, the last line without a line break', async () => {
     const text = HEADER + rows.slice(0, 17).join('') + good(999).trimEnd();
     const { fast, generic } = await both(text, 50);
