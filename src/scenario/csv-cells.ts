@@ -23,12 +23,12 @@ export function hashStep(h: number, code: number): number {
   return (Math.imul(h, 31) + code) | 0;
 }
 
-/** The hash of an ASCII text, as the reader computes it for a cell of those bytes; -1 for a text that is not ASCII. */
-export function hashOf(text: string): number {
+/** The hash of an ASCII text, as the reader computes it for a cell of those bytes; undefined for a text that is not ASCII. */
+export function hashOf(text: string): number | undefined {
   let h = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x7f) return -1;
+    if (c > 0x7f) return undefined;
     h = hashStep(h, c);
   }
   return h;
@@ -79,7 +79,7 @@ export class CellTable<V> {
   findText(text: string): V {
     const slots = this.slots;
     const hash = hashOf(text);
-    if (slots === undefined || hash === -1) return this.meaningOf(text);
+    if (slots === undefined || hash === undefined) return this.meaningOf(text);
     let i = hash & MASK;
     for (;;) {
       const e = slots[i];
