@@ -25,15 +25,13 @@ import type { ValidateFunction } from 'ajv';
 import { dec, type Dec } from '../runtime/money.js';
 import type { Ctx } from './context.js';
 import type { CsvColumn } from './csv-students.js';
-import { CellTable, hashOf, hashStep } from './csv-cells.js';
-import type { PlainLines } from './csv-records.js';
+import { CellTable, hashStep } from './csv-cells.js';
+import { layoutOf, objectDef, sameKeys, type Layout } from './csv-plain-layout.js';
+import type { PlainLines } from './csv-plain-lines.js';
 import type { Student } from './model.js';
 import type { ScenarioValidators } from './schema.js';
 import { splitBasis } from './students.js';
 import { gradeText } from './values.js';
-
-/** The keywords of an object definition this reading understands; any other leaves every row to the generic check. */
-const OBJECT_KEYWORDS = new Set(['type', 'additionalProperties', 'required', 'properties', 'description', 'title', '$comment', 'x-lcff']);
 
 const BOOLEAN_WORDS = new Map<string, boolean>([
   ['true', true], ['yes', true], ['y', true], ['1', true],
@@ -45,83 +43,6 @@ export function cellValue(column: CsvColumn, cell: string): unknown {
   if (column.boolean) return BOOLEAN_WORDS.get(cell.toLowerCase()) ?? cell;
   if (column.path.length === 1 && column.path[0] === 'basis') return cell.trim() === '' ? [] : splitBasis(cell);
   return cell;
-}
-
-interface ObjectDef {
-  keys: Set<string>;
-  required: string[];
-  nested: Map<string, ObjectDef>;
-}
-
-function objectDef(def: Record<string, unknown> | undefined): ObjectDef | undefined {
-  if (!def || def.type !== 'object' || def.additionalProperties !== false) return undefined;
-  if (Object.keys(def).some((k) => !OBJECT_KEYWORDS.has(k))) return undefined;
-  const props = (def.properties ?? {}) as Record<string, Record<string, unknown>>;
-  const nested = new Map<string, ObjectDef>();
-  for (const [k, p] of Object.entries(props)) {
-    if (p.type !== 'object') continue;
-    const inner = objectDef(p);
-    if (!inner) return undefined;
-    nested.set(k, inner);
-  }
-  return { keys: new Set(Object.keys(props)), required: (def.required as string[] | undefined) ?? [], nested };
-}
-
-/** The keys `read` makes a student of, as students.ts `assembleStudent` reads them: a definition with others is read the generic way. */
-const STUDENT_KEYS = ['id', 'school', 'grade', 'basis', 'district_of_residence', 'unduplicated', 'census_day', 'ada', 'reported'];
-const REPORTED_KEYS = ['transfer_code', 'district_of_residence'];
-
-function sameKeys(def: ObjectDef): boolean {
-  const reported = def.nested.get('reported');
-  const same = (keys: Set<string>, known: string[]): boolean => keys.size === known.length && known.every((k) => keys.has(k));
-  return same(def.keys, STUDENT_KEYS) && def.nested.size === 1 && reported !== undefined && same(reported.keys, REPORTED_KEYS);
-}
-
-
-/** Where each key of a student is in a row (-1: no such column), and what must have a value. */
-interface Layout {
-  id: number;
-  school: number;
-  grade: number;
-  basis: number;
-  dor: number;
-  unduplicated: number;
-  census: number;
-  ada: number;
-  transferCode: number;
-  reportedDistrict: number;
-  /** columns that must have a value: groups of which at least one must (a required record: any of its keys) */
-  required: number[][];
-  /** a nested record's columns, and the groups it requires when any of them has a value */
-  nested: Array<{ columns: number[]; required: number[][] }>;
-}
-
-/** The required groups of a definition: a key's column, or a required record's columns. */
-function requiredGroups(def: ObjectDef, column: (key: string) => number, prefix: string): number[][] {
-  return def.required.map((key) => {
-    const nested = def.nested.get(key);
-    return nested ? [...nested.keys].map((k) => column(`${prefix}${key}.${k}`)) : [column(`${prefix}${key}`)];
-  });
-}
-
-function layoutOf(header: Array<CsvColumn | undefined>, def: ObjectDef): Layout {
-  const at = new Map<string, number>();
-  header.forEach((c, i) => c && at.set(c.path.join('.'), i));
-  const column = (key: string): number => at.get(key) ?? -1;
-  return {
-    id: column('id'),
-    school: column('school'),
-    grade: column('grade'),
-    basis: column('basis'),
-    dor: column('district_of_residence'),
-    unduplicated: column('unduplicated'),
-    census: column('census_day'),
-    ada: column('ada'),
-    transferCode: column('reported.transfer_code'),
-    reportedDistrict: column('reported.district_of_residence'),
-    required: requiredGroups(def, column, ''),
-    nested: [...def.nested].map(([key, inner]) => ({ columns: [...inner.keys].map((k) => column(`${key}.${k}`)), required: requiredGroups(inner, column, `${key}.`) })),
-  };
 }
 
 /** What a cell means: absent (an empty cell), a problem (the row goes the generic way), or its value as the student holds it. */
@@ -199,31 +120,38 @@ export class PlainRows {
   /**
    * The student of the current line of `lines` when nothing in it is a
    * problem; undefined sends the row the generic way, which reports.
-   * The cells are found and looked up in place: no string but the id's.
+   * The cells are found and looked up in the line's bytes: no string but
+   * the id's.
    */
   readLine(lines: PlainLines): Student | undefined {
-    const text = lines.text;
+    const bytes = lines.bytes;
     const end = lines.end;
     const tables = this.tables;
     const values = this.values;
     const n = tables.length;
+    const idAt = this.layout.id;
     let a = lines.start;
     for (let i = 0; i < n; i++) {
-      let h = 0;
       let b = a;
+      if (i === idAt) {
+        while (b < end && bytes[b] !== COMMA) b++;
+        if (b === end && i < n - 1) return undefined; // fewer cells than columns
+        if (!this.idOk(lines.ascii !== undefined ? lines.ascii.slice(a, b) : bytes.toString('utf8', a, b))) return undefined;
+        a = b + 1;
+        continue;
+      }
+      let h = 0;
       for (; b < end; b++) {
-        const c = text.charCodeAt(b);
+        const c = bytes[b];
         if (c === COMMA) break;
         h = hashStep(h, c);
       }
       if (b === end && i < n - 1) return undefined; // fewer cells than columns
       const table = tables[i];
       if (table !== undefined) {
-        const m = table.find(text, a, b, h);
+        const m = table.findBytes(bytes, a, b, h);
         if (!m.ok) return undefined;
         values[i] = m.value;
-      } else if (i === this.layout.id) {
-        if (!this.idOk(text.slice(a, b))) return undefined;
       } else values[i] = undefined;
       a = b + 1;
     }
@@ -239,8 +167,7 @@ export class PlainRows {
     for (let i = 0; i < cells.length; i++) {
       const table = tables[i];
       if (table !== undefined) {
-        const cell = cells[i];
-        const m = table.find(cell, 0, cell.length, hashOf(cell));
+        const m = table.findText(cells[i]);
         if (!m.ok) return undefined;
         values[i] = m.value;
       } else if (i === this.layout.id) {
@@ -277,26 +204,28 @@ export class PlainRows {
     const unduplicated = valueAt(values, L.unduplicated) as boolean | undefined;
     const censusDay = valueAt(values, L.census) as boolean | undefined;
     if (id === undefined || school === undefined || grade === undefined || basis === undefined || ada === undefined || unduplicated === undefined || censusDay === undefined) return undefined;
-    const ids = this.ctx.studentIds;
-    if (ids.lineOf(id) !== undefined) return undefined;
+    if (!this.ctx.studentIds.claim(id, line)) return undefined;
     const dor = valueAt(values, L.dor) as string | undefined;
     const transferCode = valueAt(values, L.transferCode) as string | undefined;
     const reportedDistrict = valueAt(values, L.reportedDistrict) as string | undefined;
-    ids.add(id, line);
-    // keys in assembleStudent's order, absent ones left out
-    const s: Partial<Student> & Pick<Student, 'id'> = { id, school, grade, basis };
-    if (dor !== undefined) s.district_of_residence = dor;
-    s.unduplicated = unduplicated;
-    s.census_day = censusDay;
-    s.ada = ada;
-    if (transferCode !== undefined || reportedDistrict !== undefined) {
-      const reported: NonNullable<Student['reported']> = {};
-      if (transferCode !== undefined) reported.transfer_code = transferCode;
-      if (reportedDistrict !== undefined) reported.district_of_residence = reportedDistrict;
-      s.reported = reported;
+    const source = { file: this.file, line };
+    // keys in assembleStudent's order, absent ones left out; each shape is made whole (one allocation, no property added after)
+    const reported =
+      transferCode === undefined
+        ? reportedDistrict === undefined
+          ? undefined
+          : { district_of_residence: reportedDistrict }
+        : reportedDistrict === undefined
+          ? { transfer_code: transferCode }
+          : { transfer_code: transferCode, district_of_residence: reportedDistrict };
+    if (dor !== undefined) {
+      return reported !== undefined
+        ? { id, school, grade, basis, district_of_residence: dor, unduplicated, census_day: censusDay, ada, reported, source }
+        : { id, school, grade, basis, district_of_residence: dor, unduplicated, census_day: censusDay, ada, source };
     }
-    s.source = { file: this.file, line };
-    return s as Student;
+    return reported !== undefined
+      ? { id, school, grade, basis, unduplicated, census_day: censusDay, ada, reported, source }
+      : { id, school, grade, basis, unduplicated, census_day: censusDay, ada, source };
   }
 }
 

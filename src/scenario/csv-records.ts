@@ -2,26 +2,29 @@
  * The records of a student CSV, read fast: csv-parse's records, exactly,
  * at a fraction of its cost on the plain files large counties send.
  *
- * A line with no quote and no carriage return is a record of the fields
- * between its commas: read here, a line at a time, straight from the
- * bytes. From the first line that holds a quote or a carriage return (or a
- * file that starts with a byte-order mark), the rest of the input goes to
- * csv-parse with the options it would have had from the start, and its
+ * A line with no quote, ended by the file's line break ("\n", or "\r\n"
+ * when that is the first line break of the file) and holding no other, is
+ * a record of the fields between its commas: read here, a line at a time,
+ * straight from the bytes (csv-plain-lines.ts). From the first line that
+ * is not plain (or a file that starts with a byte-order mark), the rest of
+ * the input goes to csv-parse with the options it would have had from the start, and its
  * line and byte counts are shifted by what was read before, so every
  * record, position and syntax error is what csv-parse alone gives. A
  * differential fuzzer (test/fuzz/csv-records.fuzz.test.ts) holds the two
  * equal on generated files.
  *
- * The plain lines of a chunk are decoded at once and handed on as one
- * `PlainLines` batch that the student reader walks in place (csv-students.ts,
+ * The plain lines of a chunk are handed on undecoded as one `PlainLines`
+ * batch that the student reader walks in place (csv-students.ts,
  * csv-plain-rows.ts `readLine`); `csvRecords` gives them as records.
  *
  * A record's raw text (positions of its fields) is built only when asked:
  * only a row with a problem needs it.
  */
 import { parse, type Info, type Options } from 'csv-parse';
-import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
+import { eolOf, lastLine, PlainLines, PlainRecord, plainEndOf, QUOTE, stopOf, type Eol } from './csv-plain-lines.js';
+
+export { PlainLines } from './csv-plain-lines.js';
 
 /** One record: its fields, the line it ends on, the bytes read up to its end, its raw text (blank lines before it included). */
 export interface CsvRecord {
@@ -36,13 +39,10 @@ export interface CsvRecord {
 /** A problem csv-parse skipped a record for: its error, the line and the bytes read when it did. */
 export type OnSkip = (err: { code?: string; lines?: number } | undefined, bytes: number) => void;
 
-const NL = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** The csv-parse options a student CSV is read with. */
-function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: boolean, parser: () => { info: Info } | undefined): Options {
+function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined, parser: () => { info: Info } | undefined): Options {
   return {
     info: true,
     raw: true,
@@ -51,8 +51,8 @@ function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDeli
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    // after a plain line, csv-parse would already have found "\n" as the record delimiter
-    ...(knownDelimiter ? { record_delimiter: '\n' } : {}),
+    // after a plain line, csv-parse would already have found its line break as the record delimiter
+    ...(knownDelimiter ? { record_delimiter: knownDelimiter } : {}),
     on_skip: (err) => {
       const e = err as { code?: string; lines?: number } | undefined;
       if (e && typeof e.lines === 'number') e.lines += lines;
@@ -60,98 +60,6 @@ function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDeli
       return undefined;
     },
   };
-}
-
-class PlainRecord implements CsvRecord {
-  constructor(
-    readonly record: string[],
-    readonly lines: number,
-    readonly bytes: number,
-    private readonly line: string,
-    private readonly blank: number,
-    private readonly newline: boolean,
-  ) {}
-  get firstLine(): number {
-    return this.lines;
-  }
-  raw(): string {
-    return `${'\n'.repeat(this.blank)}${this.line}${this.newline ? '\n' : ''}`;
-  }
-}
-
-/**
- * The plain lines of one chunk as one text (ending with a line break, no
- * blank line at its end): `next()` moves to each record in turn without a
- * string or an array per line; `record()` makes the current one a
- * CsvRecord (fields, raw text) for a row that needs it. The text is the
- * chunk's bytes decoded at once: a line break is never part of a UTF-8
- * sequence, so it is each line decoded alone.
- */
-export class PlainLines {
-  /** the current record: `text` from `start` to `end` (its line break) */
-  start = 0;
-  end = 0;
-  /** the line of the current record (after `next()` returned false: the last line of the text) */
-  line: number;
-  /** blank lines before the current record */
-  private blank = 0;
-  /** where the next line starts in the text, and (a text that is not ASCII) in the bytes */
-  private at = 0;
-  private byteAt = 0;
-  constructor(
-    readonly text: string,
-    /** the bytes of the text when they are not all ASCII (a record's byte count is found in them); undefined: one byte per character */
-    private readonly bytesOf: Buffer | undefined,
-    /** bytes read before the text */
-    private readonly offset: number,
-    /** lines read before the text */
-    linesBefore: number,
-  ) {
-    this.line = linesBefore;
-  }
-  /** Moves to the next record; false at the end of the text. */
-  next(): boolean {
-    const text = this.text;
-    let at = this.at;
-    let blank = 0;
-    while (at < text.length) {
-      const nl = text.indexOf('\n', at);
-      this.line++;
-      if (this.bytesOf) this.byteAt = this.bytesOf.indexOf(NL, this.byteAt) + 1;
-      if (nl === at) {
-        blank++;
-        at++;
-        continue;
-      }
-      this.start = at;
-      this.end = nl;
-      this.blank = blank;
-      this.at = nl + 1;
-      return true;
-    }
-    this.at = at;
-    return false;
-  }
-  /** Bytes read up to the end of the current record. */
-  get bytes(): number {
-    return this.offset + (this.bytesOf ? this.byteAt : this.end + 1);
-  }
-  /** The current record as csv-parse gives it. */
-  record(): CsvRecord {
-    const line = this.text.slice(this.start, this.end);
-    return new PlainRecord(line.split(','), this.line, this.bytes, line, this.blank, true);
-  }
-  /** Every record not read yet. */
-  records(): CsvRecord[] {
-    const out: CsvRecord[] = [];
-    while (this.next()) out.push(this.record());
-    return out;
-  }
-  /** Reads past the records not read yet: the lines of the text, all counted. */
-  finish(): number {
-    while (this.next());
-    return this.line;
-  }
 }
 
 /** A batch of records: an array, or plain lines read one at a time. */
@@ -170,6 +78,8 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
   /** the line the next record starts on, less one */
   let lines = 0;
   let plainSoFar = false;
+  /** the file's record delimiter, once known */
+  let eol: Eol | undefined;
   let first = true;
   const chunks = source[Symbol.asyncIterator]();
   let handOver: Buffer | undefined;
@@ -193,22 +103,17 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
         }
         first = false;
       }
-      // lines before the first quote or carriage return are plain
-      let stopAt = buf.indexOf(QUOTE);
-      const crAt = buf.indexOf(CR);
-      if (stopAt < 0 || (crAt >= 0 && crAt < stopAt)) stopAt = crAt;
+      // the record delimiter is the file's first line break: until it is known, no line is plain
+      eol ??= eolOf(buf);
+      if (eol === undefined && buf.indexOf(QUOTE) < 0) {
+        rest = buf;
+        continue;
+      }
+      const stopAt = eol === undefined ? buf.indexOf(QUOTE) : stopOf(buf, eol);
       const stop = stopAt >= 0;
-      const plainTo = stop ? stopAt : buf.length;
-      // (a negative offset would count from the end)
-      const lastNl = plainTo > 0 ? buf.lastIndexOf(NL, plainTo - 1) : -1;
-      // blank lines at the end stay with what follows: they are part of the next record's raw text
-      let k = lastNl;
-      while (k >= 0 && buf[k] === NL) k--;
-      const plainEnd = k < 0 ? 0 : lastNl + 1 - (lastNl - k - 1);
+      const plainEnd = eol === undefined ? 0 : plainEndOf(buf, stop ? stopAt : buf.length, eol);
       if (plainEnd > 0) {
-        const plain = buf.subarray(0, plainEnd);
-        const ascii = isAscii(plain);
-        const batch = new PlainLines(plain.toString(ascii ? 'latin1' : 'utf8'), ascii ? undefined : plain, offset, lines);
+        const batch = new PlainLines(buf.subarray(0, plainEnd), offset, lines, eol!);
         plainSoFar = true;
         yield batch;
         lines = batch.finish();
@@ -225,20 +130,20 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
     if (handOver === undefined) {
       // end of input: a last line without a line break (blank lines before it were kept in `rest`)
       if (rest && rest.length > 0) {
-        if (first || rest.indexOf(QUOTE) >= 0 || rest.indexOf(CR) >= 0) handOver = rest;
+        const last = first ? undefined : lastLine(rest, eol ?? '\n');
+        if (last === undefined || !last.plain) handOver = rest;
         else {
-          let lead = 0;
-          while (lead < rest.length && rest[lead] === NL) lead++;
-          if (lead < rest.length) {
-            const line = rest.toString('utf8', lead);
-            yield [new PlainRecord(line.split(','), lines + lead + 1, offset + rest.length, line, lead, false)];
+          const w = (eol ?? '\n').length;
+          if (last.lead * w < rest.length) {
+            const line = rest.toString('utf8', last.lead * w);
+            yield [new PlainRecord(line.split(','), lines + last.lead + 1, offset + rest.length, line, last.lead, eol ?? '\n', false)];
           }
           return;
         }
       } else return;
     }
     handedOver = true;
-    yield* handOverToCsvParse(handOver, chunks, onSkip, lines, offset, plainSoFar);
+    yield* handOverToCsvParse(handOver, chunks, onSkip, lines, offset, plainSoFar ? eol : undefined);
   } finally {
     // a reader that stops early (a consumer's error) closes the file
     if (!handedOver) await chunks.return?.();
@@ -246,7 +151,7 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
 }
 
 /** The rest of the input through csv-parse, its lines and bytes shifted by what was read before. */
-async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>, onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: boolean): AsyncGenerator<CsvRecord[]> {
+async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>, onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined): AsyncGenerator<CsvRecord[]> {
   let parser: ReturnType<typeof parse> | undefined;
   parser = parse(csvParseOptions(onSkip, lines, bytes, knownDelimiter, () => parser));
   const p = parser;

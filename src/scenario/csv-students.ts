@@ -22,7 +22,8 @@ import { reportSchemaErrors } from './schema-errors.js';
 import type { ScenarioValidators } from './schema.js';
 import { assembleStudent, expandStudent } from './students.js';
 import { CsvRowPlace, lineAt, RecordPos } from './csv-place.js';
-import { csvBatches, PlainLines, type CsvRecord } from './csv-records.js';
+import { csvBatches, type CsvRecord } from './csv-records.js';
+import { PlainLines } from './csv-plain-lines.js';
 import { cellValue, PlainRows } from './csv-plain-rows.js';
 import { newObj, type Obj } from './tree.js';
 
@@ -155,7 +156,7 @@ export async function readStudentsCsv(ctx: Ctx, validators: ScenarioValidators, 
             if (taken !== true && !(await taken)) break reading;
           }
         }
-        if (rows > 0) opts.onProgress?.(rows, batch.bytes);
+        if (rows > 0) opts.onProgress?.(rows, batch.bytesRead);
         continue;
       }
       for (const row of batch) {

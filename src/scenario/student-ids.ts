@@ -26,6 +26,17 @@ export class StudentIds {
     return this.table.get(id);
   }
 
+  /** Notes `id` and its line when it is new (true); false, noting nothing, when it is already used. */
+  claim(id: string, line: number): boolean {
+    if (this.table === undefined && (this.last === undefined || id > this.last)) {
+      this.add(id, line);
+      return true;
+    }
+    if (this.lineOf(id) !== undefined) return false;
+    this.add(id, line);
+    return true;
+  }
+
   /** Notes a new id (one `lineOf` found unused) and its line. */
   add(id: string, line: number): void {
     if (this.table) {

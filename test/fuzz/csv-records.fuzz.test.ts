@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { csvRecords } from '../../src/scenario/csv-records.js';
+import { csvBatches, csvRecords, PlainLines, type CsvBatch } from '../../src/scenario/csv-records.js';
 import { fuzzConfig } from './config.js';
 
 interface Seen {
@@ -77,6 +77,9 @@ const file = fc.record({
   bom: fc.boolean(),
   lines: fc.array(line, { maxLength: 30 }),
   finalBreak: fc.boolean(),
+  // a file written on Windows: "\r\n" between its lines, and (mostly) in them where a line break is
+  crlf: fc.boolean(),
+  loneNl: fc.boolean(),
   invalidUtf8: fc.boolean(),
 });
 
@@ -85,7 +88,9 @@ describe('the fast CSV reader', () => {
     const cfg = fuzzConfig(100);
     await fc.assert(
       fc.asyncProperty(file, fc.array(fc.nat(4000), { maxLength: 6 }), async (f, cuts) => {
-        const text = `${f.bom ? '\ufeff' : ''}${f.lines.join('\n')}${f.finalBreak ? '\n' : ''}`;
+        const eol = f.crlf ? '\r\n' : '\n';
+        const lines = f.crlf && !f.loneNl ? f.lines.map((l) => l.replace(/(?<!\r)\n/g, '\r\n')) : f.lines;
+        const text = `${f.bom ? '\ufeff' : ''}${lines.join(eol)}${f.finalBreak ? eol : ''}`;
         let bytes = Buffer.from(text);
         if (f.invalidUtf8 && bytes.length > 2) bytes = Buffer.concat([bytes.subarray(0, bytes.length >> 1), Buffer.from([0xe2, 0xff]), bytes.subarray(bytes.length >> 1)]);
         expect(await byFastReader(bytes, cuts)).toEqual(await byCsvParse(bytes));
@@ -104,5 +109,20 @@ describe('the fast CSV reader', () => {
     ]);
     expect(batches[1].raw()).toBe('\n1,é\n');
     expect(batches[2].raw()).toBe('2,3');
+  });
+
+  it('reads the plain lines of a "\r\n" file itself, as csv-parse reads them (its raw text keeps the "\r" of each line break)', async () => {
+    const text = Buffer.from('a,b\r\n\r\n1,é\r\n2,3');
+    const batches: CsvBatch[] = [];
+    for await (const b of csvBatches(Readable.from([text]), () => undefined)) batches.push(b);
+    expect(batches[0]).toBeInstanceOf(PlainLines);
+    const records = [];
+    for await (const b of csvRecords(Readable.from([text]), () => undefined)) records.push(...b);
+    expect(records.map((r) => [r.record, r.lines, r.bytes, r.firstLine, r.raw()])).toEqual([
+      [['a', 'b'], 1, 5, 1, 'a,b\r'],
+      [['1', 'é'], 3, 13, 3, '\r1,é\r'],
+      [['2', '3'], 4, 16, 4, '2,3'],
+    ]);
+    expect(await byFastReader(text, [])).toEqual(await byCsvParse(text));
   });
 });

@@ -24,6 +24,13 @@ describe('student ids', () => {
     expect(repeats(['S1', 'S3', 'S2', 'S1', 'S4', 'S3', 'S2'])).toEqual([undefined, undefined, undefined, 2, undefined, 3, 4]);
   });
 
+  it('claims an id once, in order or not, keeping its first line', () => {
+    const seen = new StudentIds();
+    const claims = ['S1', 'S2', 'S2', 'S0', 'S1', 'S3', 'S0'].map((id, i) => seen.claim(id, i + 2));
+    expect(claims).toEqual([true, true, false, true, false, true, false]);
+    expect(['S0', 'S1', 'S2', 'S3', 'S4'].map((id) => seen.lineOf(id))).toEqual([5, 2, 3, 7, undefined]);
+  });
+
   it('keeps lines past 2^31 exactly', () => {
     const seen = new StudentIds();
     seen.add('a', 2 ** 40 + 1);
