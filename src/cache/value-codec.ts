@@ -28,7 +28,7 @@ const isPlain = (v: object): boolean => {
 function decimalText(d: Dec): string {
   const text = d.isZero() && d.isNegative() ? '-0' : d.toString();
   const back = new Dec(text);
-  const same = back.s === d.s && back.e === d.e && (back.d === d.d || (Array.isArray(back.d) && Array.isArray(d.d) && back.d.length === d.d.length && back.d.every((x, i) => x === d.d[i])));
+  const same = Object.is(back.s, d.s) && Object.is(back.e, d.e) && (back.d === d.d || (Array.isArray(back.d) && Array.isArray(d.d) && back.d.length === d.d.length && back.d.every((x, i) => x === d.d[i])));
   if (!same) throw new CodecRefusal(`a decimal does not read back exactly: ${text}`);
   return text;
 }
