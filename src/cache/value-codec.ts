@@ -11,8 +11,8 @@
  * Encoding refuses (throws CodecRefusal) anything it cannot give back
  * exactly: functions, symbols, bigints, non-finite numbers or -0, objects of
  * any other class, a decimal whose text does not read back to the same
- * digits. Decoding refuses (returns undefined) any tag or form encoding
- * never writes.
+ * digits, a key `__proto__`. Decoding refuses (returns undefined) any tag
+ * or form encoding never writes.
  */
 import { Dec } from '../runtime/money.js';
 
@@ -96,7 +96,10 @@ export function encodeValue(value: unknown): Json {
     if (v instanceof Set) return { $s: [...v].map(enc) };
     if (!isPlain(v)) throw new CodecRefusal(`an object of class ${(v as { constructor?: { name?: string } }).constructor?.name ?? '?'}`);
     const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v)) out[k.startsWith('$') ? `$${k}` : k] = enc((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v)) {
+      if (k === '__proto__') throw new CodecRefusal('a key __proto__');
+      out[k.startsWith('$') ? `$${k}` : k] = enc((v as Record<string, unknown>)[k]);
+    }
     return out;
   };
   return enc(value);
@@ -104,68 +107,89 @@ export function encodeValue(value: unknown): Json {
 
 class Bad extends Error {}
 
-/** The value `json` encodes, or undefined when it is not something encodeValue writes. */
+/** A number JSON.parse can give that encodeValue never writes: -0, or a literal too large (Infinity). */
+const badNumber = (x: number): boolean => (x === 0 ? 1 / x < 0 : !Number.isFinite(x));
+
+/**
+ * The value `json` encodes, or undefined when it is not something
+ * encodeValue writes. `json` is fresh from JSON.parse and is decoded in place
+ * (plain objects and arrays are kept, their tagged members replaced): a
+ * command decodes once, at start-up, and building every node again would
+ * double its cost.
+ */
 export function decodeValue(json: unknown): { value: unknown } | undefined {
   const defined = new Map<number, unknown>();
   let next = 0;
-  const dec = (j: unknown): unknown => {
-    if (j === null || typeof j === 'string' || typeof j === 'boolean') return j;
-    if (typeof j === 'number') {
-      if (!Number.isFinite(j) || Object.is(j, -0)) throw new Bad();
-      return j;
+  /** a member of an object or array: itself, or what it encodes */
+  const member = (x: unknown): unknown => {
+    if (typeof x === 'object' && x !== null) return dec(x);
+    if (typeof x === 'number' && badNumber(x)) throw new Bad();
+    return x;
+  };
+  const dec = (o: object): unknown => {
+    if (Array.isArray(o)) {
+      for (let i = 0; i < o.length; i++) o[i] = member(o[i]);
+      return o;
     }
-    if (Array.isArray(j)) return j.map(dec);
-    if (typeof j !== 'object') throw new Bad();
-    const o = j as Record<string, unknown>;
-    const keys = Object.keys(o);
-    const tag = keys.find((k) => k.startsWith('$') && !k.startsWith('$$'));
+    const r = o as Record<string, unknown>;
+    let tag: string | undefined;
+    let escaped = false;
+    let n = 0;
+    for (const k in r) {
+      n++;
+      if (k === '__proto__') throw new Bad(); // never written; assigning it would set a prototype
+      if (k.charCodeAt(0) === 36 /* $ */) {
+        if (k.charCodeAt(1) === 36) escaped = true;
+        else if (tag === undefined) tag = k;
+        else if (!(tag === '$id' && k === '$v') && !(tag === '$v' && k === '$id')) throw new Bad();
+      }
+    }
     if (tag === undefined) {
+      if (!escaped) {
+        for (const k in r) r[k] = member(r[k]);
+        return r;
+      }
       const out: Record<string, unknown> = {};
-      for (const k of keys) out[k.startsWith('$') ? k.slice(1) : k] = dec(o[k]);
+      for (const k in r) {
+        const name = k.charCodeAt(0) === 36 ? k.slice(1) : k;
+        if (name === '__proto__') throw new Bad();
+        out[name] = member(r[k]);
+      }
       return out;
     }
-    const only = (...names: string[]): void => {
-      if (keys.length !== names.length || !names.every((n) => keys.includes(n))) throw new Bad();
-    };
     switch (tag) {
       case '$u':
-        only('$u');
-        if (o.$u !== 0) throw new Bad();
+        if (n !== 1 || r.$u !== 0) throw new Bad();
         return undefined;
       case '$d': {
-        only('$d');
-        if (typeof o.$d !== 'string' || !/^-?(\d+(\.\d+)?(e[+-]?\d+)?|NaN|Infinity)$/.test(o.$d)) throw new Bad();
-        return new Dec(o.$d);
+        if (n !== 1 || typeof r.$d !== 'string' || !/^-?(\d+(\.\d+)?(e[+-]?\d+)?|NaN|Infinity)$/.test(r.$d)) throw new Bad();
+        return new Dec(r.$d);
       }
       case '$m': {
-        only('$m');
-        if (!Array.isArray(o.$m)) throw new Bad();
+        if (n !== 1 || !Array.isArray(r.$m)) throw new Bad();
         const m = new Map<unknown, unknown>();
-        for (const pair of o.$m as unknown[]) {
+        for (const pair of r.$m as unknown[]) {
           if (!Array.isArray(pair) || pair.length !== 2) throw new Bad();
-          m.set(dec(pair[0]), dec(pair[1]));
+          m.set(member(pair[0]), member(pair[1]));
         }
         return m;
       }
       case '$s': {
-        only('$s');
-        if (!Array.isArray(o.$s)) throw new Bad();
-        return new Set((o.$s as unknown[]).map(dec));
+        if (n !== 1 || !Array.isArray(r.$s)) throw new Bad();
+        return new Set((r.$s as unknown[]).map(member));
       }
       case '$r': {
-        only('$r');
-        if (typeof o.$r !== 'number' || !defined.has(o.$r)) throw new Bad();
-        return defined.get(o.$r);
+        if (n !== 1 || typeof r.$r !== 'number' || !defined.has(r.$r)) throw new Bad();
+        return defined.get(r.$r);
       }
       case '$id':
       case '$v': {
-        only('$id', '$v');
         // ids are numbered in the order encoding first met them; no object contains itself, so a reference always follows its object's end
-        if (o.$id !== next) throw new Bad();
+        if (n !== 2 || r.$id !== next) throw new Bad();
         next++;
-        const v = dec(o.$v);
+        const v = member(r.$v);
         if (typeof v !== 'object' || v === null) throw new Bad();
-        defined.set(o.$id, v);
+        defined.set(r.$id, v);
         return v;
       }
       default:
@@ -173,7 +197,7 @@ export function decodeValue(json: unknown): { value: unknown } | undefined {
     }
   };
   try {
-    return { value: dec(json) };
+    return { value: member(json) };
   } catch {
     // Bad, or a RangeError of a tree too deep or a decimal.js refusal
     return undefined;

@@ -45,15 +45,17 @@ describe('value codec', () => {
     }
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    for (const bad of [() => 1, Symbol('s'), 1n, Number.NaN, Infinity, -0, new Other(), Object.create(null) as object, new Date(0), cyclic, [1, , 3]]) {
+    const proto = JSON.parse('{"__proto__": 1}') as object;
+    for (const bad of [() => 1, Symbol('s'), 1n, Number.NaN, Infinity, -0, new Other(), Object.create(null) as object, new Date(0), cyclic, [1, , 3], proto]) {
       expect(() => encodeValue({ v: bad })).toThrow(CodecRefusal);
     }
   });
 
   it('refuses to read a form it never writes', () => {
-    for (const bad of [{ $d: '1,5' }, { $d: 15 }, { $d: '1', x: 1 }, { $m: [[1]] }, { $m: {} }, { $s: 'ab' }, { $u: 1 }, { $r: 0 }, { $id: 1, $v: {} }, { $id: 0, $v: 5 }, { $q: 1 }, [{ $id: 0, $v: {} }, { $r: 1 }]]) {
+    for (const bad of [JSON.parse('{"__proto__": {"polluted": 1}}') as unknown, JSON.parse('-0') as unknown, JSON.parse('1e999') as unknown, { $d: '1,5' }, { $d: 15 }, { $d: '1', x: 1 }, { $m: [[1]] }, { $m: {} }, { $s: 'ab' }, { $u: 1 }, { $r: 0 }, { $id: 1, $v: {} }, { $id: 0, $v: 5 }, { $q: 1 }, [{ $id: 0, $v: {} }, { $r: 1 }]]) {
       expect(decodeValue({ v: bad })).toBeUndefined();
     }
     expect(decodeValue([{ $id: 0, $v: { a: 1 } }, { $r: 0 }])?.value).toEqual([{ a: 1 }, { a: 1 }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
