@@ -119,4 +119,13 @@ describe('the cached reads of a rule library', () => {
     expect(observed(await cachedLibrary(sources))).toEqual(observed(buildLibrary(sources)));
     expect(readdirSync(dir())).toEqual([]);
   });
+
+  it('works when the cache folder cannot be made or written: the same library, nothing kept', async () => {
+    const sources = await bundledSources();
+    const blocker = join(dir(), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    process.env.LCFF_CACHE_DIR = join(blocker, 'cache'); // mkdir fails (ENOTDIR), as for a read-only or missing parent
+    expect(observed(await cachedLibrary(sources))).toEqual(observed(buildLibrary(sources)));
+    expect(readdirSync(dir())).toEqual(['a-file']);
+  });
 });
