@@ -7,8 +7,8 @@
  * files say, itself cached (src/cache/library-reads.ts): the parser and the
  * YAML reader are loaded only for files not read before.
  */
-import { checkSummary, isCheckSummary, type CheckSummary } from '../cache/check-summary.js';
-import { compileView, isCompileView, type CompileView } from '../cache/compile-view.js';
+import type { CheckSummary } from '../cache/check-summary.js';
+import type { CompileView } from '../cache/compile-view.js';
 import { libraryKey } from '../cache/key.js';
 import { readEntry, writeEntry } from '../cache/store.js';
 import type { Library } from '../semantics/library.js';
@@ -42,6 +42,7 @@ export class CachedLibrary {
   }
 
   async summary(): Promise<CheckSummary> {
+    const { checkSummary, isCheckSummary } = await import('../cache/check-summary.js');
     const cached = readEntry('check', this.key, isCheckSummary);
     if (cached) return cached;
     const summary = checkSummary(await this.library());
@@ -60,6 +61,7 @@ export class CachedLibrary {
   /** The program of a year (the library has no errors and holds law for the year: the caller checked). */
   async compiled(year: number): Promise<CompileView> {
     const kind = `compile-${year}`;
+    const { compileView, isCompileView } = await import('../cache/compile-view.js');
     const cached = readEntry(kind, this.key, isCompileView);
     if (cached && cached.year === year) return cached;
     const { compileProgram, programJson } = await import('../compile/program.js');

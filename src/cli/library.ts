@@ -1,7 +1,7 @@
 /** Loads and checks the rule library for a CLI command; errors stop the command. */
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
-import { OverrideError, parseOverride, type UserSupplied } from '../params/index.js';
+import { OverrideError, parseOverride, type UserSupplied } from '../params/overrides.js';
 import type { Library } from '../semantics/library.js';
 import { withOverrides } from '../semantics/overrides.js';
 import { UserError } from './errors.js';
