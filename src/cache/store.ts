@@ -70,9 +70,9 @@ export function readEntry<T>(kind: string, key: string, valid: (value: unknown) 
 export function writeEntry(kind: string, key: string, value: unknown): void {
   const dir = cacheDir();
   if (!dir) return;
-  const body = JSON.stringify(value);
   const tmp = join(dir, `.${kind}-${key}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    const body = JSON.stringify(value); // inside: a value too large for one string is not cached, never an error
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(tmp, `${HEADER}${sha256(body)}\n${body}`, { mode: 0o600 });
     renameSync(tmp, entryPath(dir, kind, key));

@@ -1,11 +1,14 @@
 /**
- * A rule library for `lcff check` and `lcff compile`: its files are read and
- * hashed, and what the commands print is taken from the cache
+ * A rule library for the CLI's commands: its files are read and hashed, and
+ * what `lcff check` and `lcff compile` print is taken from the cache
  * (src/cache/store.ts) when an entry for exactly these files and this build
- * exists; only otherwise are the parser, checker and compiler loaded and run.
+ * exists; only otherwise are the checker and compiler loaded and run. The
+ * library itself (every command that runs scenarios) is checked from what its
+ * files say, itself cached (src/cache/library-reads.ts): the parser and the
+ * YAML reader are loaded only for files not read before.
  */
-import { checkSummary, isCheckSummary, type CheckSummary } from '../cache/check-summary.js';
-import { compileView, isCompileView, type CompileView } from '../cache/compile-view.js';
+import type { CheckSummary } from '../cache/check-summary.js';
+import type { CompileView } from '../cache/compile-view.js';
 import { libraryKey } from '../cache/key.js';
 import { readEntry, writeEntry } from '../cache/store.js';
 import type { Library } from '../semantics/library.js';
@@ -25,16 +28,21 @@ export class CachedLibrary {
     this.key = libraryKey(reform === undefined ? sources : [...sources, ...reform.map((r) => ({ file: `reform:${r.file}`, text: r.text }))], packageVersion());
   }
 
-  /** The checked library (parsed and checked now, the first time it is asked for). */
+  /**
+   * The checked library, checked now the first time it is asked for; what
+   * its files say is read back from the cache when it holds them
+   * (library-reads.ts), else parsed now.
+   */
   async library(): Promise<Library> {
     if (!this.lib) {
-      const { buildLibrary } = await import('../semantics/workspace.js');
-      this.lib = buildLibrary(this.sources, undefined, this.reform);
+      const [{ libraryReads }, { assembleLibrary }] = await Promise.all([import('../cache/library-reads.js'), import('../semantics/assemble.js')]);
+      this.lib = assembleLibrary(await libraryReads(this.key, this.sources, this.reform), this.sources, this.reform);
     }
     return this.lib;
   }
 
   async summary(): Promise<CheckSummary> {
+    const { checkSummary, isCheckSummary } = await import('../cache/check-summary.js');
     const cached = readEntry('check', this.key, isCheckSummary);
     if (cached) return cached;
     const summary = checkSummary(await this.library());
@@ -53,6 +61,7 @@ export class CachedLibrary {
   /** The program of a year (the library has no errors and holds law for the year: the caller checked). */
   async compiled(year: number): Promise<CompileView> {
     const kind = `compile-${year}`;
+    const { compileView, isCompileView } = await import('../cache/compile-view.js');
     const cached = readEntry(kind, this.key, isCompileView);
     if (cached && cached.year === year) return cached;
     const { compileProgram, programJson } = await import('../compile/program.js');

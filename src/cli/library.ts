@@ -1,18 +1,18 @@
 /** Loads and checks the rule library for a CLI command; errors stop the command. */
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { formatFiscalYear } from '../core/fiscal-year.js';
-import { OverrideError, parseOverride, type UserSupplied } from '../params/index.js';
+import { OverrideError, parseOverride, type UserSupplied } from '../params/overrides.js';
 import type { Library } from '../semantics/library.js';
 import { withOverrides } from '../semantics/overrides.js';
-import { loadLibrary } from '../semantics/workspace.js';
 import { UserError } from './errors.js';
+import { openLibrary } from './cached-library.js';
 import { asUserError, libraryHasErrors } from './library-sources.js';
 import { yearInHorizon, yearOption } from './year-option.js';
 import { bundledRules } from './paths.js';
 
-/** The checked library of `--rules` (default: the bundled rules/), with the `--reform` folder overlaid when given; errors stop the command (exit 1). */
+/** The checked library of `--rules` (default: the bundled rules/), with the `--reform` folder overlaid when given (through the cache: cached-library.ts); errors stop the command (exit 1). */
 export async function checkedLibrary(rulesPath?: string, reform?: string): Promise<Library> {
-  const lib = await asUserError(() => loadLibrary([rulesPath ?? bundledRules()], process.cwd(), reform));
+  const lib = await (await openLibrary([rulesPath ?? bundledRules()], reform)).library();
   if (hasErrors(lib.diagnostics)) {
     const lines = lib.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     if (reform === undefined) throw libraryHasErrors(lines);

@@ -35,7 +35,7 @@ program
   .description("California's LCFF county-program funding law as versioned, executable rules")
   .version(packageVersion(), '-V, --version', 'print the version of lcff-rules')
   .option('--wide', 'never narrow tables to the terminal width')
-  .option('--no-cache', 'neither read nor write the cache of checked and compiled rule libraries (also: LCFF_NO_CACHE=1)')
+  .option('--no-cache', 'neither read nor write the cache of read, checked and compiled rule libraries (also: LCFF_NO_CACHE=1)')
   .showHelpAfterError()
   // commander's own errors (unknown option or command, missing argument) are usage errors: exit 2, as README says; --help and --version exit 0
   .exitOverride()

@@ -12,7 +12,7 @@ import type { CheckMemo } from './check-memo.js';
 import { checkExpr, guarded, guardOf, newScope, type ExprScope, type Use } from './expressions.js';
 import type { Library } from './library.js';
 import { checkLets, checkSets, formulaLets, reportUnused, ruleLets } from './locals.js';
-import { internalFailure } from './sources.js';
+import { internalFailure } from './internal-failure.js';
 import { sameType, T, type Type, typeText } from './types.js';
 
 /** The years of a formula or rule without `effective`: from the library's first year (rules/library.yaml first_year, else the first year its files name) onward. */

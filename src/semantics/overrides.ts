@@ -1,5 +1,5 @@
 /** A checked library with overrides (`--set`) applied: its parameter table re-resolved, the user-supplied values listed. */
-import { applyOverrides, type OverrideSpec, type UserSupplied } from '../params/index.js';
+import { applyOverrides, type OverrideSpec, type UserSupplied } from '../params/overrides.js';
 import type { Library } from './library.js';
 
 /** Throws OverrideError (a usage error) on a bad override; the library is not changed. */

@@ -7,7 +7,7 @@
  * changes, so an edit re-reads one file, not all of them.
  */
 import { LineIndex, NO_RANGE, type Diagnostic } from '../core/diagnostics.js';
-import { excerpt } from '../core/safe-text.js';
+import { internalFailure } from './internal-failure.js';
 import { isParameterFile, isRuleFile } from '../params/file-names.js';
 import { loadParameterFile, type Parameter } from '../params/index.js';
 import { isManifestFile, loadManifest, type LibraryManifest } from '../params/manifest.js';
@@ -18,7 +18,6 @@ import { SyntaxCodes } from '../syntax/diagnostic-codes.js';
 import { MAX_SOURCE_CHARS } from '../syntax/limits.js';
 import { DeclarationMemo } from '../syntax/declaration-memo.js';
 import { parseRuleFile } from '../syntax/parse.js';
-import { SemanticCodes } from './diagnostic-codes.js';
 
 export interface SourceText {
   file: string;
@@ -39,17 +38,7 @@ export type SourceCache = Map<string, { text: string; read: ReadSource; memo?: D
 
 export { isParameterFile, isRuleFile } from '../params/file-names.js';
 
-/** A diagnostic for a failure of lcff itself on a file (a bug), so the file's problem is visible where the user looks and nothing else stops. */
-export function internalFailure(file: string, err: unknown, what: string): Diagnostic {
-  const detail = err instanceof Error ? err.message : String(err);
-  return {
-    code: SemanticCodes.internalFailure,
-    severity: 'error',
-    message: `lcff failed while ${what} (${excerpt(detail)}); this is a bug in lcff, please report it with this file. The rest of the rule library is checked without it`,
-    file,
-    range: NO_RANGE,
-  };
-}
+export { internalFailure } from './internal-failure.js';
 
 function readUncached(s: SourceText, memo?: DeclarationMemo): ReadSource {
   if (s.text.length > MAX_SOURCE_CHARS) {

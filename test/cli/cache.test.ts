@@ -1,6 +1,6 @@
 /**
- * The cache of checked and compiled libraries (src/cache): a cached `check`
- * or `compile` prints exactly what an uncached one does; an entry that is
+ * The cache of checked and compiled libraries (src/cache): a cached `check`,
+ * `compile` or `run` prints exactly what an uncached one does; an entry that is
  * corrupt, truncated, of another shape or for other files is never used;
  * LCFF_NO_CACHE and --no-cache write nothing; concurrent runs are safe.
  */
@@ -37,7 +37,7 @@ describe('the library cache', () => {
       expect(second).toEqual(uncached);
       expect(uncached.code).toBe(0);
     }
-    expect(entries(cache).map((n) => n.replace(/-[0-9a-f]{64}\.json$/, ''))).toEqual(['check', 'compile-2019', 'compile-2024']);
+    expect(entries(cache).map((n) => n.replace(/-[0-9a-f]{64}\.json$/, ''))).toEqual(['check', 'compile-2019', 'compile-2024', 'reads']);
   }, 180_000);
 
   it('keeps the errors of a broken library: cached check exits 1, cached compile refuses it', () => {
@@ -88,7 +88,8 @@ describe('the library cache', () => {
     const after = lcff(['check', 'rules', '--quiet'], { env, cwd: work });
     expect(after.code).toBe(1);
     expect(after).toEqual(lcff(['--no-cache', 'check', 'rules', '--quiet'], { env, cwd: work }));
-    expect(entries(cache)).toHaveLength(2);
+    // a check entry and the files' reads (library-reads.ts) for each library
+    expect(entries(cache).map((n) => n.slice(0, n.indexOf('-')))).toEqual(['check', 'check', 'reads', 'reads']);
   }, 120_000);
 
   it('lcff run prints the same, byte for byte, with its validators made, read back, or refused from a corrupt entry', () => {
@@ -107,6 +108,38 @@ describe('the library cache', () => {
     writeFileSync(file, original.replace('exports.v0', 'exports.x0'));
     expect(lcff(args, { env })).toEqual(uncached);
     expect(readFileSync(file, 'utf8')).toBe(original);
+  }, 120_000);
+
+  it('lcff run prints the same, byte for byte, with the reads of the library made, read back, or refused from a damaged entry', () => {
+    const cache = temp('lcff-cache-');
+    const env = { LCFF_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1767323045' };
+    const args = ['run', 'examples/2019-20-county-charter', '--json'];
+    const uncached = lcff(['--no-cache', ...args], { env });
+    expect(uncached.code).toBe(0);
+    expect(lcff(args, { env })).toEqual(uncached); // parses, writes the reads
+    const [name] = entries(cache).filter((n) => n.startsWith('reads-'));
+    expect(name).toMatch(/^reads-[0-9a-f]{64}\.json$/);
+    expect(lcff(args, { env })).toEqual(uncached); // reads them back
+    const file = join(cache, name);
+    const original = readFileSync(file, 'utf8');
+    for (const text of [original.slice(0, -50), original.replace('"firstYear":', '"firstYear": ')]) {
+      expect(text).not.toBe(original);
+      writeFileSync(file, text);
+      expect(lcff(args, { env })).toEqual(uncached);
+      expect(readFileSync(file, 'utf8')).toBe(original);
+    }
+  }, 120_000);
+
+  it('lcff run reports the errors of a broken library exactly as without the cache', () => {
+    const cache = temp('lcff-cache-');
+    const env = { LCFF_CACHE_DIR: cache };
+    const args = ['run', 'examples/2019-20-county-charter', '--json', '--rules', 'test/semantics/bad/four-errors.lcff'];
+    const uncached = lcff(['--no-cache', ...args], { env });
+    expect(uncached.code).toBe(1);
+    expect(uncached.stderr).toContain('the rule library has errors');
+    expect(lcff(args, { env })).toEqual(uncached);
+    expect(entries(cache).some((n) => n.startsWith('reads-'))).toBe(true);
+    expect(lcff(args, { env })).toEqual(uncached);
   }, 120_000);
 
   it('writes nothing with LCFF_NO_CACHE=1 or --no-cache', () => {
@@ -128,7 +161,7 @@ describe('the library cache', () => {
       });
     const outs = await Promise.all(Array.from({ length: 4 }, run));
     expect(new Set(outs).size).toBe(1);
-    expect(entries(cache).every((n) => /^(check|compile-2019)-[0-9a-f]{64}\.json$/.test(n))).toBe(true);
+    expect(entries(cache).every((n) => /^(check|compile-2019|reads)-[0-9a-f]{64}\.json$/.test(n))).toBe(true);
     expect(await run()).toBe(outs[0]);
   }, 120_000);
 });
