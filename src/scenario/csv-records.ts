@@ -32,6 +32,8 @@ export interface CsvRecord {
   lines: number;
   bytes: number;
   raw(): string;
+  /** the file's record delimiter (csv-parse's): its first character ends the raw text and stands for each blank line before the record */
+  readonly eol: string;
   /** the line the record starts on, when known without its raw text (a record of one line) */
   readonly firstLine?: number;
 }
@@ -187,7 +189,8 @@ async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>,
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: Info; raw?: string }>) {
       const raw = row.raw ?? row.record.join(',');
-      yield [{ record: row.record, lines: row.info.lines + lines, bytes: row.info.bytes + bytes, raw: () => raw }];
+      const eol = p.options.record_delimiter[0]?.toString() ?? '\n';
+      yield [{ record: row.record, lines: row.info.lines + lines, bytes: row.info.bytes + bytes, raw: () => raw, eol }];
     }
   } catch (e) {
     const err = e as { lines?: number };
