@@ -95,11 +95,9 @@ export class RecordPos {
       const raw = this.rec.raw();
       const { from, to, broken } = recordBody(raw, this.rec.eol, this.first, this.last);
       const body = raw.slice(from, to);
-      // csv-parse's line count (`lines`, where the record ends) steps on every "\r" and "\n" within a record
-      const steps = body.match(/[\r\n]/g)?.length ?? 0;
       this.computed = {
         body,
-        startLine: this.lines - steps,
+        startLine: this.lines - (body.match(BREAK)?.length ?? 0),
         baseOffset: Math.max(0, this.bytes - (broken ? Buffer.byteLength(this.rec.eol) : 0) - Buffer.byteLength(body)),
       };
     }

@@ -9,7 +9,9 @@
  * is not plain (or a file that starts with a byte-order mark), the rest of
  * the input goes to csv-parse with the options it would have had from the start, and its
  * line and byte counts are shifted by what was read before, so every
- * record, position and syntax error is what csv-parse alone gives. A
+ * record, position and syntax error is what csv-parse alone gives, its
+ * lines counted as an editor counts them (`Recount`: a "\r\n" that is not
+ * the record delimiter is one line, not two as csv-parse has it). A
  * differential fuzzer (test/fuzz/csv-records.fuzz.test.ts) holds the two
  * equal on generated files.
  *
@@ -26,7 +28,7 @@ import { eolOf, lastLine, PlainLines, PlainRecord, plainEndOf, QUOTE, stopOf, ty
 
 export { PlainLines } from './csv-plain-lines.js';
 
-/** One record: its fields, the line it ends on, the bytes read up to its end, its raw text (blank lines before it included). */
+/** One record: its fields, the line it ends on ("\r\n", "\r" and "\n" each end a line), the bytes read up to its end, its raw text (blank lines before it included). */
 export interface CsvRecord {
   record: string[];
   lines: number;
@@ -43,8 +45,69 @@ export type OnSkip = (err: { code?: string; lines?: number } | undefined, bytes:
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/**
+ * csv-parse's line count as an editor counts lines. csv-parse steps a line
+ * on every "\r" and "\n" but the "\n" of a "\r\n" record delimiter: any
+ * other "\r\n" (in a quoted cell of a file written on Windows, or in a file
+ * whose records end with "\n") it counts twice, and the lines after it
+ * would be one further on than in the same file with "\n" line breaks.
+ * Each such pair is in the raw text csv-parse gives with a record or a
+ * skipped one (the delimiter's "\n" is not): counted there, a line less.
+ */
+class Recount {
+  /** pairs csv-parse counted twice before the current record */
+  private doubled = 0;
+  /** the raw text so far of a record being skipped (csv-parse reports each of its errors with a longer one), and its key: the bytes read when it was */
+  private skipRaw = '';
+  private skipKey = -1;
+  private endsCr = false;
+  constructor(private readonly delimiter: () => string) {}
+  private pairs(raw: string): number {
+    let n = 0;
+    for (let i = raw.indexOf('\r\n'); i >= 0; i = raw.indexOf('\r\n', i + 2)) n++;
+    if (n === 0 && !this.endsCr) return 0;
+    const delimiter = this.delimiter();
+    // with "\r" as delimiter, a "\n" starting a record is the second half of a "\r\n"
+    if (delimiter === '\r' && this.endsCr && raw[0] === '\n') n++;
+    // with "\r\n", the "\r" kept of each blank line before the record stands for a whole "\r\n": a "\n" after them is a line break of its own
+    if (delimiter === '\r\n') {
+      let lead = 0;
+      while (raw[lead] === '\r') lead++;
+      if (lead > 0 && raw[lead] === '\n') n--;
+    }
+    return n;
+  }
+  private pass(raw: string): void {
+    this.doubled += this.pairs(raw);
+    if (raw.length > 0) this.endsCr = raw[raw.length - 1] === '\r';
+  }
+  private settle(): void {
+    if (this.skipKey < 0) return;
+    this.pass(this.skipRaw);
+    this.skipRaw = '';
+    this.skipKey = -1;
+  }
+  /** Lines less for a skipped record's error: `bytes` (read when csv-parse skips) are the same for each error of one record. */
+  skipped(raw: string | undefined, bytes: number): number {
+    if (bytes !== this.skipKey) this.settle();
+    this.skipKey = bytes;
+    this.skipRaw = raw ?? '';
+    return this.doubled + this.pairs(this.skipRaw);
+  }
+  /** Lines less for a record, at its end. */
+  record(raw: string): number {
+    this.settle();
+    this.pass(raw);
+    return this.doubled;
+  }
+  /** Lines less for a fatal error. */
+  fatal(): number {
+    return this.doubled + (this.skipKey < 0 ? 0 : this.pairs(this.skipRaw));
+  }
+}
+
 /** The csv-parse options a student CSV is read with. */
-function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined, parser: () => { info: Info } | undefined): Options {
+function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined, recount: Recount, parser: () => { info: Info; options: { record_delimiter: Buffer[] } } | undefined): Options {
   return {
     info: true,
     raw: true,
@@ -55,10 +118,20 @@ function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDeli
     skip_records_with_error: true,
     // after a plain line, csv-parse would already have found its line break as the record delimiter
     ...(knownDelimiter ? { record_delimiter: knownDelimiter } : {}),
-    on_skip: (err) => {
+    // a record's lines are recounted as csv-parse makes it (its skipped records' errors come as it reads, ahead of the records taken)
+    on_record: (row) => {
+      const r = row as unknown as { record: string[]; info: Info; raw?: string };
+      const raw = r.raw ?? r.record.join(',');
+      const eol = parser()?.options.record_delimiter[0]?.toString() ?? '\n';
+      const rec: CsvRecord = { record: r.record, lines: r.info.lines + lines - recount.record(raw), bytes: r.info.bytes + bytes, raw: () => raw, eol };
+      return rec as never;
+    },
+    on_skip: (err, raw) => {
       const e = err as { code?: string; lines?: number } | undefined;
-      if (e && typeof e.lines === 'number') e.lines += lines;
-      onSkip(e, (parser()?.info.bytes ?? 0) + bytes);
+      const read = parser()?.info.bytes ?? 0;
+      const less = recount.skipped(raw, read);
+      if (e && typeof e.lines === 'number') e.lines += lines - less;
+      onSkip(e, read + bytes);
       return undefined;
     },
   };
@@ -155,7 +228,9 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
 /** The rest of the input through csv-parse, its lines and bytes shifted by what was read before. */
 async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>, onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined): AsyncGenerator<CsvRecord[]> {
   let parser: ReturnType<typeof parse> | undefined;
-  parser = parse(csvParseOptions(onSkip, lines, bytes, knownDelimiter, () => parser));
+  const delimiter = (): string => parser?.options.record_delimiter[0]?.toString() ?? '\n';
+  const recount = new Recount(delimiter);
+  parser = parse(csvParseOptions(onSkip, lines, bytes, knownDelimiter, recount, () => parser));
   const p = parser;
   const write = async (b: Buffer): Promise<void> => {
     if (p.write(b) || p.destroyed) return;
@@ -187,14 +262,10 @@ async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>,
     }
   })();
   try {
-    for await (const row of parser as AsyncIterable<{ record: string[]; info: Info; raw?: string }>) {
-      const raw = row.raw ?? row.record.join(',');
-      const eol = p.options.record_delimiter[0]?.toString() ?? '\n';
-      yield [{ record: row.record, lines: row.info.lines + lines, bytes: row.info.bytes + bytes, raw: () => raw, eol }];
-    }
+    for await (const rec of parser as AsyncIterable<CsvRecord>) yield [rec];
   } catch (e) {
     const err = e as { lines?: number };
-    if (typeof err.lines === 'number') err.lines += lines;
+    if (typeof err.lines === 'number') err.lines += lines - recount.fatal();
     throw e;
   } finally {
     if (!p.destroyed) p.destroy();
