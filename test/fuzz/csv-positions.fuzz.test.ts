@@ -37,7 +37,9 @@ const file = fc.record({
   cuts: fc.array(fc.nat(2000), { maxLength: 5 }),
 });
 
-function render(f: fc.Infer<typeof file>, eol: string): Buffer {
+type File = typeof file extends fc.Arbitrary<infer T> ? T : never;
+
+function render(f: File, eol: string): Buffer {
   const lines = [HEADER.join(',')];
   f.rows.forEach((r, i) => {
     for (let b = 0; b < r.blank; b++) lines.push('');
