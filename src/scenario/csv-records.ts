@@ -46,8 +46,15 @@ export type OnSkip = (err: { code?: string; lines?: number } | undefined, bytes:
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** The csv-parse options a student CSV is read with. */
-function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined, recount: Recount, parser: () => { info: Info; options: { record_delimiter: Buffer[] } } | undefined): Options {
+/** A record csv-parse skipped: its error, its raw text up to it, the bytes read when it did (the end of the record before). */
+interface Skip {
+  err: { code?: string; lines?: number } | undefined;
+  raw: string | undefined;
+  read: number;
+}
+
+/** The csv-parse options a student CSV is read with; its skipped records go to `skip` as it reads (ahead of the records taken). */
+function csvParseOptions(skip: (s: Skip) => void, bytes: number, knownDelimiter: Eol | undefined, parser: () => { info: Info } | undefined): Options {
   return {
     info: true,
     raw: true,
@@ -58,20 +65,8 @@ function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDeli
     skip_records_with_error: true,
     // after a plain line, csv-parse would already have found its line break as the record delimiter
     ...(knownDelimiter ? { record_delimiter: knownDelimiter } : {}),
-    // a record's lines are recounted as csv-parse makes it (its skipped records' errors come as it reads, ahead of the records taken)
-    on_record: (row) => {
-      const r = row as unknown as { record: string[]; info: Info; raw?: string };
-      const raw = r.raw ?? r.record.join(',');
-      const eol = parser()?.options.record_delimiter[0]?.toString() ?? '\n';
-      const rec: CsvRecord = { record: r.record, lines: r.info.lines + lines - recount.record(raw), bytes: r.info.bytes + bytes, raw: () => raw, eol };
-      return rec as never;
-    },
     on_skip: (err, raw) => {
-      const e = err as { code?: string; lines?: number } | undefined;
-      const read = parser()?.info.bytes ?? 0;
-      const less = recount.skipped(raw, read);
-      if (e && typeof e.lines === 'number') e.lines += lines - less;
-      onSkip(e, read + bytes);
+      skip({ err: err as Skip['err'], raw, read: parser()?.info.bytes ?? 0 });
       return undefined;
     },
   };
@@ -168,9 +163,24 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
 /** The rest of the input through csv-parse, its lines and bytes shifted by what was read before. */
 async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>, onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined): AsyncGenerator<CsvRecord[]> {
   let parser: ReturnType<typeof parse> | undefined;
-  const delimiter = (): string => parser?.options.record_delimiter[0]?.toString() ?? '\n';
-  const recount = new Recount(delimiter);
-  parser = parse(csvParseOptions(onSkip, lines, bytes, knownDelimiter, recount, () => parser));
+  /** the record delimiter, once csv-parse has found it (it keeps it) */
+  let found: string | undefined;
+  const recount = new Recount((): string => found ?? ((found = parser?.options.record_delimiter[0]?.toString()) ?? '\n'));
+  /**
+   * Skipped records, reported in their order among the records taken: the
+   * lines of each (recounted) depend on the raw texts before it.
+   */
+  const skips: Skip[] = [];
+  /** Reports the skips before `end` (bytes csv-parse has read at the end of a record): each was found before a record ending there was. */
+  const report = (end = Infinity): void => {
+    while (skips.length > 0 && skips[0].read < end) {
+      const { err, raw, read } = skips.shift()!;
+      const less = recount.skipped(raw, read);
+      if (err && typeof err.lines === 'number') err.lines += lines - less;
+      onSkip(err, read + bytes);
+    }
+  };
+  parser = parse(csvParseOptions((s) => skips.push(s), bytes, knownDelimiter, () => parser));
   const p = parser;
   const write = async (b: Buffer): Promise<void> => {
     if (p.write(b) || p.destroyed) return;
@@ -202,8 +212,14 @@ async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>,
     }
   })();
   try {
-    for await (const rec of parser as AsyncIterable<CsvRecord>) yield [rec];
+    for await (const row of parser as AsyncIterable<{ record: string[]; info: Info; raw?: string }>) {
+      report(row.info.bytes);
+      const raw = row.raw ?? row.record.join(',');
+      yield [{ record: row.record, lines: row.info.lines + lines - recount.record(raw), bytes: row.info.bytes + bytes, raw: () => raw, eol: recount.delimiter() }];
+    }
+    report();
   } catch (e) {
+    report();
     const err = e as { lines?: number };
     if (typeof err.lines === 'number') err.lines += lines - recount.fatal();
     throw e;

@@ -22,7 +22,8 @@ export class Recount {
   private skipRaw = '';
   private skipKey = -1;
   private endsCr = false;
-  constructor(private readonly delimiter: () => string) {}
+  /** `delimiter`: the file's record delimiter, as csv-parse has it */
+  constructor(readonly delimiter: () => string) {}
   private pairs(raw: string): number {
     let n = 0;
     for (let i = raw.indexOf('\r\n'); i >= 0; i = raw.indexOf('\r\n', i + 2)) n++;
