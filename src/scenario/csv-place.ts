@@ -27,33 +27,78 @@ export function lineAt(file: string, line: number, offset = 0): At {
   return { file, range: { start: p, end: p } };
 }
 
+/** The number of `ch` at the start (`fromEnd`: the end) of `s`, from `lo` up to `hi`. */
+function run(s: string, ch: string, fromEnd = false, lo = 0, hi = s.length): number {
+  let n = 0;
+  if (fromEnd) while (hi - n > lo && s[hi - 1 - n] === ch) n++;
+  else while (lo + n < hi && s[lo + n] === ch) n++;
+  return n;
+}
+
+/** A line break as an editor counts it ("\r\n", "\r" or "\n" alone: one each). */
+const BREAK = /\r\n?|\n/g;
+
+/**
+ * Where a record's own text lies in its raw text (csv-parse's, csv-records.ts):
+ * the raw text is the first character of the record delimiter `eol` for each
+ * blank line before the record (csv-parse keeps "\r" of a "\r\n" and steps
+ * over its "\n"), the record, and that character again when a line break
+ * ends the record (not the last line of a file without one). An unquoted
+ * first or last field may itself begin or end with that character (a "\r"
+ * alone in a "\r\n" file is data): `first` and `last`, the record's fields
+ * as read, say how many are its own.
+ */
+export function recordBody(raw: string, eol: string, first: string, last: string): { from: number; to: number; broken: boolean } {
+  const d = eol[0] ?? '\n';
+  const lead = run(raw, d);
+  if (lead === raw.length) {
+    // nothing but that character: a record of one field made of it, after blank lines, with or without its line break
+    const own = first.length;
+    const broken = raw.length > own;
+    const from = Math.max(0, raw.length - own - (broken ? 1 : 0));
+    return { from, to: from + Math.min(own, raw.length), broken };
+  }
+  const from = lead - (raw[lead] === '"' ? 0 : Math.min(lead, run(first, d)));
+  const trail = run(raw, d, true, from);
+  const own = raw[raw.length - 1 - trail] === '"' ? 0 : run(last, d, true);
+  const broken = trail > own;
+  return { from, to: raw.length - (broken ? 1 : 0), broken };
+}
+
 /**
  * Positions within one record: line/column of each field, computed only
  * when a diagnostic needs one. The record's raw text (csv-records.ts) is
- * asked for only then too.
+ * asked for only then too. Lines are counted as an editor counts them, so
+ * a file with "\r\n" line breaks has the positions of the same file with
+ * "\n"; offsets are bytes of the file itself.
  */
 export class RecordPos {
   private computed?: { body: string; startLine: number; baseOffset: number };
   private starts?: number[];
   private readonly lines: number;
   private readonly bytes: number;
+  /** the first and last field as read (a reader trims the record's fields in place afterwards) */
+  private readonly first: string;
+  private readonly last: string;
   constructor(
     readonly file: string,
     private readonly rec: CsvRecord,
   ) {
     this.lines = rec.lines;
     this.bytes = rec.bytes;
+    this.first = rec.record[0] ?? '';
+    this.last = rec.record[rec.record.length - 1] ?? '';
   }
-  /** the record without blank lines before it and its line break: its first line and offset (no field positions yet) */
+  /** the record without blank lines before it and its line break: its first line and byte offset (no field positions yet) */
   private get c(): { body: string; startLine: number; baseOffset: number } {
     if (!this.computed) {
       const raw = this.rec.raw();
-      const lead = /^(\r?\n)*/.exec(raw)?.[0].length ?? 0;
-      const body = raw.slice(lead).replace(/\r?\n$/, '');
+      const { from, to, broken } = recordBody(raw, this.rec.eol, this.first, this.last);
+      const body = raw.slice(from, to);
       this.computed = {
         body,
-        startLine: this.lines - (body.match(/\n/g)?.length ?? 0),
-        baseOffset: Math.max(0, this.bytes - raw.length + lead),
+        startLine: this.lines - (body.match(BREAK)?.length ?? 0),
+        baseOffset: Math.max(0, this.bytes - (broken ? Buffer.byteLength(this.rec.eol) : 0) - Buffer.byteLength(body)),
       };
     }
     return this.computed;
@@ -68,9 +113,13 @@ export class RecordPos {
   private posOf(offset: number): { line: number; column: number; offset: number } {
     const { body, startLine, baseOffset } = this.c;
     const before = body.slice(0, offset);
-    const nl = before.lastIndexOf('\n');
-    const line = startLine + (before.match(/\n/g)?.length ?? 0);
-    return { line, column: offset - nl, offset: baseOffset + offset };
+    let line = startLine;
+    let lineStart = 0;
+    for (const m of before.matchAll(BREAK)) {
+      line++;
+      lineStart = m.index + m[0].length;
+    }
+    return { line, column: offset - lineStart + 1, offset: baseOffset + Buffer.byteLength(before) };
   }
   record(): At {
     return this.at(0, this.c.body.length);

@@ -85,7 +85,7 @@ export class PlainRecord implements CsvRecord {
     readonly bytes: number,
     private readonly line: string,
     private readonly blank: number,
-    private readonly eol: Eol,
+    readonly eol: Eol,
     /** false: the last line of the file, without a line break */
     private readonly broken: boolean,
   ) {}

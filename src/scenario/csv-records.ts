@@ -9,7 +9,9 @@
  * is not plain (or a file that starts with a byte-order mark), the rest of
  * the input goes to csv-parse with the options it would have had from the start, and its
  * line and byte counts are shifted by what was read before, so every
- * record, position and syntax error is what csv-parse alone gives. A
+ * record, position and syntax error is what csv-parse alone gives, its
+ * lines counted as an editor counts them (`Recount`: a "\r\n" that is not
+ * the record delimiter is one line, not two as csv-parse has it). A
  * differential fuzzer (test/fuzz/csv-records.fuzz.test.ts) holds the two
  * equal on generated files.
  *
@@ -23,15 +25,18 @@
 import { parse, type Info, type Options } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { eolOf, lastLine, PlainLines, PlainRecord, plainEndOf, QUOTE, stopOf, type Eol } from './csv-plain-lines.js';
+import { Recount } from './csv-recount.js';
 
 export { PlainLines } from './csv-plain-lines.js';
 
-/** One record: its fields, the line it ends on, the bytes read up to its end, its raw text (blank lines before it included). */
+/** One record: its fields, the line it ends on ("\r\n", "\r" and "\n" each end a line), the bytes read up to its end, its raw text (blank lines before it included). */
 export interface CsvRecord {
   record: string[];
   lines: number;
   bytes: number;
   raw(): string;
+  /** the file's record delimiter (csv-parse's): its first character ends the raw text and stands for each blank line before the record */
+  readonly eol: string;
   /** the line the record starts on, when known without its raw text (a record of one line) */
   readonly firstLine?: number;
 }
@@ -41,8 +46,15 @@ export type OnSkip = (err: { code?: string; lines?: number } | undefined, bytes:
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** The csv-parse options a student CSV is read with. */
-function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined, parser: () => { info: Info } | undefined): Options {
+/** A record csv-parse skipped: its error, its raw text up to it, the bytes read when it did (the end of the record before). */
+interface Skip {
+  err: { code?: string; lines?: number } | undefined;
+  raw: string | undefined;
+  read: number;
+}
+
+/** The csv-parse options a student CSV is read with; its skipped records go to `skip` as it reads (ahead of the records taken). */
+function csvParseOptions(skip: (s: Skip) => void, bytes: number, knownDelimiter: Eol | undefined, parser: () => { info: Info } | undefined): Options {
   return {
     info: true,
     raw: true,
@@ -53,10 +65,8 @@ function csvParseOptions(onSkip: OnSkip, lines: number, bytes: number, knownDeli
     skip_records_with_error: true,
     // after a plain line, csv-parse would already have found its line break as the record delimiter
     ...(knownDelimiter ? { record_delimiter: knownDelimiter } : {}),
-    on_skip: (err) => {
-      const e = err as { code?: string; lines?: number } | undefined;
-      if (e && typeof e.lines === 'number') e.lines += lines;
-      onSkip(e, (parser()?.info.bytes ?? 0) + bytes);
+    on_skip: (err, raw) => {
+      skip({ err: err as Skip['err'], raw, read: parser()?.info.bytes ?? 0 });
       return undefined;
     },
   };
@@ -153,7 +163,24 @@ export async function* csvBatches(source: Readable, onSkip: OnSkip): AsyncGenera
 /** The rest of the input through csv-parse, its lines and bytes shifted by what was read before. */
 async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>, onSkip: OnSkip, lines: number, bytes: number, knownDelimiter: Eol | undefined): AsyncGenerator<CsvRecord[]> {
   let parser: ReturnType<typeof parse> | undefined;
-  parser = parse(csvParseOptions(onSkip, lines, bytes, knownDelimiter, () => parser));
+  /** the record delimiter, once csv-parse has found it (it keeps it) */
+  let found: string | undefined;
+  const recount = new Recount((): string => found ?? ((found = parser?.options.record_delimiter[0]?.toString()) ?? '\n'));
+  /**
+   * Skipped records, reported in their order among the records taken: the
+   * lines of each (recounted) depend on the raw texts before it.
+   */
+  const skips: Skip[] = [];
+  /** Reports the skips before `end` (bytes csv-parse has read at the end of a record): each was found before a record ending there was. */
+  const report = (end = Infinity): void => {
+    while (skips.length > 0 && skips[0].read < end) {
+      const { err, raw, read } = skips.shift()!;
+      const less = recount.skipped(raw, read);
+      if (err && typeof err.lines === 'number') err.lines += lines - less;
+      onSkip(err, read + bytes);
+    }
+  };
+  parser = parse(csvParseOptions((s) => skips.push(s), bytes, knownDelimiter, () => parser));
   const p = parser;
   const write = async (b: Buffer): Promise<void> => {
     if (p.write(b) || p.destroyed) return;
@@ -186,12 +213,15 @@ async function* handOverToCsvParse(head: Buffer, chunks: AsyncIterator<unknown>,
   })();
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: Info; raw?: string }>) {
+      report(row.info.bytes);
       const raw = row.raw ?? row.record.join(',');
-      yield [{ record: row.record, lines: row.info.lines + lines, bytes: row.info.bytes + bytes, raw: () => raw }];
+      yield [{ record: row.record, lines: row.info.lines + lines - recount.record(raw), bytes: row.info.bytes + bytes, raw: () => raw, eol: recount.delimiter() }];
     }
+    report();
   } catch (e) {
+    report();
     const err = e as { lines?: number };
-    if (typeof err.lines === 'number') err.lines += lines;
+    if (typeof err.lines === 'number') err.lines += lines - recount.fatal();
     throw e;
   } finally {
     if (!p.destroyed) p.destroy();

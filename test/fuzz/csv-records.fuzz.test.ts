@@ -19,8 +19,49 @@ interface Seen {
   fatal?: [string | undefined, number | undefined];
 }
 
+/** The line of the character at byte `at` of `bytes`, as an editor counts lines ("\r\n", "\r", "\n": one break each; a byte-order mark is none). */
+function lineOf(bytes: Buffer, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && !(bytes[i + 1] === 0x0a && i + 1 < at))) line++;
+  }
+  // the "\r" of a "\r\n" that the character at `at` ends is not yet a break
+  if (at > 0 && bytes[at - 1] === 0x0d && bytes[at] === 0x0a) line--;
+  return line;
+}
+
+/**
+ * csv-parse's reading, lines counted as an editor counts them: csv-parse's
+ * count, one less for each "\r\n" it counted twice (those in the raw texts
+ * read: the delimiter's "\n" is not in them). Until a record is skipped,
+ * a record's line is checked against the bytes: that of the line break ending it.
+ */
 async function byCsvParse(bytes: Buffer): Promise<Seen> {
   const seen: Seen = { records: [], skipped: [] };
+  /** "\r\n" in the raw texts of the records read, and of the record being skipped */
+  let pairs = 0;
+  let skip: { key: number; raw: string } | undefined;
+  /** the pairs up to each record, as csv-parse gives it */
+  const pairsAt = new Map<object, { pairs: number; skips: number }>();
+  let endsCr = false;
+  const count = (raw: string): number => {
+    const delimiter = parser.options.record_delimiter[0]?.toString();
+    let n = raw.split('\r\n').length - 1;
+    // the "\r" kept of each blank line of a "\r\n" file stands for its whole line break
+    if (delimiter === '\r\n' && /^\r+\n/.test(raw)) n--;
+    // a "\r" delimiter ending a record and a "\n" starting the next are one line break
+    if (delimiter === '\r' && endsCr && raw.startsWith('\n')) n++;
+    return n;
+  };
+  const settled = (raw: string): number => {
+    const n = count(raw);
+    if (raw !== '') endsCr = raw.endsWith('\r');
+    return n;
+  };
+  const settle = (): void => {
+    if (skip) pairs += settled(skip.raw);
+    skip = undefined;
+  };
   const parser: ReturnType<typeof parse> = parse({
     info: true,
     raw: true,
@@ -28,21 +69,39 @@ async function byCsvParse(bytes: Buffer): Promise<Seen> {
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_skip: (err) => {
+    // (as csv-parse reads: its skips come ahead of the records taken)
+    on_record: (row) => {
+      settle();
+      pairs += settled((row as unknown as { raw: string }).raw);
+      pairsAt.set(row, { pairs, skips: seen.skipped.length });
+      return row;
+    },
+    on_skip: (err, raw) => {
       const e = err as { code?: string; lines?: number } | undefined;
-      seen.skipped.push([e?.code, e?.lines, parser.info.bytes]);
+      if (skip?.key !== parser.info.bytes) settle();
+      skip = { key: parser.info.bytes, raw: raw ?? '' };
+      seen.skipped.push([e?.code, e?.lines === undefined ? undefined : e.lines - pairs - count(skip.raw), parser.info.bytes]);
       return undefined;
     },
   });
   Readable.from([bytes]).pipe(parser);
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number }; raw: string }>) {
+      const delimiter = parser.options.record_delimiter[0] ?? Buffer.alloc(0);
+      const end = row.info.bytes;
+      const broken = delimiter.length > 0 && end >= delimiter.length && bytes.subarray(end - delimiter.length, end).equals(delimiter);
+      const at = pairsAt.get(row)!;
+      const line = row.info.lines - at.pairs;
+      // before a skipped record, that is the line of the record's line break in the bytes (a line break within the record has ended the line before), else of its last character
+      // (a skipped record's raw text ends at its error: a "\r\n" after it, counted twice by csv-parse, is not counted here)
+      if (at.skips === 0) expect(line).toBe(lineOf(bytes, Math.max(0, broken ? end - delimiter.length : end - 1)));
       // a record of one line starts on the line it ends on
       const oneLine = !row.raw.replace(/^(\r?\n)*/, '').replace(/\r?\n$/, '').includes('\n');
-      seen.records.push([row.record, row.info.lines, row.info.bytes, row.raw, oneLine ? row.info.lines : undefined]);
+      seen.records.push([row.record, line, row.info.bytes, row.raw, oneLine ? line : undefined]);
     }
   } catch (e) {
-    seen.fatal = [(e as { code?: string }).code, (e as { lines?: number }).lines];
+    const lines = (e as { lines?: number }).lines;
+    seen.fatal = [(e as { code?: string }).code, lines === undefined ? undefined : lines - pairs - (skip ? count(skip.raw) : 0)];
   }
   return seen;
 }
