@@ -34,6 +34,7 @@ import { loadLibrary } from '../src/semantics/workspace.js';
 import { bundledRules } from '../src/cli/paths.js';
 import { generate } from './generate.js';
 import { handDecide, handFindings } from './hand-decisions.js';
+import { NOTED_BEFORE_EMPTYING } from '../src/run/context.js';
 
 type Facts = Record<string, Record<string, unknown>>;
 const DECISIONS = ['funding_category', 'expected_transfer_codes', 'student_findings'] as const;
@@ -51,14 +52,18 @@ interface Contender {
  * copy (`new Function` over this constant text), so its call sites see one
  * kernel, as in a run. One shared closure would see both kernels, its calls
  * polymorphic and never inlined, and slow both (measured: 15-20 %).
- * A student's read and call records are fresh, like decideKernel's
- * (emptying one pair with `length = 0` costs more than the allocation).
+ * The read and call records go to two arrays the loop keeps, emptied only
+ * when long, as a run's kernel decisions keep theirs (src/run/context.ts
+ * `NowDecision`: emptying a pair per student with `length = 0` costs more
+ * than fresh arrays, and fresh arrays more than keeping them).
  */
 const KERNEL_LOOP = `return (facts) => {
   let n = 0;
+  const reads = [];
+  const calls = [];
   for (const f of facts) {
-    const reads = [];
-    const calls = [];
+    if (reads.length > ${NOTED_BEFORE_EMPTYING}) reads.length = 0;
+    if (calls.length > ${NOTED_BEFORE_EMPTYING}) calls.length = 0;
     const s = f.student;
     s.category = category(f, reads, calls)[0].outputs.category;
     const c = codes(f, reads, calls)[0];

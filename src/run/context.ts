@@ -134,7 +134,7 @@ export class RunContext {
 }
 
 /** How many reads (calls) a NowDecision keeps before emptying its array. */
-const NOTED_BEFORE_EMPTYING = 4096;
+export const NOTED_BEFORE_EMPTYING = 4096;
 /** How many distinct reads and calls a NowDecision knows by identity. */
 const KNOWN_ITEMS = 16;
 
