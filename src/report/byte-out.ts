@@ -168,7 +168,10 @@ export class ByteOut {
     const full = chunk.subarray(0, this.pos);
     this.buf = this.spare.pop() ?? Buffer.allocUnsafe(this.chunk);
     this.pos = 0;
-    const written = this.recycle ? this.stream.write(full, () => this.spare.length < SPARE_CHUNKS && this.spare.push(chunk)) : this.stream.write(full);
+    const reuse = (): void => {
+      if (this.spare.length < SPARE_CHUNKS) this.spare.push(chunk);
+    };
+    const written = this.recycle ? this.stream.write(full, reuse) : this.stream.write(full);
     if (!written) this.waitForDrain();
   }
 

@@ -107,14 +107,20 @@ export class RunContext {
     return v;
   }
 
-  /** @internal notes what a decision read and called (NowDecision) */
-  noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
-    for (const r of reads) if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
+  private noteUnconfirmed(reads: ParamRead[], calls: string[]): void {
+    for (const r of reads) this.noteRead(r);
     // no set of the calls per decision: adding a name twice to `unconfirmed` changes nothing
-    for (const name of calls) {
-      const formula = this.program.formulas.get(name);
-      if (formula?.status?.value === 'unconfirmed') this.unconfirmed.add(name);
-    }
+    for (const name of calls) this.noteCall(name);
+  }
+
+  /** Notes a parameter read whose value is unconfirmed. */
+  noteRead(r: ParamRead): void {
+    if (r.status === 'unconfirmed') this.unconfirmed.add(r.name);
+  }
+
+  /** Notes a call of a formula whose status is unconfirmed. */
+  noteCall(name: string): void {
+    if (this.program.formulas.get(name)?.status?.value === 'unconfirmed') this.unconfirmed.add(name);
   }
 
   /** Records unconfirmed values and rules, and (for the engine path) the trace. */
@@ -172,8 +178,8 @@ export class NowDecision {
     for (let i = from; i < items.length; i++) {
       const x = items[i];
       if (known.includes(x)) continue;
-      if (typeof x === 'string') this.ctx.noteUnconfirmed([], [x]);
-      else this.ctx.noteUnconfirmed([x], []);
+      if (typeof x === 'string') this.ctx.noteCall(x);
+      else this.ctx.noteRead(x);
       if (known.length < KNOWN_ITEMS) known.push(x);
     }
   }

@@ -15,7 +15,7 @@ import { ruleTexts, type FindingHead, type FindingHeads } from './student-findin
 /** What the student-level decisions say of one student (its findings without their subject, the student's id). */
 export interface Classification extends StudentClass {
   /** the heads of the student's findings (student-findings.ts), in its rules' order */
-  findings: FindingHead[];
+  findings: readonly FindingHead[];
 }
 
 /**
@@ -119,14 +119,15 @@ function expectedCodes(heads: FindingHeads, facts: Record<string, unknown>, code
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const NO_FINDINGS: FindingHead[] = [];
+const NO_FINDINGS: readonly FindingHead[] = Object.freeze([]);
 
 /** The classification; its findings as their heads. */
 function classification(heads: FindingHeads, fc: Firing, codes: readonly string[], firings: Firing[]): Classification {
   let findings = NO_FINDINGS;
   if (firings.length > 0) {
-    findings = [];
-    for (let k = 0; k < firings.length; k++) findings.push(heads.head(firings[k]));
+    const made: FindingHead[] = [];
+    for (let k = 0; k < firings.length; k++) made.push(heads.head(firings[k]));
+    findings = made;
   }
   const { rule, cite } = ruleTexts('funding_category', fc.rule);
   return { category: String(fc.outputs.category), credited_to: String(fc.outputs.credited_to), rule, cite, expected_transfer_codes: codes, findings };

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
 import { csvScenario } from '../scenario/helpers.js';
+import { chunksAt } from '../helpers/fuzz-checks.js';
 import { fuzzConfig } from './config.js';
 
 const SCENARIO = csvScenario();
@@ -51,19 +52,8 @@ function render(f: File, eol: string): Buffer {
   return Buffer.from(text.replaceAll(BR, eol));
 }
 
-function chunks(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let at = 0;
-  for (const p of [...points, bytes.length]) {
-    if (p > at) out.push(bytes.subarray(at, p));
-    at = Math.max(at, p);
-  }
-  return out;
-}
-
 async function diagnostics(bytes: Buffer, cuts: number[]): Promise<Diagnostic[]> {
-  const r = await loadScenarioText('/data/scenario.yaml', SCENARIO, { openCsv: async () => Readable.from(chunks(bytes, cuts)) });
+  const r = await loadScenarioText('/data/scenario.yaml', SCENARIO, { openCsv: async () => Readable.from(chunksAt(bytes, cuts)) });
   return r.diagnostics;
 }
 

@@ -11,6 +11,7 @@ import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { csvBatches, csvRecords, PlainLines, type CsvBatch } from '../../src/scenario/csv-records.js';
+import { chunksAt } from '../helpers/fuzz-checks.js';
 import { fuzzConfig } from './config.js';
 
 interface Seen {
@@ -108,13 +109,7 @@ async function byCsvParse(bytes: Buffer): Promise<Seen> {
 
 async function byFastReader(bytes: Buffer, cuts: number[]): Promise<Seen> {
   const seen: Seen = { records: [], skipped: [] };
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let at = 0;
-  for (const p of [...points, bytes.length]) {
-    if (p > at) chunks.push(bytes.subarray(at, p));
-    at = Math.max(at, p);
-  }
+  const chunks = chunksAt(bytes, cuts);
   try {
     for await (const batch of csvRecords(Readable.from(chunks), (err, b) => seen.skipped.push([err?.code, err?.lines, b]))) {
       for (const r of batch) seen.records.push([r.record, r.lines, r.bytes, r.raw(), r.firstLine ?? (r.raw().replace(/^(\r?\n)*/, '').replace(/\r?\n$/, '').includes('\n') ? undefined : r.lines)]);

@@ -36,3 +36,15 @@ export class Slowest {
 }
 
 export const HANG_MS = 5000;
+
+/** `bytes` cut at the given points (each taken modulo the length + 1; repeats and empty pieces dropped): a file as a stream may hand it over. */
+export function chunksAt(bytes: Buffer, cuts: readonly number[]): Buffer[] {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const out: Buffer[] = [];
+  let at = 0;
+  for (const p of [...points, bytes.length]) {
+    if (p > at) out.push(bytes.subarray(at, p));
+    at = Math.max(at, p);
+  }
+  return out;
+}
